@@ -1,0 +1,32 @@
+package org.jingzhun.spi;
+
+import java.util.List;
+import org.jingzhun.spi.event.EventListener;
+import org.jingzhun.spi.storage.StorageFactory;
+
+/**
+ * The single entry point of a Jingzhun plugin (插件). Every extension method defaults to empty, so a plugin overrides
+ * only what it contributes. Hosts register plugins explicitly ({@code Jingzhun.builder().plugin(new MyPlugin())});
+ * listing the class in {@code META-INF/services/org.jingzhun.spi.Plugin} makes it discoverable when the host opts in.
+ *
+ * <p>{@link #spiVersion()} must be implemented as {@code return Plugin.SPI_VERSION;}: the constant is compiled into
+ * the plugin, so the host can tell which SPI it was built against and refuse an incompatible one at load.
+ */
+public interface Plugin {
+    /** Version of this SPI. Bumped on every incompatible change. */
+    int SPI_VERSION = 1;
+
+    /** Stable plugin name, e.g. {@code storage-jdbc}. */
+    String name();
+
+    /** The SPI version the plugin was compiled against; implement as {@code return Plugin.SPI_VERSION;}. */
+    int spiVersion();
+
+    default List<StorageFactory<?>> storageFactories() {
+        return List.of();
+    }
+
+    default List<EventListener> eventListeners() {
+        return List.of();
+    }
+}

@@ -1,0 +1,41 @@
+package org.jingzhun.spi.household;
+
+import org.jingzhun.spi.CodedEnum;
+
+/** Where a household stands (脱贫状态). Every status but REMOVED is active: its members' IDs are taken. */
+public enum PovertyStatus implements CodedEnum {
+    NOT_EXITED("1", "未脱贫"),
+    PRE_EXIT("2", "预脱贫"),
+    EXITED("3", "已脱贫"),
+    RETURNED("4", "返贫"),
+    NON_POOR("5", "非贫困户(监测对象)"),
+    REMOVED("9", "已清退");
+
+    private final String code;
+    private final String label;
+
+    PovertyStatus(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    /** Whether the household still counts in the registry (its members cannot be registered elsewhere). */
+    public boolean active() {
+        return this != REMOVED;
+    }
+
+    /** Whether the household's members count as poor people for incidence. */
+    public boolean poor() {
+        return this == NOT_EXITED || this == PRE_EXIT || this == RETURNED;
+    }
+
+    @Override
+    public String code() {
+        return code;
+    }
+
+    @Override
+    public String label() {
+        return label;
+    }
+}

@@ -1,0 +1,19 @@
+package org.jingzhun.spi.storage;
+
+import java.util.Optional;
+import org.jingzhun.spi.region.RegionCode;
+
+/**
+ * Versioned JSON aggregates of core's capabilities ({@link StoredDocument}). Same version rule as
+ * {@link HouseholdRepository}: version 0 inserts, otherwise the stored version must match and is incremented.
+ */
+public interface DocumentRepository {
+    StoredDocument save(StoredDocument document);
+
+    Optional<StoredDocument> find(String kind, String countyCode, String id);
+
+    /** Documents of a kind inside {@code area}, optionally of one year, ordered by id. */
+    Page<StoredDocument> findWithin(String kind, RegionCode area, Integer year, PageRequest page);
+
+    void delete(String kind, String countyCode, String id, long expectedVersion);
+}

@@ -1,0 +1,50 @@
+package org.jingzhun.spi.storage;
+
+import java.util.List;
+import java.util.Optional;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.person.CitizenId;
+import org.jingzhun.spi.region.RegionCode;
+
+/**
+ * Stored households with their members. Versions are the optimistic lock: {@link #insert} stores version 1,
+ * {@link #update} succeeds only when the given household's version equals the stored one and stores version + 1.
+ */
+public interface HouseholdRepository {
+    /**
+     * Stores a new household (its version must be 0) and returns it with version 1.
+     *
+     * @throws org.jingzhun.spi.error.ConflictException code {@code storage.duplicate} when the id exists
+     */
+    Household insert(Household household);
+
+    /**
+     * Stores many new households at once; the bulk path of imports. Either all are stored or, on any failure, none.
+     * Returns them with version 1, in input order.
+     */
+    default List<Household> insertAll(List<Household> households) {
+        return households.stream().map(this::insert).toList();
+    }
+
+    /**
+     * Replaces a household, members included.
+     *
+     * @throws org.jingzhun.spi.error.ConflictException code {@code storage.version_conflict} when the stored version
+     *         differs from {@code household.version()}
+     * @throws org.jingzhun.spi.error.NotFoundException code {@code storage.not_found} when the id is unknown
+     */
+    Household update(Household household);
+
+    /** Deletes a household and its members; same version rule as {@link #update}. */
+    void delete(String id, long expectedVersion);
+
+    Optional<Household> find(String id);
+
+    /** Households whose region lies inside {@code area}, ordered by id. */
+    Page<Household> findWithin(RegionCode area, PageRequest page);
+
+    long countWithin(RegionCode area);
+
+    /** Active (not removed) households having a member with this citizen ID. */
+    List<Household> findActiveByCitizenId(CitizenId citizenId);
+}
