@@ -1,0 +1,85 @@
+package org.jingzhun.core;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.util.List;
+import org.jingzhun.core.internal.BeanValidation;
+import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.registry.HouseholdRegistry;
+import org.jingzhun.core.registry.RegionDirectory;
+import org.jingzhun.spi.Plugin;
+import org.jingzhun.spi.storage.Storage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The entry point a host embeds (精准): one instance per storage, thread-safe, closed with the host. Build it with
+ * {@link #builder()} (or {@link JingzhunModule} under Guice) and reach each capability through its accessor.
+ *
+ * <pre>{@code
+ * try (Jingzhun jz = Jingzhun.builder().plugin(new MemoryStoragePlugin()).storage("memory").build()) {
+ *     Household h = jz.registry().register(clerk, household, "2014 baseline");
+ * }
+ * }</pre>
+ */
+public final class Jingzhun implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Jingzhun.class);
+
+    private final CoreContext ctx;
+    private final BeanValidation validation;
+    private final List<Plugin> plugins;
+    private final HouseholdRegistry registry;
+    private final RegionDirectory regions;
+
+    Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins) {
+        this.ctx = ctx;
+        this.validation = validation;
+        this.plugins = List.copyOf(plugins);
+        this.registry = new HouseholdRegistry(ctx);
+        this.regions = new RegionDirectory(ctx);
+        LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
+                plugins.stream().map(Plugin::name).toList());
+    }
+
+    public static JingzhunBuilder builder() {
+        return new JingzhunBuilder();
+    }
+
+    /** Households, members, incomes and their history (建档立卡). */
+    public HouseholdRegistry registry() {
+        return registry;
+    }
+
+    /** County, townships and villages. */
+    public RegionDirectory regions() {
+        return regions;
+    }
+
+    /** The JSON mapping of the model (ISO dates, exact decimals), for hosts that expose the model over HTTP. */
+    public ObjectMapper json() {
+        return ctx.json().mapper();
+    }
+
+    public Clock clock() {
+        return ctx.clock();
+    }
+
+    /** The plugins this instance was built with. */
+    public List<Plugin> plugins() {
+        return plugins;
+    }
+
+    /** The storage backend, for host-level health checks. */
+    public Storage storage() {
+        return ctx.storage();
+    }
+
+    @Override
+    public void close() {
+        try {
+            ctx.storage().close();
+        } finally {
+            validation.close();
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package org.jingzhun.core;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jingzhun.core.internal.AccessGuard;
+import org.jingzhun.core.internal.BeanValidation;
+import org.jingzhun.core.internal.ConfigBinder;
+import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.EventBus;
+import org.jingzhun.core.internal.JsonCodec;
+import org.jingzhun.core.internal.PluginLoader;
+import org.jingzhun.spi.Plugin;
+import org.jingzhun.spi.PluginContext;
+import org.jingzhun.spi.error.ConfigurationException;
+import org.jingzhun.spi.event.EventListener;
+import org.jingzhun.spi.storage.Storage;
+import org.jingzhun.spi.storage.StorageFactory;
+
+/**
+ * Plain builder of a {@link Jingzhun}. Plugins are registered explicitly; {@link #discoverPlugins()} adds those on the
+ * class path when the host opts in. Storage is chosen by factory name with key/value configuration, bound to the
+ * plugin's typed config and validated.
+ */
+public final class JingzhunBuilder {
+    private final List<Plugin> plugins = new ArrayList<>();
+    private final List<EventListener> listeners = new ArrayList<>();
+    private Clock clock = Clock.systemDefaultZone();
+    private String storageName;
+    private Map<String, Object> storageConfig = Map.of();
+    private Storage storage;
+
+    JingzhunBuilder() {
+    }
+
+    public JingzhunBuilder plugin(Plugin plugin) {
+        plugins.add(plugin);
+        return this;
+    }
+
+    /** Adds every plugin listed in {@code META-INF/services/org.jingzhun.spi.Plugin} (opt-in). */
+    public JingzhunBuilder discoverPlugins() {
+        plugins.addAll(PluginLoader.discover(Thread.currentThread().getContextClassLoader()));
+        return this;
+    }
+
+    /** The clock of every timestamp and date decision (notice periods, effective dates); injectable for tests. */
+    public JingzhunBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    /** Uses the storage factory of that name with default configuration. */
+    public JingzhunBuilder storage(String name) {
+        return storage(name, Map.of());
+    }
+
+    /** Uses the storage factory of that name with the given configuration properties. */
+    public JingzhunBuilder storage(String name, Map<String, ?> config) {
+        this.storageName = name;
+        this.storageConfig = new LinkedHashMap<>(config);
+        this.storage = null;
+        return this;
+    }
+
+    /** Uses an already created storage (the instance is closed with Jingzhun). */
+    public JingzhunBuilder storage(Storage instance) {
+        this.storage = instance;
+        this.storageName = null;
+        return this;
+    }
+
+    public JingzhunBuilder eventListener(EventListener listener) {
+        listeners.add(listener);
+        return this;
+    }
+
+    public Jingzhun build() {
+        List<Plugin> checked = PluginLoader.check(plugins);
+        JsonCodec json = new JsonCodec();
+        BeanValidation validation = new BeanValidation();
+        PluginContext pluginContext = () -> clock;
+        Storage chosen = storage != null ? storage : createStorage(checked, json, validation, pluginContext);
+        List<EventListener> allListeners = new ArrayList<>(listeners);
+        checked.forEach(p -> allListeners.addAll(p.eventListeners()));
+        CoreContext ctx = new CoreContext(chosen, clock, json, validation, new AccessGuard(), new EventBus(allListeners));
+        return new Jingzhun(ctx, validation, checked);
+    }
+
+    private Storage createStorage(List<Plugin> checked, JsonCodec json, BeanValidation validation, PluginContext pc) {
+        if (storageName == null) {
+            throw new ConfigurationException("config.no_storage");
+        }
+        List<StorageFactory<?>> factories = new ArrayList<>();
+        checked.forEach(p -> factories.addAll(p.storageFactories()));
+        Map<String, StorageFactory<?>> byName = PluginLoader.byName("storage", factories, StorageFactory::name);
+        StorageFactory<?> factory = byName.get(storageName);
+        if (factory == null) {
+            throw new ConfigurationException("config.unknown_storage", storageName, byName.keySet());
+        }
+        return create(factory, new ConfigBinder(json, validation), pc);
+    }
+
+    private <C> Storage create(StorageFactory<C> factory, ConfigBinder binder, PluginContext pc) {
+        C config = binder.bind("storage " + factory.name(), factory.configType(), storageConfig);
+        return factory.create(config, pc);
+    }
+}

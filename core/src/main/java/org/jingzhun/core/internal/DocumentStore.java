@@ -1,0 +1,78 @@
+package org.jingzhun.core.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jingzhun.core.Versioned;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.storage.Page;
+import org.jingzhun.spi.storage.PageRequest;
+import org.jingzhun.spi.storage.StorageTransaction;
+import org.jingzhun.spi.storage.StoredDocument;
+
+/**
+ * Typed access to one kind of {@link StoredDocument}: a capability's aggregate (identification case, plan, target,
+ * pairing…) kept as JSON with its version. The value's own id, region and year come from the given functions.
+ *
+ * @param <T> the aggregate record
+ */
+public final class DocumentStore<T> {
+    private final String kind;
+    private final Class<T> type;
+    private final JsonCodec json;
+    private final Function<T, String> id;
+    private final Function<T, RegionCode> region;
+    private final Function<T, Integer> year;
+
+    public DocumentStore(String kind, Class<T> type, JsonCodec json, Function<T, String> id,
+            Function<T, RegionCode> region, Function<T, Integer> year) {
+        this.kind = kind;
+        this.type = type;
+        this.json = json;
+        this.id = id;
+        this.region = region;
+        this.year = year;
+    }
+
+    /** Saves {@code value}; {@code expectedVersion} 0 inserts. Returns the stored version. */
+    public Versioned<T> save(StorageTransaction tx, T value, long expectedVersion) {
+        StoredDocument stored = tx.documents().save(new StoredDocument(kind, id.apply(value), region.apply(value),
+                year.apply(value), expectedVersion, json.write(value)));
+        return new Versioned<>(value, stored.version());
+    }
+
+    public Optional<Versioned<T>> find(StorageTransaction tx, String countyCode, String docId) {
+        return tx.documents().find(kind, countyCode, docId).map(this::decode);
+    }
+
+    public Page<Versioned<T>> page(StorageTransaction tx, RegionCode area, Integer forYear, PageRequest page) {
+        return tx.documents().findWithin(kind, area, forYear, page).map(this::decode);
+    }
+
+    /** Every document of this kind in the area (and year, when given), id order. */
+    public List<Versioned<T>> all(StorageTransaction tx, RegionCode area, Integer forYear) {
+        List<Versioned<T>> out = new ArrayList<>();
+        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<Versioned<T>> p = page(tx, area, forYear, req);
+            out.addAll(p.items());
+            if (!p.hasNext()) {
+                return out;
+            }
+            req = req.next();
+        }
+    }
+
+    public void delete(StorageTransaction tx, String countyCode, String docId, long expectedVersion) {
+        tx.documents().delete(kind, countyCode, docId, expectedVersion);
+    }
+
+    private Versioned<T> decode(StoredDocument d) {
+        return new Versioned<>(json.read(d.body(), type), d.version());
+    }
+
+    public String kind() {
+        return kind;
+    }
+}

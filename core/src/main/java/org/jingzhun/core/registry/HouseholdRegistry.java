@@ -1,0 +1,279 @@
+package org.jingzhun.core.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.IdSequence;
+import org.jingzhun.spi.access.Permission;
+import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.audit.AuditEntry;
+import org.jingzhun.spi.error.NotFoundException;
+import org.jingzhun.spi.error.ValidationException;
+import org.jingzhun.spi.error.Violation;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.IncomeStatement;
+import org.jingzhun.spi.household.Member;
+import org.jingzhun.spi.household.PovertyCause;
+import org.jingzhun.spi.household.PovertyStatus;
+import org.jingzhun.spi.household.Relationship;
+import org.jingzhun.spi.region.Region;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
+import org.jingzhun.spi.storage.Page;
+import org.jingzhun.spi.storage.PageRequest;
+import org.jingzhun.spi.storage.StorageTransaction;
+
+/**
+ * The household registry (建档立卡): registers, amends and removes households with their members and yearly income
+ * statements. Every write is validated in full first (every violation reported together, in zh-CN and en) and
+ * nothing is written when any check fails; a citizen ID belongs to at most one active household; every change is
+ * audited with before/after and a reason; every call is confined to the principal's region scope.
+ */
+public final class HouseholdRegistry {
+    static final String HOUSEHOLD = "household";
+    static final String INCOME = "income";
+
+    private final CoreContext ctx;
+    private final IdSequence ids = new IdSequence();
+
+    public HouseholdRegistry(CoreContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Registers a new household (version 0). A blank id is assigned from the county's running number.
+     *
+     * @return the stored household with its id and version 1
+     */
+    public Household register(Principal principal, Household household, String reason) {
+        Objects.requireNonNull(household, "household");
+        requireWrite(principal, household.region(), "register households");
+        return ctx.write(principal, w -> {
+            Household toStore = household.id() == null || household.id().isBlank()
+                    ? household.toBuilder().id(ids.next(w.tx(), HOUSEHOLD, household.region())).version(0).build()
+                    : household.toBuilder().version(0).build();
+            checkAll(w.tx(), toStore, null);
+            Household stored = w.tx().households().insert(toStore);
+            w.audit(HOUSEHOLD, stored.id(), stored.region(), "register", reason, null, stored);
+            return stored;
+        });
+    }
+
+    /**
+     * Stores a changed household. {@code changed.version()} must be the version the caller read.
+     *
+     * @throws org.jingzhun.spi.error.ConflictException when someone else changed it meanwhile
+     */
+    public Household amend(Principal principal, Household changed, String reason) {
+        Objects.requireNonNull(changed, "changed");
+        requireWrite(principal, changed.region(), "amend households");
+        return ctx.write(principal, w -> {
+            Household before = load(w.tx(), changed.id());
+            requireWrite(principal, before.region(), "amend households");
+            checkAll(w.tx(), changed, changed.id());
+            Household stored = w.tx().households().update(changed);
+            w.audit(HOUSEHOLD, stored.id(), stored.region(), "amend", reason, before, stored);
+            return stored;
+        });
+    }
+
+    /**
+     * Removes a wrongly registered household (清退): its status becomes REMOVED, its members' IDs are freed, and the
+     * record and its history stay. A reason is required.
+     */
+    public Household remove(Principal principal, String householdId, long expectedVersion, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new ValidationException(List.of(Violation.of("household " + householdId, "reason",
+                    "validation.required")));
+        }
+        return ctx.write(principal, w -> {
+            Household before = load(w.tx(), householdId);
+            requireWrite(principal, before.region(), "remove households");
+            Household removed = before.toBuilder().status(PovertyStatus.REMOVED).version(expectedVersion).build();
+            Household stored = w.tx().households().update(removed);
+            w.audit(HOUSEHOLD, stored.id(), stored.region(), "remove", reason, before, stored);
+            return stored;
+        });
+    }
+
+    /** Records (or corrects, with its version) a household's income statement for a year. */
+    public IncomeStatement recordIncome(Principal principal, IncomeStatement statement, String reason) {
+        Objects.requireNonNull(statement, "statement");
+        return ctx.write(principal, w -> {
+            Household h = load(w.tx(), statement.householdId());
+            requireWrite(principal, h.region(), "record incomes");
+            String record = "income " + statement.householdId() + "/" + statement.year();
+            List<Violation> problems = ctx.validation().validate(record, statement);
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            Optional<IncomeStatement> before = w.tx().incomes().find(statement.householdId(), statement.year());
+            IncomeStatement stored = w.tx().incomes().save(h.countyCode(), statement);
+            w.audit(INCOME, h.id(), h.region(), before.isEmpty() ? "record-income" : "correct-income", reason,
+                    before.orElse(null), stored);
+            return stored;
+        });
+    }
+
+    public Optional<Household> find(Principal principal, String householdId) {
+        return ctx.read(tx -> tx.households().find(householdId))
+                .filter(h -> principal.can(Permission.READ) && principal.covers(h.region()));
+    }
+
+    /** A household that must exist and be visible to the principal. */
+    public Household get(Principal principal, String householdId) {
+        return find(principal, householdId)
+                .orElseThrow(() -> new NotFoundException("household.not_found", householdId));
+    }
+
+    /** Households inside {@code area}, narrowed to the principal's scope, ordered by id. */
+    public Page<Household> search(Principal principal, RegionCode area, PageRequest page) {
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        return ctx.read(tx -> tx.households().findWithin(effective, page));
+    }
+
+    public long count(Principal principal, RegionCode area) {
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        return ctx.read(tx -> tx.households().countWithin(effective));
+    }
+
+    /** Income statements of a household, oldest year first. */
+    public List<IncomeStatement> incomes(Principal principal, String householdId) {
+        get(principal, householdId);
+        return ctx.read(tx -> tx.incomes().findByHousehold(householdId));
+    }
+
+    public Optional<IncomeStatement> income(Principal principal, String householdId, int year) {
+        get(principal, householdId);
+        return ctx.read(tx -> tx.incomes().find(householdId, year));
+    }
+
+    /**
+     * The full history of a household, oldest first: card changes, income statements and (once other capabilities
+     * record them under the household's id) workflow steps, each with the fields it altered.
+     */
+    public List<HistoryEntry> history(Principal principal, String householdId) {
+        get(principal, householdId);
+        List<AuditEntry> entries = ctx.read(tx -> {
+            List<AuditEntry> all = new ArrayList<>(tx.audit().findByEntity(HOUSEHOLD, householdId));
+            all.addAll(tx.audit().findByEntity(INCOME, householdId));
+            return all;
+        });
+        entries.sort(Comparator.comparingLong(AuditEntry::sequence));
+        List<HistoryEntry> out = new ArrayList<>();
+        for (AuditEntry e : entries) {
+            out.add(new HistoryEntry(e.sequence(), e.at(), e.actorId(), e.actorName(), e.entityType(), e.action(),
+                    e.reason(), diff(ctx.json().tree(e.before()), ctx.json().tree(e.after()))));
+        }
+        return out;
+    }
+
+    private Household load(StorageTransaction tx, String id) {
+        return tx.households().find(id).orElseThrow(() -> new NotFoundException("household.not_found", id));
+    }
+
+    private void requireWrite(Principal principal, RegionCode region, String action) {
+        ctx.guard().require(principal, Permission.WRITE, region, action);
+    }
+
+    /** Bean Validation plus the registry's own rules; throws with every violation at once. */
+    private void checkAll(StorageTransaction tx, Household h, String selfId) {
+        String record = "household " + (h.id() == null ? "(new)" : h.id());
+        List<Violation> problems = new ArrayList<>(ctx.validation().validate(record, h));
+        if (h.region() != null) {
+            Optional<Region> region = tx.regions().find(h.region());
+            if (region.isEmpty()) {
+                problems.add(Violation.of(record, "region", "validation.region_unknown", h.region()));
+            } else if (region.get().level() != RegionLevel.VILLAGE) {
+                problems.add(Violation.of(record, "region", "validation.region_not_village", h.region(),
+                        region.get().level().label()));
+            }
+        }
+        long heads = h.members().stream().filter(m -> m != null && m.relationship() == Relationship.HEAD).count();
+        if (!h.members().isEmpty() && heads != 1) {
+            problems.add(Violation.of(record, "members", "validation.head_count", heads));
+        }
+        Set<PovertyCause> causes = new HashSet<>();
+        if (h.mainCause() != null) {
+            causes.add(h.mainCause());
+        }
+        for (int i = 0; i < h.otherCauses().size(); i++) {
+            PovertyCause c = h.otherCauses().get(i);
+            if (c != null && !causes.add(c)) {
+                problems.add(Violation.of(record, "otherCauses[" + i + "]", "validation.cause_repeated", c.label()));
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < h.members().size(); i++) {
+            Member m = h.members().get(i);
+            if (m == null || m.citizenId() == null) {
+                continue;
+            }
+            String field = "members[" + i + "].citizenId";
+            if (!seen.add(m.citizenId().value())) {
+                problems.add(Violation.of(record, field, "validation.duplicate_member", m.citizenId().masked()));
+                continue;
+            }
+            if (h.status() != null && h.status().active()) {
+                for (Household other : tx.households().findActiveByCitizenId(m.citizenId())) {
+                    if (!other.id().equals(selfId)) {
+                        problems.add(Violation.of(record, field, "validation.id_taken", m.citizenId().masked(),
+                                other.id()));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    /** Field-level differences of two JSON trees, by path; the version token is not a change. */
+    static List<FieldChange> diff(JsonNode before, JsonNode after) {
+        Map<String, String> a = new TreeMap<>();
+        Map<String, String> b = new TreeMap<>();
+        flatten("", before, a);
+        flatten("", after, b);
+        a.remove("version");
+        b.remove("version");
+        Set<String> paths = new java.util.TreeSet<>(a.keySet());
+        paths.addAll(b.keySet());
+        List<FieldChange> out = new ArrayList<>();
+        for (String p : paths) {
+            String x = a.get(p);
+            String y = b.get(p);
+            if (!Objects.equals(x, y)) {
+                out.add(new FieldChange(p, x, y));
+            }
+        }
+        return out;
+    }
+
+    private static void flatten(String prefix, JsonNode node, Map<String, String> out) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> it = node.fields();
+            while (it.hasNext()) {
+                Map.Entry<String, JsonNode> e = it.next();
+                flatten(prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(prefix + "[" + i + "]", node.get(i), out);
+            }
+        } else {
+            out.put(prefix, node.asText());
+        }
+    }
+}
