@@ -7,6 +7,7 @@ import org.jingzhun.core.internal.BeanValidation;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
+import org.jingzhun.core.statistics.StatisticsService;
 import org.jingzhun.spi.Plugin;
 import org.jingzhun.spi.storage.Storage;
 import org.slf4j.Logger;
@@ -30,6 +31,7 @@ public final class Jingzhun implements AutoCloseable {
     private final List<Plugin> plugins;
     private final HouseholdRegistry registry;
     private final RegionDirectory regions;
+    private final StatisticsService statistics;
 
     Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins) {
         this.ctx = ctx;
@@ -37,6 +39,7 @@ public final class Jingzhun implements AutoCloseable {
         this.plugins = List.copyOf(plugins);
         this.registry = new HouseholdRegistry(ctx);
         this.regions = new RegionDirectory(ctx);
+        this.statistics = new StatisticsService(ctx);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());
     }
@@ -53,6 +56,11 @@ public final class Jingzhun implements AutoCloseable {
     /** County, townships and villages. */
     public RegionDirectory regions() {
         return regions;
+    }
+
+    /** Incidence, poor households and people, status and cause breakdowns by area. */
+    public StatisticsService statistics() {
+        return statistics;
     }
 
     /** The JSON mapping of the model (ISO dates, exact decimals), for hosts that expose the model over HTTP. */

@@ -6,6 +6,7 @@ import com.google.inject.Singleton;
 import java.util.function.Consumer;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
+import org.jingzhun.core.statistics.StatisticsService;
 
 /**
  * Guice module for hosts that use dependency injection: configure the same builder in the constructor, then inject
@@ -35,5 +36,10 @@ public final class JingzhunModule extends AbstractModule {
     @Provides
     RegionDirectory regions(Jingzhun jz) {
         return jz.regions();
+    }
+
+    @Provides
+    StatisticsService statistics(Jingzhun jz) {
+        return jz.statistics();
     }
 }
