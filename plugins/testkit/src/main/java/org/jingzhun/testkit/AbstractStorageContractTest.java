@@ -73,7 +73,8 @@ import org.junit.jupiter.api.Test;
  *   <li>audit timestamps are kept to the microsecond (truncated), the finest precision common databases keep;</li>
  *   <li>errors carry the SPI codes: {@code storage.duplicate}, {@code storage.version_conflict} and
  *       {@code storage.not_found}, with the record's id in the message;</li>
- *   <li>a unit of work that throws leaves storage exactly as it was, whatever it inserted, changed or deleted.</li>
+ *   <li>a unit of work that throws leaves storage exactly as it was, whatever it inserted, changed or deleted;</li>
+ *   <li>a unit of work started inside another on the same thread joins it and commits or rolls back with it.</li>
  * </ul>
  */
 public abstract class AbstractStorageContractTest {
@@ -849,6 +850,26 @@ public abstract class AbstractStorageContractTest {
         })).isInstanceOf(ConflictException.class);
 
         assertThat(findHousehold(other.id())).isEmpty();
+    }
+
+    @Test
+    void aUnitOfWorkStartedInsideAnotherOnTheSameThreadJoinsIt() {
+        Household outer = data.household(VILLAGE_A1);
+        Household inner = data.household(VILLAGE_A2);
+
+        assertThatThrownBy(() -> run(tx -> {
+            tx.households().insert(outer);
+            long seenInside = storage.inTransaction(nested -> {
+                nested.households().insert(inner);
+                return nested.households().countWithin(COUNTY);
+            });
+            assertThat(seenInside).isEqualTo(2);
+            assertThat(tx.households().find(inner.id())).isPresent();
+            throw new IllegalStateException("outer fails after inner returned");
+        })).hasMessage("outer fails after inner returned");
+
+        assertThat(findHousehold(outer.id())).isEmpty();
+        assertThat(findHousehold(inner.id())).isEmpty();
     }
 
     /** Everything a test can observe, for before/after comparisons. */
