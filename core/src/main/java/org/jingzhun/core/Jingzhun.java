@@ -16,6 +16,7 @@ import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.core.policy.PolicyService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
+import org.jingzhun.core.statistics.StatisticsService;
 import org.jingzhun.spi.Plugin;
 import org.jingzhun.spi.storage.Storage;
 import org.slf4j.Logger;
@@ -46,6 +47,7 @@ public final class Jingzhun implements AutoCloseable {
     private final DynamicAdjustment adjustments;
     private final MonitoringService monitoring;
     private final BenefitStatementService benefits;
+    private final StatisticsService statistics;
 
     Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins, PolicyEngine engine,
             CrossCheckService crossChecks) {
@@ -62,6 +64,7 @@ public final class Jingzhun implements AutoCloseable {
         this.adjustments = new DynamicAdjustment(registry);
         this.monitoring = new MonitoringService(ctx, engine, facts);
         this.benefits = new BenefitStatementService(ctx, engine, facts);
+        this.statistics = new StatisticsService(ctx);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());
     }
@@ -113,6 +116,11 @@ public final class Jingzhun implements AutoCloseable {
     /** Cross-checks against other departments' lists (数据比对). */
     public CrossCheckService crossChecks() {
         return crossChecks;
+    }
+
+    /** Incidence, poor households and people, status and cause breakdowns by area. */
+    public StatisticsService statistics() {
+        return statistics;
     }
 
     /** The JSON mapping of the model (ISO dates, exact decimals), for hosts that expose the model over HTTP. */

@@ -13,6 +13,7 @@ import org.jingzhun.core.monitoring.MonitoringService;
 import org.jingzhun.core.policy.PolicyService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
+import org.jingzhun.core.statistics.StatisticsService;
 
 /**
  * Guice module for hosts that use dependency injection: configure the same builder in the constructor, then inject
@@ -77,5 +78,10 @@ public final class JingzhunModule extends AbstractModule {
     @Provides
     CrossCheckService crossChecks(Jingzhun jz) {
         return jz.crossChecks();
+    }
+
+    @Provides
+    StatisticsService statistics(Jingzhun jz) {
+        return jz.statistics();
     }
 }
