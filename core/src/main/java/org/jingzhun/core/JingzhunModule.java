@@ -4,6 +4,13 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.function.Consumer;
+import org.jingzhun.core.benefit.BenefitStatementService;
+import org.jingzhun.core.crosscheck.CrossCheckService;
+import org.jingzhun.core.identification.DynamicAdjustment;
+import org.jingzhun.core.identification.ExitWorkflow;
+import org.jingzhun.core.identification.IdentificationWorkflow;
+import org.jingzhun.core.monitoring.MonitoringService;
+import org.jingzhun.core.policy.PolicyService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
 import org.jingzhun.core.statistics.StatisticsService;
@@ -36,6 +43,41 @@ public final class JingzhunModule extends AbstractModule {
     @Provides
     RegionDirectory regions(Jingzhun jz) {
         return jz.regions();
+    }
+
+    @Provides
+    PolicyService policies(Jingzhun jz) {
+        return jz.policies();
+    }
+
+    @Provides
+    IdentificationWorkflow identification(Jingzhun jz) {
+        return jz.identification();
+    }
+
+    @Provides
+    ExitWorkflow exits(Jingzhun jz) {
+        return jz.exits();
+    }
+
+    @Provides
+    DynamicAdjustment adjustments(Jingzhun jz) {
+        return jz.adjustments();
+    }
+
+    @Provides
+    MonitoringService monitoring(Jingzhun jz) {
+        return jz.monitoring();
+    }
+
+    @Provides
+    BenefitStatementService benefits(Jingzhun jz) {
+        return jz.benefits();
+    }
+
+    @Provides
+    CrossCheckService crossChecks(Jingzhun jz) {
+        return jz.crossChecks();
     }
 
     @Provides
