@@ -469,11 +469,13 @@
       append(who, [me.displayName + ' · ' + me.scopeName + ' ',
         el('small', { text: me.personalDataVisible ? '可查看个人信息' : '个人信息已脱敏' })]);
     }).catch(function () { /* header is decoration; pages report their own errors */ });
-    Array.prototype.forEach.call(document.querySelectorAll('#nav a[data-probe]'), function (a) {
-      optional(a.getAttribute('data-probe')).then(function (data) {
+    var probes = Array.prototype.map.call(document.querySelectorAll('#nav a[data-probe]'), function (a) {
+      return optional(a.getAttribute('data-probe')).then(function (data) {
         if (data !== null) a.hidden = false;
       }).catch(function () { /* keep hidden */ });
     });
+    // Lets a test (or a curious user) know the optional entries have been decided.
+    Promise.all(probes).then(function () { document.getElementById('nav').setAttribute('data-probed', 'true'); });
   }
 
   window.addEventListener('hashchange', route);

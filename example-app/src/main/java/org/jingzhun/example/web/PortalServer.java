@@ -280,24 +280,33 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private void failed(JingzhunException e, Context ctx) {
-        int status;
-        if (e instanceof NotFoundException) {
-            status = 404;
-        } else if (e instanceof AccessDeniedException) {
-            status = 403;
-        } else if (e instanceof ValidationException) {
-            status = 400;
-        } else if (e instanceof ConflictException || e instanceof WorkflowException) {
-            status = 409;
-        } else if (e instanceof StorageException) {
-            status = 503;
-        } else {
-            status = 500;
-        }
+        int status = statusOf(e);
         if (status >= 500) {
             LOG.error("Portal request {} failed", ctx.path(), e);
         }
-        error(ctx, status, e.code(), e.getMessage(), e.messageZh(),
+        ctx.status(status);
+        write(ctx, errorBody(e));
+    }
+
+    /** The HTTP status of a library error: the portal's whole error contract in one place. */
+    static int statusOf(JingzhunException e) {
+        if (e instanceof NotFoundException) {
+            return 404;
+        } else if (e instanceof AccessDeniedException) {
+            return 403;
+        } else if (e instanceof ValidationException) {
+            return 400;
+        } else if (e instanceof ConflictException || e instanceof WorkflowException) {
+            return 409;
+        } else if (e instanceof StorageException) {
+            return 503;
+        }
+        return 500;
+    }
+
+    /** The JSON body of a library error; violations only for validation errors. */
+    static PortalViews.ErrorBody errorBody(JingzhunException e) {
+        return new PortalViews.ErrorBody(e.code(), e.getMessage(), e.messageZh(),
                 e instanceof ValidationException v ? v.violations() : null);
     }
 
