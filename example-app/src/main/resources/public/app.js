@@ -175,7 +175,8 @@
       var panels = el('div', { 'class': 'panels' });
       if (years && years.length) {
         panels.appendChild(el('div', { 'class': 'panel', id: 'years-panel' },
-          el('h3', null, '历年减贫进度 ', el('small', { text: 'by year' })), yearsChart(years), yearsTable(years)));
+          el('h3', null, '历年减贫进度 ', el('small', { text: 'by year' })),
+          el('div', { 'class': 'years-body' }, yearsChart(years), yearsTable(years))));
       }
       panels.appendChild(el('div', { 'class': 'panel' },
         el('h3', null, '各乡镇贫困人口 ', el('small', { text: 'poor people by township' })),
@@ -194,7 +195,7 @@
   }
 
   function yearsTable(years) {
-    return el('table', { id: 'years-table', style: 'margin-top:8px' },
+    return el('table', { id: 'years-table' },
       el('thead', null, el('tr', null, ['年度', '在册户', '贫困户', '贫困人口', '发生率%', '当年脱贫人口', '减贫任务', '监测户']
         .map(function (h) { return el('th', { 'class': 'num', text: h }); }))),
       el('tbody', null, years.map(function (y) {
@@ -322,6 +323,27 @@
       })));
   }
 
+  var FIELD_LABELS = {
+    phone: '联系电话', bankName: '开户银行', bankAccount: '银行账号', status: '脱贫状态', type: '户类型',
+    mainCause: '主要致贫原因', otherCauses: '其他致贫原因', villageGroup: '村民小组', address: '地址', region: '所在村',
+    standard: '识别标准', identifiedYear: '识别年度', flags: '户属性', safeDrinkingWater: '饮水安全', electricity: '通电',
+    housing: '住房', land: '土地', mutualAidMember: '互助资金入会', mutualAidContribution: '互助资金', members: '家庭成员',
+    name: '姓名', citizenId: '身份证号', relationship: '与户主关系', ethnicity: '民族', education: '文化程度',
+    studentStatus: '在校生状况', health: '健康状况', labourAbility: '劳动技能', migrantWork: '务工情况',
+    monthsWorked: '务工月数', insurances: '参保', servingSoldier: '现役军人', items: '收入', productionCosts: '生产经营支出',
+    householdSize: '家庭人口', householdId: '户编号', year: '年度', id: '户编号'
+  };
+
+  /** members[1].health → 家庭成员2 健康状况 (health); unknown parts stay as they are. */
+  function fieldLabel(path) {
+    var zh = path.split('.').map(function (part) {
+      var m = /^([A-Za-z]+)(?:\[(\d+)\])?$/.exec(part);
+      if (!m || !FIELD_LABELS[m[1]]) return part;
+      return FIELD_LABELS[m[1]] + (m[2] !== undefined ? (Number(m[2]) + 1) : '');
+    }).join(' ');
+    return zh === path ? path : zh + ' (' + path + ')';
+  }
+
   function historyList(entries) {
     if (!entries.length) return el('p', { text: '暂无变更记录' });
     return el('ol', { 'class': 'timeline', id: 'history-timeline' }, entries.map(function (e) {
@@ -329,7 +351,7 @@
       var table = changes.length ? el('table', { 'class': 'changes' },
         el('thead', null, el('tr', null, el('th', { text: '字段' }), el('th', { text: '原值' }), el('th', { text: '新值' }))),
         el('tbody', null, changes.map(function (c) {
-          return el('tr', { 'data-path': c.path }, el('td', { text: c.path }), el('td', { text: c.before === null ? '' : c.before }),
+          return el('tr', { 'data-path': c.path }, el('td', { text: fieldLabel(c.path) }), el('td', { text: c.before === null ? '' : c.before }),
             el('td', { text: c.after === null ? '' : c.after }));
         }))) : null;
       // A registration lists every field; keep it folded so the timeline stays readable.

@@ -110,13 +110,21 @@ class PortalBrowserTest {
         driver.get(base + hash);
     }
 
+    /** Keeps a picture of the page under target/portal-screenshots for a human to look at; asserts nothing. */
+    private void screenshot(String name) throws IOException {
+        Path dir = Paths.get("target", "portal-screenshots");
+        Files.createDirectories(dir);
+        byte[] png = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        Files.write(dir.resolve(name + ".png"), png);
+    }
+
     /** Waits for the single-page app to finish rendering {@code page} (it sets {@code data-ready} when done). */
     private void awaitPage(String page) {
         wait.until(ExpectedConditions.attributeToBe(By.id("view"), "data-ready", page));
     }
 
     @Test
-    void dashboardShowsTheCountyIncidenceOfTheApi() {
+    void dashboardShowsTheCountyIncidenceOfTheApi() throws IOException {
         RegionStatistics county = fx.jz.statistics().summary(fx.officer, fx.generator.county());
         open("#/");
         awaitPage("dashboard");
@@ -136,14 +144,16 @@ class PortalBrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("nav"), "data-probed", "true"));
         assertThat(driver.findElement(By.cssSelector("#nav a[data-route=plans]")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.cssSelector("#nav a[data-route=benefits]")).isDisplayed()).isFalse();
+        screenshot("dashboard");
     }
 
     @Test
-    void householdListLeadsToACardWithMembersIncomesAndHistory() {
+    void householdListLeadsToACardWithMembersIncomesAndHistory() throws IOException {
         open("#/");
         awaitPage("dashboard");
         driver.findElement(By.cssSelector("#nav a[data-route=households]")).click();
         awaitPage("households");
+        screenshot("households");
         List<Household> all = fx.households();
         assertThat(driver.findElement(By.id("household-total")).getText()).contains(String.valueOf(all.size()));
         assertThat(driver.findElements(By.cssSelector("#household-table tbody tr"))).hasSize(20);
@@ -175,6 +185,7 @@ class PortalBrowserTest {
         assertThat(amend.findElement(By.cssSelector(".reason")).getText()).isEqualTo("phone number changed");
         WebElement phoneChange = amend.findElement(By.cssSelector("tr[data-path=phone]"));
         assertThat(phoneChange.getText()).contains(fx.oldPhone).contains("13912345678");
+        screenshot("household-card");
     }
 
     @Test
@@ -194,9 +205,10 @@ class PortalBrowserTest {
     }
 
     @Test
-    void areasPageListsTownshipsAndVillagesWithPoorVillageBadges() {
+    void areasPageListsTownshipsAndVillagesWithPoorVillageBadges() throws IOException {
         open("#/areas");
         awaitPage("areas");
+        screenshot("areas");
         assertThat(driver.findElements(By.cssSelector("#areas-table tr.township")))
                 .hasSize(fx.generator.profile().townships());
         assertThat(driver.findElements(By.cssSelector("#areas-table tr.village")))
