@@ -21,10 +21,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jingzhun.core.statistics.RegionStatistics;
 import org.jingzhun.spi.access.Principal;
-import org.jingzhun.spi.error.ConflictException;
-import org.jingzhun.spi.error.NotFoundException;
-import org.jingzhun.spi.error.ValidationException;
-import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.household.Member;
@@ -33,7 +29,6 @@ import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -410,33 +405,5 @@ class PortalApiTest {
         assertThat(index.body()).contains("精准扶贫信息门户").contains("/app.js");
         assertThat(get(viewerPortal, "/app.js").statusCode()).isEqualTo(200);
         assertThat(get(viewerPortal, "/app.css").statusCode()).isEqualTo(200);
-    }
-
-    /** The error contract for errors a read-only portal cannot provoke over GET (validation, conflicts). */
-    @Nested
-    class ErrorMapping {
-        @Test
-        void statusPerErrorKind() {
-            assertThat(PortalServer.statusOf(new NotFoundException("household.not_found", "x"))).isEqualTo(404);
-            assertThat(PortalServer.statusOf(new org.jingzhun.spi.error.AccessDeniedException("access.denied")))
-                    .isEqualTo(403);
-            assertThat(PortalServer.statusOf(new ValidationException(List.of()))).isEqualTo(400);
-            assertThat(PortalServer.statusOf(new ConflictException("storage.version_conflict"))).isEqualTo(409);
-            assertThat(PortalServer.statusOf(new org.jingzhun.spi.error.StorageException("storage.failed", "x")))
-                    .isEqualTo(503);
-        }
-
-        @Test
-        void validationErrorsCarryEveryViolation() throws Exception {
-            ValidationException e = new ValidationException(List.of(
-                    Violation.of("row 1", "members", "validation.head_count", 0),
-                    Violation.of("row 2", "region", "validation.region_unknown", "341702999999")));
-            JsonNode body = json.readTree(json.writeValueAsString(PortalServer.errorBody(e)));
-            assertThat(body.get("code").asText()).isEqualTo("validation.failed");
-            assertThat(body.get("violations")).hasSize(2);
-            assertThat(body.get("violations").get(1).get("field").asText()).isEqualTo("region");
-            assertThat(body.get("violations").get(0).get("messageZh").asText()).contains("户主");
-            assertThat(body.get("messageZh").asText()).contains("2");
-        }
     }
 }
