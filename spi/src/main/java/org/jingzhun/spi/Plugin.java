@@ -2,6 +2,7 @@ package org.jingzhun.spi;
 
 import java.util.List;
 import org.jingzhun.spi.event.EventListener;
+import org.jingzhun.spi.plan.MeasureSuggestions;
 import org.jingzhun.spi.storage.StorageFactory;
 
 /**
@@ -27,6 +28,14 @@ public interface Plugin {
     }
 
     default List<EventListener> eventListeners() {
+        return List.of();
+    }
+
+    /**
+     * Cause-to-measure mappings (因户施策) that override core's built-in default for households inside each mapping's
+     * region scope; the most specific scope wins.
+     */
+    default List<MeasureSuggestions> measureSuggestions() {
         return List.of();
     }
 }
