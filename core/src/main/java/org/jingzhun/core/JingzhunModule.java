@@ -4,8 +4,12 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.function.Consumer;
+import org.jingzhun.core.pairing.PairingService;
+import org.jingzhun.core.plan.FourListsService;
+import org.jingzhun.core.plan.PlanService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
+import org.jingzhun.core.target.TargetPlanner;
 
 /**
  * Guice module for hosts that use dependency injection: configure the same builder in the constructor, then inject
@@ -35,5 +39,25 @@ public final class JingzhunModule extends AbstractModule {
     @Provides
     RegionDirectory regions(Jingzhun jz) {
         return jz.regions();
+    }
+
+    @Provides
+    PlanService plans(Jingzhun jz) {
+        return jz.plans();
+    }
+
+    @Provides
+    FourListsService fourLists(Jingzhun jz) {
+        return jz.fourLists();
+    }
+
+    @Provides
+    TargetPlanner targets(Jingzhun jz) {
+        return jz.targets();
+    }
+
+    @Provides
+    PairingService pairing(Jingzhun jz) {
+        return jz.pairing();
     }
 }
