@@ -36,6 +36,7 @@ final class PlanDrafter {
 
     HouseholdPlan draft(Household h, Optional<IncomeStatement> latestIncome, int year, BigDecimal incomeGoal,
             String cadreId) {
+        incomeGoal = incomeGoal.setScale(2, java.math.RoundingMode.HALF_UP);
         List<Need> needs = new ArrayList<>();
         for (PovertyCause c : h.causes()) {
             needs.add(Need.ofCause(c));
