@@ -155,10 +155,14 @@ class PlansTargetsPairingTest {
         List<String> planned = parts.stream().flatMap(t -> t.plannedHouseholds().stream()).toList();
         assertThat(planned).hasSize(4);
         ReductionTarget liujie = jz.targets().find(admin, LIUJIE, 2017).orElseThrow();
-        // 刘街村: 4 poor households / 10 people of 22 poor people in the county: 4×10/22 → 2 households.
-        assertThat(liujie.households()).isEqualTo(2);
-        // The most ready are the two with the highest 2016 income per head (3000 and 2800).
-        assertThat(liujie.plannedHouseholds()).containsExactlyInAnyOrder(poor.get(2).id(), poor.get(0).id());
+        // Poor people: 刘街村 10, 小村 5 (梅街镇 15), 上村 10 (棠溪镇 10), 25 in all. Households 4 × 15/25 = 2.4 and
+        // 1.6 → 2 and 2 (larger remainder); in 梅街镇 2 × 10/15 = 1.33 and 0.67 → 1 and 1. People 10 → 6 and 4 → 4, 2.
+        assertThat(parts).extracting(ReductionTarget::households).containsExactly(4, 2, 2, 1, 1, 2);
+        assertThat(parts).extracting(ReductionTarget::people).containsExactly(10, 6, 4, 4, 2, 4);
+        assertThat(liujie.households()).isEqualTo(1);
+        // The most ready is the household with the highest 2016 income per head (3000).
+        assertThat(liujie.plannedHouseholds()).containsExactly(poor.get(2).id());
+        assertThat(liujie.plannedPeople()).isEqualTo(4);
         assertThat(jz.registry().history(admin, poor.get(2).id())).extracting(HistoryEntry::action)
                 .contains("plan-exit");
 
@@ -200,12 +204,13 @@ class PlansTargetsPairingTest {
         assertThat(lists.responsibilities()).extracting(FourLists.ResponsibilityLine::responsible)
                 .contains("C-4 刘洋");
         assertThat(lists.targets()).extracting(FourLists.TargetLine::target)
-                .contains("人均纯收入达到3100.00元", "年度脱贫退出");
+                .contains("人均纯收入达到3100.00元").doesNotContain("年度脱贫退出");
+        assertThat(jz.fourLists().forHousehold(admin, poor.get(2).id(), 2017).targets())
+                .extracting(FourLists.TargetLine::target).contains("年度脱贫退出");
         FourLists village = jz.fourLists().forVillage(admin, LIUJIE, 2017);
         assertThat(village.responsibilities()).extracting(FourLists.ResponsibilityLine::responsible)
                 .contains("U-FIN 区财政局");
-        assertThat(village.targets()).extracting(FourLists.TargetLine::target).contains("年度减贫2户" + liujie.people()
-                + "人");
+        assertThat(village.targets()).extracting(FourLists.TargetLine::target).contains("年度减贫1户4人");
         String printed = jz.fourLists().print(village);
         assertThat(printed).contains("一、需求清单", "二、措施清单", "三、责任清单", "四、目标和时限清单", "刘街村");
 
