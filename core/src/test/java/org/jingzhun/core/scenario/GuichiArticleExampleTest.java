@@ -156,6 +156,8 @@ class GuichiArticleExampleTest {
             }
             assertThat(unitFundsTotal).isEqualByComparingTo("840000");
             assertThat(sectorTotal).isEqualByComparingTo("920000");
+            assertThat(jz.plans().generateHouseholdPlans(admin, GUICHI, 2016, new BigDecimal("3000"), "一户一策"))
+                    .hasSize(28);
             assertThat(jz.fourLists().forVillage(admin, villages.get(0), 2016).responsibilities())
                     .extracting(r -> r.role()).contains("领导定点联系", "驻村帮扶单位", "结对帮扶单位", "驻村工作队",
                             "包户干部", "项目责任单位");
