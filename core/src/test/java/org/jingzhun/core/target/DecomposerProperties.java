@@ -62,7 +62,7 @@ class DecomposerProperties {
         });
     }
 
-    @Property
+    @Property(tries = 200)
     void childrenSumExactlyToTheirParentAtEveryLevel(@ForAll("scenarios") Scenario s) {
         List<ReductionTarget> all = Decomposer.decompose(COUNTY, 2017, s.households, s.people, s.tree, s.poor);
         Map<RegionCode, ReductionTarget> byArea = all.stream()
@@ -83,7 +83,7 @@ class DecomposerProperties {
         assertThat(byArea.get(COUNTY).people()).isEqualTo(s.people);
     }
 
-    @Property
+    @Property(tries = 200)
     void noAreaIsAskedForMoreThanThePoorWhoRemainThere(@ForAll("scenarios") Scenario s) {
         for (ReductionTarget t : Decomposer.decompose(COUNTY, 2017, s.households, s.people, s.tree, s.poor)) {
             List<PoorHousehold> inside = s.poor.stream().filter(h -> t.area().contains(h.village())).toList();
@@ -94,7 +94,7 @@ class DecomposerProperties {
         }
     }
 
-    @Property
+    @Property(tries = 200)
     void plannedHouseholdsArePoorHouseholdsOfTheVillageAndTheMostReady(@ForAll("scenarios") Scenario s) {
         for (ReductionTarget t : Decomposer.decompose(COUNTY, 2017, s.households, s.people, s.tree, s.poor)) {
             if (t.level() != RegionLevel.VILLAGE) {
