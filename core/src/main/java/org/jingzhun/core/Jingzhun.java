@@ -12,6 +12,7 @@ import org.jingzhun.core.plan.PlanService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
 import org.jingzhun.core.target.TargetPlanner;
+import org.jingzhun.core.statistics.StatisticsService;
 import org.jingzhun.spi.Plugin;
 import org.jingzhun.spi.storage.Storage;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public final class Jingzhun implements AutoCloseable {
     private final PlanService plans;
     private final FourListsService fourLists;
     private final TargetPlanner targets;
+    private final StatisticsService statistics;
 
     Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins) {
         this.ctx = ctx;
@@ -51,6 +53,7 @@ public final class Jingzhun implements AutoCloseable {
                 .flatMap(p -> p.measureSuggestions().stream()).toList()), pairing);
         this.fourLists = new FourListsService(ctx, pairing);
         this.targets = new TargetPlanner(ctx);
+        this.statistics = new StatisticsService(ctx);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());
     }
@@ -87,6 +90,11 @@ public final class Jingzhun implements AutoCloseable {
     /** Units with villages, cadres with households, work teams, and coverage (单位包村、干部包户). */
     public PairingService pairing() {
         return pairing;
+    }
+
+    /** Incidence, poor households and people, status and cause breakdowns by area. */
+    public StatisticsService statistics() {
+        return statistics;
     }
 
     /** The JSON mapping of the model (ISO dates, exact decimals), for hosts that expose the model over HTTP. */

@@ -10,6 +10,7 @@ import org.jingzhun.core.plan.PlanService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
 import org.jingzhun.core.target.TargetPlanner;
+import org.jingzhun.core.statistics.StatisticsService;
 
 /**
  * Guice module for hosts that use dependency injection: configure the same builder in the constructor, then inject
@@ -59,5 +60,10 @@ public final class JingzhunModule extends AbstractModule {
     @Provides
     PairingService pairing(Jingzhun jz) {
         return jz.pairing();
+    }
+
+    @Provides
+    StatisticsService statistics(Jingzhun jz) {
+        return jz.statistics();
     }
 }

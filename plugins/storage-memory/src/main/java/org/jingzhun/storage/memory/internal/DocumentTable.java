@@ -1,0 +1,61 @@
+package org.jingzhun.storage.memory.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.NavigableMap;
+import java.util.TreeMap;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.storage.StoredDocument;
+
+/** Stored documents ordered by kind, id and county, so one kind is a contiguous run already in id order. */
+final class DocumentTable {
+    /** Sort key: kind, then id, then county (the same id may exist in two counties). */
+    record Key(String kind, String id, String countyCode) implements Comparable<Key> {
+        private static final Comparator<Key> ORDER = Comparator.comparing(Key::kind).thenComparing(Key::id)
+                .thenComparing(Key::countyCode);
+
+        @Override
+        public int compareTo(Key o) {
+            return ORDER.compare(this, o);
+        }
+    }
+
+    private final NavigableMap<Key, StoredDocument> byKey = new TreeMap<>();
+
+    StoredDocument get(String kind, String countyCode, String id) {
+        return byKey.get(new Key(kind, id, countyCode));
+    }
+
+    /** Documents of {@code kind} inside {@code area}, of {@code year} when not null, by id then county. */
+    List<StoredDocument> within(String kind, RegionCode area, Integer year) {
+        List<StoredDocument> out = new ArrayList<>();
+        for (StoredDocument d : byKey.subMap(new Key(kind, "", ""), true, new Key(kind + '\u0000', "", ""), false)
+                .values()) {
+            if (area.contains(d.region()) && (year == null || year.equals(d.year()))) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    void put(StoredDocument d, UndoLog undo) {
+        Key key = new Key(d.kind(), d.id(), d.countyCode());
+        StoredDocument old = byKey.put(key, d);
+        undo.record(() -> {
+            if (old == null) {
+                byKey.remove(key);
+            } else {
+                byKey.put(key, old);
+            }
+        });
+    }
+
+    void remove(String kind, String countyCode, String id, UndoLog undo) {
+        Key key = new Key(kind, id, countyCode);
+        StoredDocument old = byKey.remove(key);
+        if (old != null) {
+            undo.record(() -> byKey.put(key, old));
+        }
+    }
+}

@@ -1,0 +1,116 @@
+package org.jingzhun.storage.memory.internal;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jingzhun.spi.error.ConflictException;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.person.CitizenId;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.storage.HouseholdRepository;
+import org.jingzhun.spi.storage.Page;
+import org.jingzhun.spi.storage.PageRequest;
+
+/** Households of one unit of work, enforcing the version rule and the county-prefixed id. */
+final class MemoryHouseholdRepository implements HouseholdRepository {
+    static final String KIND = "household";
+
+    private final HouseholdTable table;
+    private final UnitOfWork unit;
+
+    MemoryHouseholdRepository(HouseholdTable table, UnitOfWork unit) {
+        this.table = table;
+        this.unit = unit;
+    }
+
+    @Override
+    public Household insert(Household household) {
+        unit.check();
+        requireInsertable(household);
+        VersionRule.requireAbsent(KIND, household.id(), table.get(household.id()));
+        Household stored = StoredForm.household(household, 1);
+        table.put(stored, unit.undo());
+        return stored;
+    }
+
+    @Override
+    public List<Household> insertAll(List<Household> households) {
+        unit.check();
+        // Checked before the first write, so a refused batch leaves the tables untouched even without the undo log.
+        Set<String> seen = new HashSet<>();
+        for (Household h : households) {
+            requireInsertable(h);
+            if (!seen.add(h.id())) {
+                throw new ConflictException("storage.duplicate", KIND, h.id());
+            }
+            VersionRule.requireAbsent(KIND, h.id(), table.get(h.id()));
+        }
+        List<Household> stored = new ArrayList<>(households.size());
+        for (Household h : households) {
+            Household s = StoredForm.household(h, 1);
+            table.put(s, unit.undo());
+            stored.add(s);
+        }
+        return stored;
+    }
+
+    @Override
+    public Household update(Household household) {
+        unit.check();
+        requireCountyPrefixedId(household);
+        Household current = table.get(household.id());
+        VersionRule.requireCurrent(KIND, household.id(), current == null ? null : current.version(),
+                household.version());
+        Household stored = StoredForm.household(household, household.version() + 1);
+        table.put(stored, unit.undo());
+        return stored;
+    }
+
+    @Override
+    public void delete(String id, long expectedVersion) {
+        unit.check();
+        Household current = table.get(id);
+        VersionRule.requireCurrent(KIND, id, current == null ? null : current.version(), expectedVersion);
+        table.remove(id, unit.undo());
+    }
+
+    @Override
+    public Optional<Household> find(String id) {
+        unit.check();
+        return Optional.ofNullable(table.get(id));
+    }
+
+    @Override
+    public Page<Household> findWithin(RegionCode area, PageRequest page) {
+        unit.check();
+        return Pages.slice(table.within(area), page);
+    }
+
+    @Override
+    public long countWithin(RegionCode area) {
+        unit.check();
+        return table.within(area).size();
+    }
+
+    @Override
+    public List<Household> findActiveByCitizenId(CitizenId citizenId) {
+        unit.check();
+        return table.withMember(citizenId).stream().filter(h -> h.status().active()).toList();
+    }
+
+    private static void requireInsertable(Household h) {
+        if (h.version() != 0) {
+            throw new IllegalArgumentException("a new household has version 0, not " + h.version() + ": " + h.id());
+        }
+        requireCountyPrefixedId(h);
+    }
+
+    private static void requireCountyPrefixedId(Household h) {
+        if (h.id() == null || !h.id().startsWith(h.countyCode() + "-") || h.id().length() == 7) {
+            throw new IllegalArgumentException("household id " + h.id() + " must be '" + h.countyCode()
+                    + "-<sequence>', the county of its region " + h.region());
+        }
+    }
+}

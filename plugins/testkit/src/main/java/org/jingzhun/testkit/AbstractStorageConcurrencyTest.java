@@ -1,0 +1,184 @@
+package org.jingzhun.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import org.jingzhun.spi.error.ConflictException;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.storage.Storage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Optimistic locking under real concurrency (并发修改): {@value #THREADS} threads amend the same households and no
+ * update may be lost. Each successful amend adds 1.00 to the household's mutual-aid contribution, which serves as a
+ * counter: at the end it must equal the number of amends that succeeded, the version must be 1 + that number, and
+ * every amend that failed must have failed with {@link ConflictException} {@code storage.version_conflict}; any other
+ * exception fails the test. The first test makes the race deterministic with a barrier between reading and writing,
+ * so each round has exactly one winner; the second lets threads read-modify-write freely inside one unit of work.
+ * Barrier waits carry a generous limit only so that a broken backend fails instead of hanging the build.
+ */
+public abstract class AbstractStorageConcurrencyTest {
+    /** Number of concurrent writers. */
+    protected static final int THREADS = 8;
+    private static final long HANG_GUARD_MINUTES = 5;
+
+    private final SampleData data = new SampleData();
+    private Storage storage;
+    private ExecutorService pool;
+
+    /** A new, empty storage; closed after each test. */
+    protected abstract Storage createStorage();
+
+    @BeforeEach
+    void open() {
+        storage = createStorage();
+        pool = Executors.newFixedThreadPool(THREADS);
+    }
+
+    @AfterEach
+    void close() throws InterruptedException {
+        pool.shutdownNow();
+        pool.awaitTermination(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    @Test
+    void writersWhoReadTheSameVersionHaveExactlyOneWinnerPerRound() throws Exception {
+        int rounds = 12;
+        Household h = insertWithCounter();
+        CyclicBarrier allRead = new CyclicBarrier(THREADS);
+        CyclicBarrier roundOver = new CyclicBarrier(THREADS);
+        AtomicIntegerArray winners = new AtomicIntegerArray(rounds);
+        AtomicIntegerArray conflicts = new AtomicIntegerArray(rounds);
+
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            writers.add(breakingOnFailure(() -> {
+                for (int round = 0; round < rounds; round++) {
+                    Household seen = storage.inTransaction(tx -> tx.households().find(h.id())).orElseThrow();
+                    allRead.await(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
+                    if (amend(seen)) {
+                        winners.incrementAndGet(round);
+                    } else {
+                        conflicts.incrementAndGet(round);
+                    }
+                    roundOver.await(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
+                }
+                return null;
+            }, allRead, roundOver));
+        }
+        runAll(writers);
+
+        for (int round = 0; round < rounds; round++) {
+            assertThat(winners.get(round)).as("winners of round %d", round).isEqualTo(1);
+            assertThat(conflicts.get(round)).as("conflicts of round %d", round).isEqualTo(THREADS - 1);
+        }
+        Household end = storage.inTransaction(tx -> tx.households().find(h.id())).orElseThrow();
+        assertThat(end.mutualAidContribution()).isEqualTo(new BigDecimal(rounds).setScale(2));
+        assertThat(end.version()).isEqualTo(1 + rounds);
+    }
+
+    @Test
+    void freeReadModifyWriteLosesNoUpdate() throws Exception {
+        int attempts = 20;
+        List<Household> households = List.of(insertWithCounter(), insertWithCounter(), insertWithCounter());
+        AtomicIntegerArray successes = new AtomicIntegerArray(households.size());
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            writers.add(breakingOnFailure(() -> {
+                start.await(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
+                for (int a = 0; a < attempts; a++) {
+                    int target = (thread + a) % households.size();
+                    String id = households.get(target).id();
+                    boolean won = readModifyWrite(id);
+                    if (won) {
+                        successes.incrementAndGet(target);
+                    }
+                }
+                return null;
+            }, start));
+        }
+        runAll(writers);
+
+        int total = 0;
+        for (int i = 0; i < households.size(); i++) {
+            String id = households.get(i).id();
+            Household end = storage.inTransaction(tx -> tx.households().find(id)).orElseThrow();
+            assertThat(end.mutualAidContribution()).as("counter of %s", id)
+                    .isEqualTo(new BigDecimal(successes.get(i)).setScale(2));
+            assertThat(end.version()).isEqualTo(1 + successes.get(i));
+            total += successes.get(i);
+        }
+        assertThat(total).isPositive();
+    }
+
+    private Household insertWithCounter() {
+        Household h = data.householdBuilder(SampleData.VILLAGE_A1).mutualAid(true, new BigDecimal("0.00")).build();
+        return storage.inTransaction(tx -> tx.households().insert(h));
+    }
+
+    /** Adds one to the counter of the household as read; false when another writer got there first. */
+    private boolean amend(Household seen) {
+        try {
+            storage.inTransaction(tx -> tx.households().update(incremented(seen)));
+            return true;
+        } catch (ConflictException e) {
+            assertThat(e.code()).isEqualTo("storage.version_conflict");
+            return false;
+        }
+    }
+
+    private boolean readModifyWrite(String id) {
+        try {
+            storage.inTransaction(tx -> {
+                Household current = tx.households().find(id).orElseThrow();
+                return tx.households().update(incremented(current));
+            });
+            return true;
+        } catch (ConflictException e) {
+            assertThat(e.code()).isEqualTo("storage.version_conflict");
+            return false;
+        }
+    }
+
+    private static Household incremented(Household h) {
+        return h.toBuilder().mutualAid(true, h.mutualAidContribution().add(BigDecimal.ONE)).build();
+    }
+
+    /** A writer that, when it fails, breaks the barriers so the other writers stop waiting for it. */
+    private static Callable<Void> breakingOnFailure(Callable<Void> writer, CyclicBarrier... barriers) {
+        return () -> {
+            try {
+                return writer.call();
+            } catch (Exception | Error e) {
+                for (CyclicBarrier b : barriers) {
+                    b.reset();
+                }
+                throw e;
+            }
+        };
+    }
+
+    private void runAll(List<Callable<Void>> writers) throws Exception {
+        List<Future<Void>> futures = pool.invokeAll(writers);
+        for (Future<Void> f : futures) {
+            f.get(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
+        }
+    }
+}

@@ -1,0 +1,894 @@
+package org.jingzhun.testkit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.jingzhun.testkit.SampleData.COUNTY;
+import static org.jingzhun.testkit.SampleData.OTHER_COUNTY;
+import static org.jingzhun.testkit.SampleData.OTHER_COUNTY_VILLAGE;
+import static org.jingzhun.testkit.SampleData.PREFECTURE;
+import static org.jingzhun.testkit.SampleData.TOWNSHIP_A;
+import static org.jingzhun.testkit.SampleData.TOWNSHIP_B;
+import static org.jingzhun.testkit.SampleData.VILLAGE_A1;
+import static org.jingzhun.testkit.SampleData.VILLAGE_A2;
+import static org.jingzhun.testkit.SampleData.VILLAGE_B1;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.jingzhun.spi.audit.AuditEntry;
+import org.jingzhun.spi.error.ConflictException;
+import org.jingzhun.spi.error.JingzhunException;
+import org.jingzhun.spi.error.NotFoundException;
+import org.jingzhun.spi.household.Education;
+import org.jingzhun.spi.household.HealthStatus;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.HouseholdFlag;
+import org.jingzhun.spi.household.Housing;
+import org.jingzhun.spi.household.HousingSafety;
+import org.jingzhun.spi.household.HousingStructure;
+import org.jingzhun.spi.household.IncomeItem;
+import org.jingzhun.spi.household.IncomeStatement;
+import org.jingzhun.spi.household.LabourAbility;
+import org.jingzhun.spi.household.LandHolding;
+import org.jingzhun.spi.household.Member;
+import org.jingzhun.spi.household.MigrantWork;
+import org.jingzhun.spi.household.PovertyCause;
+import org.jingzhun.spi.household.PovertyStatus;
+import org.jingzhun.spi.household.Relationship;
+import org.jingzhun.spi.household.StudentStatus;
+import org.jingzhun.spi.person.CitizenId;
+import org.jingzhun.spi.person.Sex;
+import org.jingzhun.spi.region.Region;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.storage.Page;
+import org.jingzhun.spi.storage.PageRequest;
+import org.jingzhun.spi.storage.Storage;
+import org.jingzhun.spi.storage.StorageTransaction;
+import org.jingzhun.spi.storage.StoredDocument;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The storage contract (存储契约) every {@link Storage} backend must pass. A backend's test class extends it and
+ * implements {@link #createStorage()}; each test gets a fresh, empty storage and closes it afterwards.
+ *
+ * <p>Beyond the SPI javadoc, the contract pins down what portals rely on:
+ * <ul>
+ *   <li>a household's id starts with the 6-digit county code of its region ({@code 341702-…}); a mismatch, an
+ *       insert of a version other than 0 or a missing id is refused with {@link IllegalArgumentException};</li>
+ *   <li>an income statement is stored under the county its household id names;</li>
+ *   <li>decimals (areas, land, amounts) come back with scale 2 whatever scale they were given with;</li>
+ *   <li>audit timestamps are kept to the microsecond (truncated), the finest precision common databases keep;</li>
+ *   <li>errors carry the SPI codes: {@code storage.duplicate}, {@code storage.version_conflict} and
+ *       {@code storage.not_found}, with the record's id in the message;</li>
+ *   <li>a unit of work that throws leaves storage exactly as it was, whatever it inserted, changed or deleted;</li>
+ *   <li>a unit of work started inside another on the same thread joins it and commits or rolls back with it.</li>
+ * </ul>
+ */
+public abstract class AbstractStorageContractTest {
+    /** The storage under test, fresh for every test. */
+    protected Storage storage;
+    /** Sample records with unique ids for the current test. */
+    protected final SampleData data = new SampleData();
+
+    /** A new, empty storage; the contract closes it after each test. */
+    protected abstract Storage createStorage();
+
+    @BeforeEach
+    void openStorage() {
+        storage = createStorage();
+    }
+
+    @AfterEach
+    void closeStorage() {
+        if (storage != null) {
+            storage.close();
+        }
+    }
+
+    /** Runs {@code work} in its own unit of work and returns its result. */
+    protected <T> T inTx(Function<StorageTransaction, T> work) {
+        return storage.inTransaction(work);
+    }
+
+    /** Runs {@code work} in its own unit of work. */
+    protected void run(Consumer<StorageTransaction> work) {
+        storage.inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    // Typed reads, each in its own unit of work: assertions read better and Java infers their types.
+
+    protected Optional<Region> findRegion(RegionCode code) {
+        return inTx(tx -> tx.regions().find(code));
+    }
+
+    protected List<Region> regionsWithin(RegionCode area) {
+        return inTx(tx -> tx.regions().findWithin(area));
+    }
+
+    protected Optional<Household> findHousehold(String id) {
+        return inTx(tx -> tx.households().find(id));
+    }
+
+    protected List<Household> activeWith(CitizenId citizenId) {
+        return inTx(tx -> tx.households().findActiveByCitizenId(citizenId));
+    }
+
+    protected long countWithin(RegionCode area) {
+        return inTx(tx -> tx.households().countWithin(area));
+    }
+
+    protected Page<Household> householdsWithin(RegionCode area, PageRequest page) {
+        return inTx(tx -> tx.households().findWithin(area, page));
+    }
+
+    protected Optional<IncomeStatement> findIncome(String householdId, int year) {
+        return inTx(tx -> tx.incomes().find(householdId, year));
+    }
+
+    protected List<IncomeStatement> incomesOf(String householdId) {
+        return inTx(tx -> tx.incomes().findByHousehold(householdId));
+    }
+
+    protected List<AuditEntry> auditOf(String entityType, String entityId) {
+        return inTx(tx -> tx.audit().findByEntity(entityType, entityId));
+    }
+
+    protected Page<AuditEntry> auditOfCounty(String countyCode, PageRequest page) {
+        return inTx(tx -> tx.audit().findByCounty(countyCode, page));
+    }
+
+    protected Optional<StoredDocument> findDocument(String kind, String countyCode, String id) {
+        return inTx(tx -> tx.documents().find(kind, countyCode, id));
+    }
+
+    protected Page<StoredDocument> documentsWithin(String kind, RegionCode area, Integer year, PageRequest page) {
+        return inTx(tx -> tx.documents().findWithin(kind, area, year, page));
+    }
+
+    /** Asserts that {@code action} throws an exception of {@code type} carrying {@code code} and naming {@code id}. */
+    protected static void assertFailsWith(Class<? extends JingzhunException> type, String code, String id,
+            Runnable action) {
+        assertThatThrownBy(action::run).isInstanceOfSatisfying(type, e -> {
+            assertThat(e.code()).isEqualTo(code);
+            assertThat(e.getMessage()).contains(id);
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------------- regions
+
+    @Test
+    void savedRegionIsFoundByCode() {
+        Region village = new Region(VILLAGE_A1, "刘街村", 2_310, true);
+        run(tx -> tx.regions().save(village));
+
+        assertThat(findRegion(VILLAGE_A1)).contains(village);
+        assertThat(findRegion(VILLAGE_A2)).isEmpty();
+    }
+
+    @Test
+    void savingAnExistingRegionReplacesNamePopulationAndPoorFlag() {
+        run(tx -> tx.regions().save(new Region(VILLAGE_A1, "刘街村", 2_310, true)));
+        Region renamed = new Region(VILLAGE_A1, "刘街社区", 2_405, false);
+        run(tx -> tx.regions().save(renamed));
+
+        assertThat(findRegion(VILLAGE_A1)).contains(renamed);
+        assertThat(regionsWithin(VILLAGE_A1)).containsExactly(renamed);
+    }
+
+    @Test
+    void regionsWithinAnAreaComeInCodeOrderAndIncludeTheAreaItself() {
+        List<Region> all = new ArrayList<>(data.regions());
+        Collections.reverse(all);
+        run(tx -> all.forEach(tx.regions()::save));
+        Map<RegionCode, Region> byCode = new HashMap<>();
+        all.forEach(r -> byCode.put(r.code(), r));
+
+        assertThat(regionsWithin(COUNTY)).extracting(Region::code)
+                .containsExactly(COUNTY, TOWNSHIP_A, VILLAGE_A1, VILLAGE_A2, TOWNSHIP_B, VILLAGE_B1);
+        assertThat(regionsWithin(TOWNSHIP_A))
+                .containsExactly(byCode.get(TOWNSHIP_A), byCode.get(VILLAGE_A1), byCode.get(VILLAGE_A2));
+        assertThat(regionsWithin(VILLAGE_B1)).containsExactly(byCode.get(VILLAGE_B1));
+        assertThat(regionsWithin(PREFECTURE)).extracting(Region::code)
+                .containsExactly(COUNTY, TOWNSHIP_A, VILLAGE_A1, VILLAGE_A2, TOWNSHIP_B, VILLAGE_B1, OTHER_COUNTY,
+                        OTHER_COUNTY_VILLAGE);
+        assertThat(regionsWithin(RegionCode.of("341703"))).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------------- households
+
+    @Test
+    void insertedHouseholdIsFoundEqualWithVersionOne() {
+        Household h = data.household();
+
+        Household stored = inTx(tx -> tx.households().insert(h));
+
+        assertThat(stored.version()).isEqualTo(1);
+        assertThat(stored).isEqualTo(h.toBuilder().version(1).build());
+        Household loaded = findHousehold(h.id()).orElseThrow();
+        assertThat(loaded).isEqualTo(stored);
+        // Spelled out so that a failure names the part that did not survive the round trip.
+        assertThat(loaded.members()).containsExactlyElementsOf(h.members());
+        assertThat(loaded.housing()).isEqualTo(h.housing());
+        assertThat(loaded.land()).isEqualTo(h.land());
+        assertThat(loaded.flags()).isEqualTo(h.flags());
+        assertThat(loaded.otherCauses()).containsExactlyElementsOf(h.otherCauses());
+        assertThat(loaded.mutualAidContribution()).isEqualTo(new BigDecimal("2000.00"));
+    }
+
+    @Test
+    void optionalHouseholdFieldsRoundTripAsNullOrEmpty() {
+        Member only = new Member("檀𠀀", data.nextCitizenId(LocalDate.of(1940, 2, 29), Sex.FEMALE), Relationship.HEAD,
+                "98", Education.ILLITERATE,
+                StudentStatus.NOT_STUDENT,
+                HealthStatus.SERIOUS_ILLNESS,
+                LabourAbility.LOST, MigrantWork.NONE, 0,
+                Set.of(), true);
+        Household sparse = data.householdBuilder(VILLAGE_A2)
+                .villageGroup("")
+                .address(null)
+                .phone(null)
+                .bank(null, null)
+                .housing(new Housing(new BigDecimal("0.00"), HousingStructure.OTHER, null, HousingSafety.NO_HOUSING))
+                .land(null)
+                .mutualAid(false, null)
+                .otherCauses(List.of())
+                .flags(Set.of())
+                .members(List.of(only))
+                .build();
+
+        Household stored = inTx(tx -> tx.households().insert(sparse));
+
+        assertThat(stored).isEqualTo(sparse.toBuilder().version(1).build());
+        assertThat(findHousehold(sparse.id())).contains(stored);
+    }
+
+    @Test
+    void decimalsAreStoredWithScaleTwo() {
+        Household h = data.householdBuilder(VILLAGE_A1)
+                .land(LandHolding.none())
+                .housing(new Housing(new BigDecimal("45.5"), HousingStructure.BRICK_CONCRETE, 2001,
+                        HousingSafety.SAFE))
+                .mutualAid(true, new BigDecimal("300"))
+                .build();
+
+        Household stored = inTx(tx -> tx.households().insert(h));
+        Household loaded = findHousehold(h.id()).orElseThrow();
+
+        assertThat(loaded).isEqualTo(stored);
+        assertThat(loaded.land().arable()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(loaded.land().forest()).isEqualTo(new BigDecimal("0.00"));
+        assertThat(loaded.housing().area()).isEqualTo(new BigDecimal("45.50"));
+        assertThat(loaded.mutualAidContribution()).isEqualTo(new BigDecimal("300.00"));
+    }
+
+    @Test
+    void insertingAnExistingIdIsADuplicate() {
+        Household first = data.household();
+        Household stored = inTx(tx -> tx.households().insert(first));
+        Household sameId = data.householdBuilder(VILLAGE_A2).id(first.id()).build();
+
+        assertFailsWith(ConflictException.class, "storage.duplicate", first.id(),
+                () -> inTx(tx -> tx.households().insert(sameId)));
+        assertThat(findHousehold(first.id())).contains(stored);
+    }
+
+    @Test
+    void insertRefusesVersionedHouseholdsMissingIdsAndIdsOfAnotherCounty() {
+        Household versioned = data.householdBuilder(VILLAGE_A1).version(3).build();
+        Household withoutId = data.householdBuilder(VILLAGE_A1).id(null).build();
+        Household elsewhere = data.householdBuilder(VILLAGE_A1).id(OTHER_COUNTY.countyCode() + "-00000001").build();
+
+        assertThatThrownBy(() -> inTx(tx -> tx.households().insert(versioned)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> inTx(tx -> tx.households().insert(withoutId)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> inTx(tx -> tx.households().insert(elsewhere)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(countWithin(PREFECTURE)).isZero();
+    }
+
+    @Test
+    void updateReplacesTheWholeHouseholdAndBumpsTheVersion() {
+        Household stored = inTx(tx -> tx.households().insert(data.household()));
+        Member spouse = stored.members().get(1);
+        Member newcomer = data.member(Relationship.DAUGHTER_IN_LAW, LocalDate.of(2003, 11, 30), Sex.FEMALE);
+        List<Member> members = new ArrayList<>(stored.members());
+        members.remove(spouse);
+        members.add(1, newcomer);
+        Collections.swap(members, 2, 3);
+        Household changed = stored.toBuilder()
+                .status(PovertyStatus.EXITED)
+                .address("梅街镇新村安置点7栋")
+                .housing(null)
+                .flags(Set.of(HouseholdFlag.TWO_DAUGHTERS))
+                .otherCauses(List.of(PovertyCause.LACK_OF_LABOUR))
+                .members(members)
+                .build();
+
+        Household updated = inTx(tx -> tx.households().update(changed));
+
+        assertThat(updated).isEqualTo(changed.toBuilder().version(2).build());
+        assertThat(findHousehold(stored.id())).contains(updated);
+        assertThat(activeWith(spouse.citizenId())).isEmpty();
+        assertThat(activeWith(newcomer.citizenId())).containsExactly(updated);
+    }
+
+    @Test
+    void updateWithAStaleVersionIsAVersionConflict() {
+        Household stored = inTx(tx -> tx.households().insert(data.household()));
+        Household winner = inTx(tx -> tx.households().update(stored.toBuilder().address("甲").build()));
+        Household stale = stored.toBuilder().address("乙").build();
+
+        assertFailsWith(ConflictException.class, "storage.version_conflict", stored.id(),
+                () -> inTx(tx -> tx.households().update(stale)));
+        assertThat(findHousehold(stored.id())).contains(winner);
+    }
+
+    @Test
+    void updateOfAnUnknownHouseholdIsNotFound() {
+        Household ghost = data.householdBuilder(VILLAGE_A1).version(1).build();
+
+        assertFailsWith(NotFoundException.class, "storage.not_found", ghost.id(),
+                () -> inTx(tx -> tx.households().update(ghost)));
+        assertThat(findHousehold(ghost.id())).isEmpty();
+    }
+
+    @Test
+    void deleteRemovesTheHouseholdAndItsMembers() {
+        Household stored = inTx(tx -> tx.households().insert(data.household()));
+
+        run(tx -> tx.households().delete(stored.id(), 1));
+
+        assertThat(findHousehold(stored.id())).isEmpty();
+        assertThat(activeWith(stored.members().get(0).citizenId())).isEmpty();
+        assertThat(countWithin(COUNTY)).isZero();
+        Household again = inTx(tx -> tx.households().insert(stored.toBuilder().version(0).build()));
+        assertThat(again.version()).isEqualTo(1);
+    }
+
+    @Test
+    void deleteFollowsTheVersionRule() {
+        Household stored = inTx(tx -> tx.households().insert(data.household()));
+        Household updated = inTx(tx -> tx.households().update(stored.toBuilder().phone("0566-2021234").build()));
+
+        assertFailsWith(ConflictException.class, "storage.version_conflict", stored.id(),
+                () -> run(tx -> tx.households().delete(stored.id(), 1)));
+        assertThat(findHousehold(stored.id())).contains(updated);
+        assertFailsWith(NotFoundException.class, "storage.not_found", "341702-99999999",
+                () -> run(tx -> tx.households().delete("341702-99999999", 1)));
+    }
+
+    @Test
+    void findWithinPagesThroughAnAreaInIdOrder() {
+        List<Household> households = new ArrayList<>();
+        RegionCode[] villages = {VILLAGE_A1, VILLAGE_B1, VILLAGE_A2, VILLAGE_A1, OTHER_COUNTY_VILLAGE, VILLAGE_A2,
+                VILLAGE_B1, VILLAGE_A1};
+        for (RegionCode v : villages) {
+            households.add(data.household(v));
+        }
+        List<Household> insertionOrder = new ArrayList<>(households);
+        Collections.reverse(insertionOrder);
+        run(tx -> insertionOrder.forEach(tx.households()::insert));
+        List<String> countyIds = idsIn(households, COUNTY);
+
+        Page<Household> first = householdsWithin(COUNTY, PageRequest.first(3));
+        Page<Household> second = householdsWithin(COUNTY, first.request().next());
+        Page<Household> third = householdsWithin(COUNTY, second.request().next());
+
+        assertThat(countyIds).hasSize(7);
+        assertThat(first.items()).extracting(Household::id).containsExactlyElementsOf(countyIds.subList(0, 3));
+        assertThat(second.items()).extracting(Household::id).containsExactlyElementsOf(countyIds.subList(3, 6));
+        assertThat(third.items()).extracting(Household::id).containsExactlyElementsOf(countyIds.subList(6, 7));
+        assertThat(List.of(first.total(), second.total(), third.total())).containsOnly(7L);
+        assertThat(List.of(first.hasNext(), second.hasNext(), third.hasNext())).containsExactly(true, true, false);
+        assertThat(first.items().get(0)).isEqualTo(
+                households.stream().filter(h -> h.id().equals(countyIds.get(0))).findFirst().orElseThrow()
+                        .toBuilder().version(1).build());
+
+        Page<Household> township = householdsWithin(TOWNSHIP_A, PageRequest.first(10));
+        assertThat(township.items()).extracting(Household::id).containsExactlyElementsOf(idsIn(households, TOWNSHIP_A));
+        assertThat(township.total()).isEqualTo(5);
+        Page<Household> village = householdsWithin(VILLAGE_B1, PageRequest.first(10));
+        assertThat(village.items()).extracting(Household::id).containsExactlyElementsOf(idsIn(households, VILLAGE_B1));
+        Page<Household> beyond = householdsWithin(COUNTY, new PageRequest(20, 5));
+        assertThat(beyond.items()).isEmpty();
+        assertThat(beyond.total()).isEqualTo(7);
+        Page<Household> prefecture = householdsWithin(PREFECTURE, PageRequest.first(100));
+        assertThat(prefecture.items()).extracting(Household::id)
+                .containsExactlyElementsOf(idsIn(households, PREFECTURE));
+        assertThat(householdsWithin(RegionCode.of("341703"), PageRequest.first(5)).total())
+                .isZero();
+    }
+
+    private static List<String> idsIn(List<Household> households, RegionCode area) {
+        return households.stream().filter(h -> area.contains(h.region())).map(Household::id).sorted().toList();
+    }
+
+    @Test
+    void countWithinCountsTheHouseholdsInsideAnArea() {
+        run(tx -> {
+            data.households(VILLAGE_A1, 3).forEach(tx.households()::insert);
+            data.households(VILLAGE_B1, 2).forEach(tx.households()::insert);
+            data.households(OTHER_COUNTY_VILLAGE, 1).forEach(tx.households()::insert);
+        });
+
+        assertThat(countWithin(VILLAGE_A1)).isEqualTo(3);
+        assertThat(countWithin(TOWNSHIP_B)).isEqualTo(2);
+        assertThat(countWithin(COUNTY)).isEqualTo(5);
+        assertThat(countWithin(PREFECTURE)).isEqualTo(6);
+        assertThat(countWithin(VILLAGE_A2)).isZero();
+    }
+
+    @Test
+    void findActiveByCitizenIdIgnoresRemovedHouseholds() {
+        Household active = data.household(VILLAGE_A1);
+        Member shared = active.members().get(0);
+        Household removed = data.householdBuilder(VILLAGE_A2).status(PovertyStatus.REMOVED)
+                .addMember(as(shared, Relationship.OTHER)).build();
+        Household exited = data.householdBuilder(VILLAGE_B1).status(PovertyStatus.EXITED)
+                .addMember(as(shared, Relationship.FATHER)).build();
+        run(tx -> tx.households().insertAll(List.of(exited, removed, active)));
+
+        List<Household> found = activeWith(shared.citizenId());
+
+        assertThat(found).extracting(Household::id).containsExactly(active.id(), exited.id());
+        assertThat(found.get(0)).isEqualTo(active.toBuilder().version(1).build());
+        assertThat(activeWith(removed.members().get(0).citizenId())).isEmpty();
+        assertThat(activeWith(
+                SampleData.citizenId("341702", LocalDate.of(1970, 1, 1), 999))).isEmpty();
+    }
+
+    /** The same person seen from another household. */
+    private static Member as(Member m, Relationship relationship) {
+        return new Member(m.name(), m.citizenId(), relationship, m.ethnicity(), m.education(), m.studentStatus(),
+                m.health(), m.labourAbility(), m.migrantWork(), m.monthsWorked(), m.insurances(), m.servingSoldier());
+    }
+
+    @Test
+    void insertAllStoresEveryHouseholdWithVersionOneInInputOrder() {
+        List<Household> batch = new ArrayList<>(List.of(data.household(VILLAGE_A1), data.household(VILLAGE_B1),
+                data.household(OTHER_COUNTY_VILLAGE), data.household(VILLAGE_A2), data.household(VILLAGE_A1)));
+        Collections.reverse(batch);
+
+        List<Household> stored = inTx(tx -> tx.households().insertAll(batch));
+
+        assertThat(stored).containsExactlyElementsOf(batch.stream().map(h -> h.toBuilder().version(1).build()).toList());
+        for (Household h : stored) {
+            assertThat(findHousehold(h.id())).contains(h);
+        }
+        List<Household> none = inTx(tx -> tx.households().insertAll(List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void insertAllWithADuplicateInTheMiddleStoresNone() {
+        List<Household> batch = new ArrayList<>(data.households(VILLAGE_A1, 4));
+        Household twin = data.householdBuilder(VILLAGE_A2).id(batch.get(0).id()).build();
+        batch.add(2, twin);
+
+        assertFailsWith(ConflictException.class, "storage.duplicate", twin.id(),
+                () -> inTx(tx -> tx.households().insertAll(batch)));
+        assertThat(countWithin(PREFECTURE)).isZero();
+        assertThat(activeWith(batch.get(0).members().get(0).citizenId()))
+                .isEmpty();
+    }
+
+    @Test
+    void insertAllWithAnAlreadyStoredIdStoresNone() {
+        Household existing = inTx(tx -> tx.households().insert(data.household(VILLAGE_B1)));
+        List<Household> batch = new ArrayList<>(data.households(VILLAGE_A1, 4));
+        batch.add(2, data.householdBuilder(VILLAGE_A1).id(existing.id()).build());
+
+        assertFailsWith(ConflictException.class, "storage.duplicate", existing.id(),
+                () -> inTx(tx -> tx.households().insertAll(batch)));
+        assertThat(countWithin(PREFECTURE)).isEqualTo(1);
+        assertThat(findHousehold(existing.id())).contains(existing);
+    }
+
+    // ---------------------------------------------------------------------------------------------------- incomes
+
+    @Test
+    void incomeStatementIsSavedAndFoundWithVersionOne() {
+        String hid = data.nextHouseholdId(COUNTY.countyCode());
+        IncomeStatement statement = data.incomeStatement(hid, 2016);
+
+        IncomeStatement saved = inTx(tx -> tx.incomes().save(COUNTY.countyCode(), statement));
+
+        assertThat(saved).isEqualTo(statement.withVersion(1));
+        assertThat(findIncome(hid, 2016)).contains(saved);
+        assertThat(saved.items()).containsEntry(IncomeItem.DONATION, new BigDecimal("0.00"));
+        assertThat(findIncome(hid, 2017)).isEmpty();
+        assertThat(findIncome("341702-99999999", 2016)).isEmpty();
+    }
+
+    @Test
+    void incomeStatementsOfAHouseholdComeOldestFirst() {
+        String hid = data.nextHouseholdId(COUNTY.countyCode());
+        String other = data.nextHouseholdId(COUNTY.countyCode());
+        run(tx -> {
+            for (int year : new int[] {2018, 2016, 2017}) {
+                tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(hid, year));
+            }
+            tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(other, 2015));
+        });
+
+        assertThat(incomesOf(hid)).extracting(IncomeStatement::year)
+                .containsExactly(2016, 2017, 2018);
+        assertThat(incomesOf("341702-99999999")).isEmpty();
+    }
+
+    @Test
+    void incomeStatementsFollowTheVersionRule() {
+        String hid = data.nextHouseholdId(COUNTY.countyCode());
+        IncomeStatement fresh = data.incomeStatement(hid, 2016);
+        IncomeStatement saved = inTx(tx -> tx.incomes().save(COUNTY.countyCode(), fresh));
+        Map<IncomeItem, BigDecimal> items = new EnumMap<>(IncomeItem.class);
+        items.put(IncomeItem.WAGES, new BigDecimal("12000.40"));
+        items.put(IncomeItem.PENSION, new BigDecimal("1320"));
+        IncomeStatement revised = new IncomeStatement(hid, 2016, items, new BigDecimal("800.10"), 3, saved.version());
+
+        assertFailsWith(ConflictException.class, "storage.duplicate", hid,
+                () -> inTx(tx -> tx.incomes().save(COUNTY.countyCode(), fresh)));
+        IncomeStatement second = inTx(tx -> tx.incomes().save(COUNTY.countyCode(), revised));
+        assertThat(second).isEqualTo(revised.withVersion(2));
+        assertThat(findIncome(hid, 2016)).contains(second);
+        assertThat(second.items()).doesNotContainKey(IncomeItem.PRODUCTION)
+                .containsEntry(IncomeItem.PENSION, new BigDecimal("1320.00"));
+        assertFailsWith(ConflictException.class, "storage.version_conflict", hid,
+                () -> inTx(tx -> tx.incomes().save(COUNTY.countyCode(), revised)));
+        IncomeStatement ghost = data.incomeStatement(hid, 2019).withVersion(3);
+        assertFailsWith(NotFoundException.class, "storage.not_found", hid,
+                () -> inTx(tx -> tx.incomes().save(COUNTY.countyCode(), ghost)));
+        assertThat(findIncome(hid, 2019)).isEmpty();
+    }
+
+    @Test
+    void deleteByHouseholdRemovesEveryYearOfThatHouseholdOnly() {
+        String hid = data.nextHouseholdId(COUNTY.countyCode());
+        String other = data.nextHouseholdId(COUNTY.countyCode());
+        run(tx -> {
+            tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(hid, 2016));
+            tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(hid, 2017));
+            tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(other, 2016));
+        });
+
+        run(tx -> tx.incomes().deleteByHousehold(hid));
+
+        assertThat(incomesOf(hid)).isEmpty();
+        assertThat(incomesOf(other)).hasSize(1);
+        run(tx -> tx.incomes().deleteByHousehold("341702-99999999"));
+        IncomeStatement again = inTx(tx -> tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(hid, 2016)));
+        assertThat(again.version()).isEqualTo(1);
+    }
+
+    @Test
+    void incomeStatementIsStoredUnderTheCountyItsHouseholdIdNames() {
+        IncomeStatement statement = data.incomeStatement(data.nextHouseholdId(COUNTY.countyCode()), 2016);
+
+        assertThatThrownBy(() -> inTx(tx -> tx.incomes().save(OTHER_COUNTY.countyCode(), statement)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(findIncome(statement.householdId(), 2016)).isEmpty();
+    }
+
+    // ------------------------------------------------------------------------------------------------------ audit
+
+    @Test
+    void appendAssignsIncreasingSequences() {
+        AuditEntry e1 = data.auditEntry("household", "341702-00000001", VILLAGE_A1, "register");
+        AuditEntry e2 = data.auditEntry("household", "341702-00000002", VILLAGE_B1, "register");
+        AuditEntry e3 = data.auditEntry("household", "341721-00000001", OTHER_COUNTY_VILLAGE, "register");
+
+        List<AuditEntry> firstTwo = inTx(tx -> List.of(tx.audit().append(e1), tx.audit().append(e2)));
+        AuditEntry third = inTx(tx -> tx.audit().append(e3));
+
+        assertThat(firstTwo.get(0).sequence()).isPositive();
+        assertThat(firstTwo.get(1).sequence()).isGreaterThan(firstTwo.get(0).sequence());
+        assertThat(third.sequence()).isGreaterThan(firstTwo.get(1).sequence());
+        assertThat(firstTwo.get(0)).isEqualTo(e1.withSequence(firstTwo.get(0).sequence()));
+        assertThat(third).isEqualTo(e3.withSequence(third.sequence()));
+    }
+
+    @Test
+    void auditEntriesOfAnEntityComeInSequenceOrder() {
+        String hid = "341702-00000007";
+        List<AuditEntry> entries = new ArrayList<>();
+        entries.add(data.auditEntry("household", hid, VILLAGE_A1, "register"));
+        entries.add(data.auditEntry("household", "341702-00000008", VILLAGE_A1, "register"));
+        entries.add(data.auditEntry("income", hid, VILLAGE_A1, "record"));
+        entries.add(data.auditEntry("household", hid, VILLAGE_A1, "amend"));
+        entries.add(data.auditEntry("household", hid, VILLAGE_A1, "remove"));
+        List<AuditEntry> stored = new ArrayList<>();
+        for (AuditEntry e : entries) {
+            stored.add(inTx(tx -> tx.audit().append(e)));
+        }
+
+        assertThat(auditOf("household", hid))
+                .containsExactly(stored.get(0), stored.get(3), stored.get(4));
+        assertThat(auditOf("income", hid)).containsExactly(stored.get(2));
+        assertThat(auditOf("household", "341702-99999999")).isEmpty();
+    }
+
+    @Test
+    void auditOfACountyComesNewestFirstInPages() {
+        List<AuditEntry> stored = new ArrayList<>();
+        RegionCode[] regions = {VILLAGE_A1, OTHER_COUNTY_VILLAGE, VILLAGE_B1, COUNTY, VILLAGE_A2, OTHER_COUNTY,
+                TOWNSHIP_A};
+        for (int i = 0; i < regions.length; i++) {
+            AuditEntry e = data.auditEntry("document", "D" + i, regions[i], "save");
+            stored.add(inTx(tx -> tx.audit().append(e)));
+        }
+        List<AuditEntry> expected = stored.stream().filter(e -> e.countyCode().equals(COUNTY.countyCode()))
+                .sorted(Comparator.comparingLong(AuditEntry::sequence).reversed()).toList();
+
+        Page<AuditEntry> first = auditOfCounty(COUNTY.countyCode(), PageRequest.first(3));
+        Page<AuditEntry> second = auditOfCounty(COUNTY.countyCode(), first.request().next());
+
+        assertThat(first.items()).containsExactlyElementsOf(expected.subList(0, 3));
+        assertThat(second.items()).containsExactlyElementsOf(expected.subList(3, 5));
+        assertThat(first.total()).isEqualTo(5);
+        assertThat(second.hasNext()).isFalse();
+        assertThat(auditOfCounty(OTHER_COUNTY.countyCode(), PageRequest.first(10)).total())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void auditKeepsOptionalFieldsAndTimestampsToTheMicrosecond() {
+        AuditEntry bare = new AuditEntry(0, "household", "341702-00000001", VILLAGE_A1, "remove", "system", null,
+                Instant.parse("2021-06-30T23:59:59.123456789Z"), null, "{\"a\":1}", null);
+
+        AuditEntry stored = inTx(tx -> tx.audit().append(bare));
+
+        AuditEntry expected = new AuditEntry(stored.sequence(), "household", "341702-00000001", VILLAGE_A1, "remove",
+                "system", null, Instant.parse("2021-06-30T23:59:59.123456Z"), null, "{\"a\":1}", null);
+        assertThat(stored).isEqualTo(expected);
+        assertThat(auditOf("household", "341702-00000001")).containsExactly(expected);
+    }
+
+    // -------------------------------------------------------------------------------------------------- documents
+
+    @Test
+    void documentIsSavedAndFoundByKindCountyAndId() {
+        StoredDocument doc = data.document("identification-case", VILLAGE_A1, 2016);
+
+        StoredDocument saved = inTx(tx -> tx.documents().save(doc));
+
+        assertThat(saved).isEqualTo(doc.withVersion(1));
+        assertThat(findDocument(doc.kind(), COUNTY.countyCode(), doc.id())).contains(saved);
+        assertThat(findDocument("household-plan", COUNTY.countyCode(), doc.id())).isEmpty();
+        assertThat(findDocument(doc.kind(), OTHER_COUNTY.countyCode(), doc.id())).isEmpty();
+    }
+
+    @Test
+    void documentsAreKeyedByKindCountyAndId() {
+        StoredDocument a = new StoredDocument("plan", "X1", VILLAGE_A1, null, 0, "{\"a\":1}");
+        StoredDocument b = new StoredDocument("target", "X1", VILLAGE_A1, null, 0, "{\"b\":2}");
+        StoredDocument c = new StoredDocument("plan", "X1", OTHER_COUNTY_VILLAGE, null, 0, "{\"c\":3}");
+
+        run(tx -> List.of(a, b, c).forEach(tx.documents()::save));
+
+        assertThat(findDocument("plan", COUNTY.countyCode(), "X1")).contains(a.withVersion(1));
+        assertThat(findDocument("target", COUNTY.countyCode(), "X1")).contains(b.withVersion(1));
+        assertThat(findDocument("plan", OTHER_COUNTY.countyCode(), "X1"))
+                .contains(c.withVersion(1));
+    }
+
+    @Test
+    void documentsFollowTheVersionRule() {
+        StoredDocument doc = data.document("fund", COUNTY, null);
+        StoredDocument saved = inTx(tx -> tx.documents().save(doc));
+        StoredDocument revised = new StoredDocument(doc.kind(), doc.id(), VILLAGE_A2, 2017, saved.version(),
+                "{\"revised\":true}");
+
+        assertFailsWith(ConflictException.class, "storage.duplicate", doc.id(),
+                () -> inTx(tx -> tx.documents().save(doc)));
+        StoredDocument second = inTx(tx -> tx.documents().save(revised));
+        assertThat(second).isEqualTo(revised.withVersion(2));
+        assertThat(findDocument(doc.kind(), COUNTY.countyCode(), doc.id())).contains(second);
+        assertFailsWith(ConflictException.class, "storage.version_conflict", doc.id(),
+                () -> inTx(tx -> tx.documents().save(revised)));
+        StoredDocument ghost = data.document("fund", COUNTY, null).withVersion(2);
+        assertFailsWith(NotFoundException.class, "storage.not_found", ghost.id(),
+                () -> inTx(tx -> tx.documents().save(ghost)));
+    }
+
+    @Test
+    void documentsWithinAnAreaFilterByKindAreaAndYearInIdOrder() {
+        StoredDocument a1y16 = data.document("plan", VILLAGE_A1, 2016);
+        StoredDocument b1y17 = data.document("plan", VILLAGE_B1, 2017);
+        StoredDocument a2y16 = data.document("plan", VILLAGE_A2, 2016);
+        StoredDocument countyNoYear = data.document("plan", COUNTY, null);
+        StoredDocument otherCounty = data.document("plan", OTHER_COUNTY_VILLAGE, 2016);
+        StoredDocument otherKind = data.document("pairing", VILLAGE_A1, 2016);
+        List<StoredDocument> all = List.of(otherKind, otherCounty, countyNoYear, a2y16, b1y17, a1y16);
+        run(tx -> all.forEach(tx.documents()::save));
+
+        Page<StoredDocument> county = documentsWithin("plan", COUNTY, null, PageRequest.first(3));
+        assertThat(county.items()).containsExactly(a1y16.withVersion(1), b1y17.withVersion(1), a2y16.withVersion(1));
+        assertThat(county.total()).isEqualTo(4);
+        assertThat(county.hasNext()).isTrue();
+        assertThat(documentsWithin("plan", COUNTY, null, county.request().next()).items())
+                .containsExactly(countyNoYear.withVersion(1));
+        assertThat(documentsWithin("plan", COUNTY, 2016, PageRequest.first(10)).items())
+                .containsExactly(a1y16.withVersion(1), a2y16.withVersion(1));
+        assertThat(documentsWithin("plan", TOWNSHIP_A, null, PageRequest.first(10)).items())
+                .containsExactly(a1y16.withVersion(1), a2y16.withVersion(1));
+        Page<StoredDocument> prefecture = documentsWithin("plan", PREFECTURE, 2016,
+                PageRequest.first(10));
+        assertThat(prefecture.items())
+                .containsExactly(a1y16.withVersion(1), a2y16.withVersion(1), otherCounty.withVersion(1));
+        assertThat(documentsWithin("pairing", COUNTY, 2017, PageRequest.first(10)).total())
+                .isZero();
+    }
+
+    @Test
+    void documentDeleteFollowsTheVersionRule() {
+        StoredDocument saved = inTx(tx -> tx.documents().save(data.document("pairing", VILLAGE_B1, 2016)));
+        String county = COUNTY.countyCode();
+
+        assertFailsWith(ConflictException.class, "storage.version_conflict", saved.id(),
+                () -> run(tx -> tx.documents().delete("pairing", county, saved.id(), 2)));
+        assertFailsWith(NotFoundException.class, "storage.not_found", "NOPE",
+                () -> run(tx -> tx.documents().delete("pairing", county, "NOPE", 1)));
+        run(tx -> tx.documents().delete("pairing", county, saved.id(), 1));
+
+        assertThat(findDocument("pairing", county, saved.id())).isEmpty();
+        assertThat(inTx(tx -> tx.documents().save(saved.withVersion(0))).version()).isEqualTo(1);
+    }
+
+    // ----------------------------------------------------------------------------------------------- transactions
+
+    @Test
+    void aUnitOfWorkReturnsItsResultAndSeesItsOwnWrites() {
+        Household h = data.household();
+
+        String result = inTx(tx -> {
+            Household stored = tx.households().insert(h);
+            assertThat(tx.households().find(h.id())).contains(stored);
+            assertThat(tx.households().countWithin(COUNTY)).isEqualTo(1);
+            Household updated = tx.households().update(stored.toBuilder().address("改").build());
+            assertThat(tx.households().find(h.id())).contains(updated);
+            return "done";
+        });
+
+        assertThat(result).isEqualTo("done");
+        assertThat(findHousehold(h.id()).orElseThrow().version()).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingUnitOfWorkLeavesNothingBehind() {
+        RuntimeException boom = new IllegalStateException("boom");
+        Household single = data.household(VILLAGE_A1);
+        List<Household> batch = data.households(VILLAGE_B1, 3);
+        IncomeStatement income = data.incomeStatement(single.id(), 2016);
+        AuditEntry entry = data.auditEntry("household", single.id(), VILLAGE_A1, "register");
+        StoredDocument doc = data.document("identification-case", VILLAGE_A1, 2016);
+
+        assertThatThrownBy(() -> run(tx -> {
+            data.regions().forEach(tx.regions()::save);
+            tx.households().insert(single);
+            tx.households().insertAll(batch);
+            tx.incomes().save(COUNTY.countyCode(), income);
+            tx.audit().append(entry);
+            tx.documents().save(doc);
+            throw boom;
+        })).isSameAs(boom);
+
+        assertThat(regionsWithin(PREFECTURE)).isEmpty();
+        assertThat(countWithin(PREFECTURE)).isZero();
+        assertThat(findHousehold(single.id())).isEmpty();
+        assertThat(activeWith(batch.get(1).members().get(0).citizenId()))
+                .isEmpty();
+        assertThat(incomesOf(single.id())).isEmpty();
+        assertThat(auditOf("household", single.id())).isEmpty();
+        assertThat(auditOfCounty(COUNTY.countyCode(), PageRequest.first(10)).total()).isZero();
+        assertThat(documentsWithin(doc.kind(), PREFECTURE, null, PageRequest.first(10)).total())
+                .isZero();
+    }
+
+    @Test
+    void aFailingUnitOfWorkRestoresWhatItChangedAndDeleted() {
+        Region village = new Region(VILLAGE_A1, "刘街村", 2_310, true);
+        Household kept = data.household(VILLAGE_A1);
+        Household doomed = data.household(VILLAGE_A2);
+        Household newcomer = data.household(VILLAGE_B1);
+        run(tx -> {
+            tx.regions().save(village);
+            tx.households().insertAll(List.of(kept, doomed));
+            tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(kept.id(), 2016));
+            tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(doomed.id(), 2016));
+            tx.documents().save(data.document("plan", VILLAGE_A1, 2016));
+            tx.documents().save(data.document("plan", VILLAGE_A2, 2016));
+        });
+        Snapshot before = snapshot(kept.id(), doomed.id(), newcomer.id());
+
+        assertThatThrownBy(() -> run(tx -> {
+            tx.regions().save(new Region(VILLAGE_A1, "改名村", 1, false));
+            Household k = tx.households().find(kept.id()).orElseThrow();
+            tx.households().update(k.toBuilder().status(PovertyStatus.EXITED).members(k.members().subList(0, 1))
+                    .build());
+            tx.households().delete(doomed.id(), 1);
+            tx.households().insert(newcomer);
+            IncomeStatement s = tx.incomes().find(kept.id(), 2016).orElseThrow();
+            tx.incomes().save(COUNTY.countyCode(), new IncomeStatement(s.householdId(), 2016, Map.of(),
+                    BigDecimal.ZERO, 1, s.version()));
+            tx.incomes().deleteByHousehold(doomed.id());
+            List<StoredDocument> docs = tx.documents().findWithin("plan", COUNTY, null, PageRequest.first(10)).items();
+            tx.documents().save(new StoredDocument("plan", docs.get(0).id(), COUNTY, null, 1, "{}"));
+            tx.documents().delete("plan", COUNTY.countyCode(), docs.get(1).id(), 1);
+            tx.audit().append(data.auditEntry("household", kept.id(), VILLAGE_A1, "amend"));
+            throw new IllegalStateException("undo everything");
+        })).hasMessage("undo everything");
+
+        assertThat(snapshot(kept.id(), doomed.id(), newcomer.id())).isEqualTo(before);
+    }
+
+    @Test
+    void aConflictInsideAUnitOfWorkRollsBackItsEarlierWrites() {
+        Household stored = inTx(tx -> tx.households().insert(data.household(VILLAGE_A1)));
+        inTx(tx -> tx.households().update(stored.toBuilder().address("新").build()));
+        Household other = data.household(VILLAGE_A2);
+
+        assertThatThrownBy(() -> run(tx -> {
+            tx.households().insert(other);
+            tx.households().update(stored.toBuilder().address("旧版本").build());
+        })).isInstanceOf(ConflictException.class);
+
+        assertThat(findHousehold(other.id())).isEmpty();
+    }
+
+    @Test
+    void aUnitOfWorkStartedInsideAnotherOnTheSameThreadJoinsIt() {
+        Household outer = data.household(VILLAGE_A1);
+        Household inner = data.household(VILLAGE_A2);
+
+        assertThatThrownBy(() -> run(tx -> {
+            tx.households().insert(outer);
+            long seenInside = storage.inTransaction(nested -> {
+                nested.households().insert(inner);
+                return nested.households().countWithin(COUNTY);
+            });
+            assertThat(seenInside).isEqualTo(2);
+            assertThat(tx.households().find(inner.id())).isPresent();
+            throw new IllegalStateException("outer fails after inner returned");
+        })).hasMessage("outer fails after inner returned");
+
+        assertThat(findHousehold(outer.id())).isEmpty();
+        assertThat(findHousehold(inner.id())).isEmpty();
+    }
+
+    /** Everything a test can observe, for before/after comparisons. */
+    protected record Snapshot(List<Region> regions, List<Household> households, List<List<IncomeStatement>> incomes,
+            List<StoredDocument> documents, long auditEntries) {
+    }
+
+    /** What storage holds in the prefecture, plus the income statements of the given households. */
+    protected Snapshot snapshot(String... householdIds) {
+        return inTx(tx -> {
+            List<List<IncomeStatement>> incomes = new ArrayList<>();
+            for (String id : householdIds) {
+                incomes.add(tx.incomes().findByHousehold(id));
+            }
+            return new Snapshot(tx.regions().findWithin(PREFECTURE),
+                    tx.households().findWithin(PREFECTURE, PageRequest.first(PageRequest.MAX_LIMIT)).items(), incomes,
+                    tx.documents().findWithin("plan", PREFECTURE, null, PageRequest.first(PageRequest.MAX_LIMIT))
+                            .items(),
+                    tx.audit().findByCounty(COUNTY.countyCode(), PageRequest.first(1)).total());
+        });
+    }
+}
