@@ -7,6 +7,13 @@ import java.util.function.Consumer;
 import org.jingzhun.core.pairing.PairingService;
 import org.jingzhun.core.plan.FourListsService;
 import org.jingzhun.core.plan.PlanService;
+import org.jingzhun.core.benefit.BenefitStatementService;
+import org.jingzhun.core.crosscheck.CrossCheckService;
+import org.jingzhun.core.identification.DynamicAdjustment;
+import org.jingzhun.core.identification.ExitWorkflow;
+import org.jingzhun.core.identification.IdentificationWorkflow;
+import org.jingzhun.core.monitoring.MonitoringService;
+import org.jingzhun.core.policy.PolicyService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
 import org.jingzhun.core.target.TargetPlanner;
@@ -60,6 +67,41 @@ public final class JingzhunModule extends AbstractModule {
     @Provides
     PairingService pairing(Jingzhun jz) {
         return jz.pairing();
+    }
+
+    @Provides
+    PolicyService policies(Jingzhun jz) {
+        return jz.policies();
+    }
+
+    @Provides
+    IdentificationWorkflow identification(Jingzhun jz) {
+        return jz.identification();
+    }
+
+    @Provides
+    ExitWorkflow exits(Jingzhun jz) {
+        return jz.exits();
+    }
+
+    @Provides
+    DynamicAdjustment adjustments(Jingzhun jz) {
+        return jz.adjustments();
+    }
+
+    @Provides
+    MonitoringService monitoring(Jingzhun jz) {
+        return jz.monitoring();
+    }
+
+    @Provides
+    BenefitStatementService benefits(Jingzhun jz) {
+        return jz.benefits();
+    }
+
+    @Provides
+    CrossCheckService crossChecks(Jingzhun jz) {
+        return jz.crossChecks();
     }
 
     @Provides
