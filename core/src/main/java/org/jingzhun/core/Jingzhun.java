@@ -10,12 +10,17 @@ import org.jingzhun.core.identification.ExitWorkflow;
 import org.jingzhun.core.identification.IdentificationWorkflow;
 import org.jingzhun.core.internal.BeanValidation;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.pairing.PairingService;
+import org.jingzhun.core.plan.FourListsService;
+import org.jingzhun.core.plan.MeasureCatalogue;
+import org.jingzhun.core.plan.PlanService;
 import org.jingzhun.core.internal.HouseholdFactsStore;
 import org.jingzhun.core.monitoring.MonitoringService;
 import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.core.policy.PolicyService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
+import org.jingzhun.core.target.TargetPlanner;
 import org.jingzhun.core.statistics.StatisticsService;
 import org.jingzhun.spi.Plugin;
 import org.jingzhun.spi.storage.Storage;
@@ -40,6 +45,10 @@ public final class Jingzhun implements AutoCloseable {
     private final List<Plugin> plugins;
     private final HouseholdRegistry registry;
     private final RegionDirectory regions;
+    private final PairingService pairing;
+    private final PlanService plans;
+    private final FourListsService fourLists;
+    private final TargetPlanner targets;
     private final PolicyService policies;
     private final CrossCheckService crossChecks;
     private final IdentificationWorkflow identification;
@@ -56,6 +65,11 @@ public final class Jingzhun implements AutoCloseable {
         this.plugins = List.copyOf(plugins);
         this.registry = new HouseholdRegistry(ctx);
         this.regions = new RegionDirectory(ctx);
+        this.pairing = new PairingService(ctx);
+        this.plans = new PlanService(ctx, new MeasureCatalogue(this.plugins.stream()
+                .flatMap(p -> p.measureSuggestions().stream()).toList()), pairing);
+        this.fourLists = new FourListsService(ctx, pairing);
+        this.targets = new TargetPlanner(ctx);
         HouseholdFactsStore facts = new HouseholdFactsStore(ctx.json());
         this.policies = new PolicyService(ctx, engine, facts);
         this.crossChecks = crossChecks;
@@ -81,6 +95,26 @@ public final class Jingzhun implements AutoCloseable {
     /** County, townships and villages. */
     public RegionDirectory regions() {
         return regions;
+    }
+
+    /** Household plans (一户一策), village plans (一村一策) and whole-village advancement (整村推进). */
+    public PlanService plans() {
+        return plans;
+    }
+
+    /** The four lists (四项清单) of households and villages, derived from the plans. */
+    public FourListsService fourLists() {
+        return fourLists;
+    }
+
+    /** Annual reduction targets (减贫任务), their decomposition to households and progress. */
+    public TargetPlanner targets() {
+        return targets;
+    }
+
+    /** Units with villages, cadres with households, work teams, and coverage (单位包村、干部包户). */
+    public PairingService pairing() {
+        return pairing;
     }
 
     /** Policy packs in force, supplementary household facts, eligibility/exit/benefit decisions (政策). */

@@ -4,6 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import java.util.function.Consumer;
+import org.jingzhun.core.pairing.PairingService;
+import org.jingzhun.core.plan.FourListsService;
+import org.jingzhun.core.plan.PlanService;
 import org.jingzhun.core.benefit.BenefitStatementService;
 import org.jingzhun.core.crosscheck.CrossCheckService;
 import org.jingzhun.core.identification.DynamicAdjustment;
@@ -13,6 +16,7 @@ import org.jingzhun.core.monitoring.MonitoringService;
 import org.jingzhun.core.policy.PolicyService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
+import org.jingzhun.core.target.TargetPlanner;
 import org.jingzhun.core.statistics.StatisticsService;
 
 /**
@@ -43,6 +47,26 @@ public final class JingzhunModule extends AbstractModule {
     @Provides
     RegionDirectory regions(Jingzhun jz) {
         return jz.regions();
+    }
+
+    @Provides
+    PlanService plans(Jingzhun jz) {
+        return jz.plans();
+    }
+
+    @Provides
+    FourListsService fourLists(Jingzhun jz) {
+        return jz.fourLists();
+    }
+
+    @Provides
+    TargetPlanner targets(Jingzhun jz) {
+        return jz.targets();
+    }
+
+    @Provides
+    PairingService pairing(Jingzhun jz) {
+        return jz.pairing();
     }
 
     @Provides

@@ -4,6 +4,7 @@ import java.util.List;
 import org.jingzhun.spi.crosscheck.CrossCheckSource;
 import org.jingzhun.spi.event.EventListener;
 import org.jingzhun.spi.policy.PolicyPack;
+import org.jingzhun.spi.plan.MeasureSuggestions;
 import org.jingzhun.spi.storage.StorageFactory;
 
 /**
@@ -39,6 +40,14 @@ public interface Plugin {
 
     /** Other departments' lists to cross-check applicants and households against (数据比对). */
     default List<CrossCheckSource> crossCheckSources() {
+        return List.of();
+    }
+
+    /**
+     * Cause-to-measure mappings (因户施策) that override core's built-in default for households inside each mapping's
+     * region scope; the most specific scope wins.
+     */
+    default List<MeasureSuggestions> measureSuggestions() {
         return List.of();
     }
 }
