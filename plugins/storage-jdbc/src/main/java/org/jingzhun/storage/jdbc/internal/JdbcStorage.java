@@ -55,6 +55,7 @@ public final class JdbcStorage implements Storage {
                         .dataSource(dataSource)
                         .locations(dialect.migrations())
                         .table(HISTORY_TABLE)
+                        .loggers("slf4j")
                         .load()
                         .migrate();
             }
