@@ -1,0 +1,82 @@
+package org.jingzhun.storage.jdbc.internal;
+
+import java.util.Locale;
+import org.jingzhun.spi.error.ConfigurationException;
+
+/**
+ * The SQL dialects the storage speaks (数据库方言), detected from the JDBC URL. Only what really differs lives here:
+ * where the migrations are, how a region is upserted, how the bulk path writes, and session settings.
+ */
+enum Dialect {
+    H2("h2") {
+        @Override
+        String upsertRegion() {
+            return "MERGE INTO regions (county_code, code, name, rural_population, poor) KEY (county_code, code) "
+                    + "VALUES (:county_code, :code, :name, :rural_population, :poor)";
+        }
+    },
+    POSTGRESQL("postgresql") {
+        @Override
+        String upsertRegion() {
+            return "INSERT INTO regions (county_code, code, name, rural_population, poor) "
+                    + "VALUES (:county_code, :code, :name, :rural_population, :poor) "
+                    + "ON CONFLICT (county_code, code) DO UPDATE SET name = EXCLUDED.name, "
+                    + "rural_population = EXCLUDED.rural_population, poor = EXCLUDED.poor";
+        }
+    },
+    MYSQL("mysql") {
+        @Override
+        String upsertRegion() {
+            return "INSERT INTO regions (county_code, code, name, rural_population, poor) "
+                    + "VALUES (:county_code, :code, :name, :rural_population, :poor) "
+                    + "ON DUPLICATE KEY UPDATE name = VALUES(name), rural_population = VALUES(rural_population), "
+                    + "poor = VALUES(poor)";
+        }
+
+        @Override
+        String connectionInitSql() {
+            // Strict mode: an over-long or out-of-range value is an error, never silently truncated.
+            return "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+        }
+    };
+
+    private final String folder;
+
+    Dialect(String folder) {
+        this.folder = folder;
+    }
+
+    /** The dialect of a JDBC URL. */
+    static Dialect of(String url) {
+        String u = url == null ? "" : url.strip().toLowerCase(Locale.ROOT);
+        if (u.startsWith("jdbc:h2:")) {
+            return H2;
+        }
+        if (u.startsWith("jdbc:postgresql:")) {
+            return POSTGRESQL;
+        }
+        if (u.startsWith("jdbc:mariadb:") || u.startsWith("jdbc:mysql:")) {
+            return MYSQL;
+        }
+        throw new ConfigurationException("config.invalid", "storage-jdbc",
+                "url " + JdbcUrls.redact(url) + " names no supported database (h2, postgresql, mariadb, mysql)");
+    }
+
+    /** Flyway location of this dialect's migrations (namespaced, so a host's own Flyway never picks them up). */
+    String migrations() {
+        return "classpath:org/jingzhun/storage/jdbc/migration/" + folder;
+    }
+
+    /** Short name for {@link org.jingzhun.spi.storage.Storage#describe()}. */
+    String label() {
+        return folder;
+    }
+
+    /** Inserts a region or replaces its name, population and poor flag. */
+    abstract String upsertRegion();
+
+    /** SQL run on every new connection, or null. */
+    String connectionInitSql() {
+        return null;
+    }
+}

@@ -1,0 +1,75 @@
+package org.jingzhun.storage.jdbc.internal;
+
+import java.sql.Types;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jingzhun.spi.audit.AuditEntry;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.storage.AuditRepository;
+import org.jingzhun.spi.storage.Page;
+import org.jingzhun.spi.storage.PageRequest;
+
+/**
+ * The append-only {@code audit_log}: the database assigns each entry's sequence from an identity column, and the
+ * primary key is (county_code, seq). Timestamps are stored as UTC date-times with microsecond precision.
+ */
+final class JdbcAuditRepository implements AuditRepository {
+    private static final String COLUMNS = "seq, entity_type, entity_id, region_code, action, actor_id, actor_name, "
+            + "at_utc, reason, before_json, after_json";
+    private static final RowMapper<AuditEntry> MAPPER = (rs, ctx) -> new AuditEntry(rs.getLong("seq"),
+            rs.getString("entity_type"), rs.getString("entity_id"), new RegionCode(rs.getString("region_code")),
+            rs.getString("action"), rs.getString("actor_id"), rs.getString("actor_name"),
+            rs.getObject("at_utc", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString("reason"),
+            rs.getString("before_json"), rs.getString("after_json"));
+
+    private final Handle handle;
+
+    JdbcAuditRepository(Handle handle) {
+        this.handle = handle;
+    }
+
+    @Override
+    public AuditEntry append(AuditEntry entry) {
+        AuditEntry truncated = StoredForm.auditEntry(entry, 0);
+        long seq = handle.createUpdate("INSERT INTO audit_log (county_code, entity_type, entity_id, region_code, "
+                        + "action, actor_id, actor_name, at_utc, reason, before_json, after_json) VALUES (:county, "
+                        + ":type, :id, :region, :action, :actor, :actorName, :at, :reason, :before, :after)")
+                .bind("county", entry.countyCode())
+                .bind("type", entry.entityType())
+                .bind("id", entry.entityId())
+                .bind("region", entry.region().value())
+                .bind("action", entry.action())
+                .bind("actor", entry.actorId())
+                .bind("actorName", entry.actorName())
+                .bindBySqlType("at", LocalDateTime.ofInstant(truncated.at(), ZoneOffset.UTC), Types.TIMESTAMP)
+                .bind("reason", entry.reason())
+                .bind("before", entry.before())
+                .bind("after", entry.after())
+                .executeAndReturnGeneratedKeys("seq")
+                .map((rs, ctx) -> rs.getLong(1))
+                .one();
+        return truncated.withSequence(seq);
+    }
+
+    @Override
+    public List<AuditEntry> findByEntity(String entityType, String entityId) {
+        return handle.createQuery("SELECT " + COLUMNS + " FROM audit_log WHERE entity_type = :type "
+                        + "AND entity_id = :id ORDER BY seq")
+                .bind("type", entityType).bind("id", entityId)
+                .map(MAPPER).list();
+    }
+
+    @Override
+    public Page<AuditEntry> findByCounty(String countyCode, PageRequest page) {
+        List<AuditEntry> items = handle.createQuery("SELECT " + COLUMNS + " FROM audit_log "
+                        + "WHERE county_code = :county ORDER BY seq DESC LIMIT :limit OFFSET :offset")
+                .bind("county", countyCode).bind("limit", page.limit()).bind("offset", page.offset())
+                .map(MAPPER).list();
+        long total = handle.createQuery("SELECT COUNT(*) FROM audit_log WHERE county_code = :county")
+                .bind("county", countyCode).mapTo(Long.class).one();
+        return new Page<>(items, total, page);
+    }
+}

@@ -1,0 +1,8 @@
+package org.jingzhun.storage.jdbc;
+
+class PostgresSchemaRuleTest extends AbstractSchemaRuleTest {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
