@@ -23,7 +23,11 @@ import org.jingzhun.example.district.DistrictProfile;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.JingzhunException;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.Housing;
 import org.jingzhun.spi.household.HousingSafety;
+import org.jingzhun.spi.household.HousingStructure;
+import org.jingzhun.spi.household.Member;
+import org.jingzhun.spi.household.StudentStatus;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.pairing.Cadre;
@@ -42,9 +46,9 @@ import org.jingzhun.spi.target.ReductionTarget;
  * year it reads the registry's statistics into a {@link YearRow}.
  *
  * <p>What is simulated (the rest is Jingzhun doing its job): incomes. Households planned to exit get the year's
- * measures and a per-capita income between 1.15 and 1.8 times the line, and their dilapidated housing or unsafe
+ * measures and a per-capita income between 1.45 and 2.3 times the line, and their dilapidated housing or unsafe
  * water is fixed (危房改造, 饮水安全); other poor households grow 3–10% a year but stay under the line; exited
- * households grow 5–12% a year, except the few that fall back (illness), whose income drops under the line.
+ * households grow 6–14% a year, except the few that fall back (illness), whose income drops under the line.
  */
 public final class DistrictDemo {
     /** Share of the poor remaining at the start of each year 2014..2020 that the county targets that year. */
@@ -114,9 +118,11 @@ public final class DistrictDemo {
 
         clock.set(LocalDate.of(year, 10, 15));
         step(year, "measures and income survey");
-        fixBasicNeeds(planned);
+        fixBasicNeeds(planned, year);
         Set<String> relapsing = year >= 2016 && year < LAST_YEAR ? pickRelapses(year) : Set.of();
-        surveyIncomes(year, planned, relapsing);
+        if (year > FIRST_YEAR) {
+            surveyIncomes(year, planned, relapsing);
+        }
 
         clock.set(LocalDate.of(year, 11, 1));
         int newHouseholds = identifyNewHouseholds(year, (int) Math.round(NEW_ENTRY_SHARE[idx]
@@ -192,19 +198,34 @@ public final class DistrictDemo {
         return planned;
     }
 
-    /** Measures close the basic-needs gaps of the households planned to exit (housing renovation, safe water). */
-    private void fixBasicNeeds(Set<String> planned) {
+    /**
+     * Measures close the basic-needs gaps of the households planned to exit: housing renovation (危房改造), safe
+     * drinking water, and school enrolment of every child of compulsory-education age (控辍保学).
+     */
+    private void fixBasicNeeds(Set<String> planned, int year) {
+        LocalDate schoolDay = LocalDate.of(year, 9, 1);
         for (String id : planned) {
             Household h = jz.registry().get(county, id);
             boolean unsafeHousing = h.housing() != null && h.housing().safety() != HousingSafety.SAFE;
-            if (unsafeHousing || !h.safeDrinkingWater()) {
-                Household.Builder b = h.toBuilder().safeDrinkingWater(true);
-                if (unsafeHousing) {
-                    b.housing(new org.jingzhun.spi.household.Housing(h.housing().area(),
-                            org.jingzhun.spi.household.HousingStructure.BRICK_CONCRETE, clock.today().getYear(),
-                            HousingSafety.SAFE));
+            List<Member> members = new ArrayList<>();
+            boolean enrolled = false;
+            for (Member m : h.members()) {
+                int age = m.citizenId().ageOn(schoolDay);
+                StudentStatus due = age >= 6 && age <= 11 ? StudentStatus.PRIMARY
+                        : age >= 12 && age <= 15 ? StudentStatus.GRADE_7_9 : null;
+                if (due != null && m.studentStatus() != due) {
+                    members.add(m.withStudentStatus(due));
+                    enrolled = true;
+                } else {
+                    members.add(m);
                 }
-                jz.registry().amend(county, b.build(), "帮扶措施：危房改造/饮水安全工程完工");
+            }
+            if (unsafeHousing || !h.safeDrinkingWater() || enrolled) {
+                Household.Builder b = h.toBuilder().safeDrinkingWater(true).members(members);
+                if (unsafeHousing) {
+                    b.housing(new Housing(h.housing().area(), HousingStructure.BRICK_CONCRETE, year, HousingSafety.SAFE));
+                }
+                jz.registry().amend(county, b.build(), "帮扶措施落实：危房改造、饮水安全、控辍保学");
             }
         }
     }
@@ -230,14 +251,14 @@ public final class DistrictDemo {
             BigDecimal previous = perCapita.getOrDefault(h.id(), line.multiply(new BigDecimal("0.7")));
             BigDecimal pc;
             if (planned.contains(h.id())) {
-                pc = line.multiply(BigDecimal.valueOf(1.15 + 0.65 * random.nextDouble()));
+                pc = line.multiply(BigDecimal.valueOf(1.45 + 0.85 * random.nextDouble()));
             } else if (relapsing.contains(h.id())) {
                 pc = line.multiply(BigDecimal.valueOf(0.55 + 0.35 * random.nextDouble()));
             } else if (h.status().poor()) {
                 pc = previous.multiply(BigDecimal.valueOf(1.03 + 0.07 * random.nextDouble()))
                         .min(line.multiply(new BigDecimal("0.97")));
             } else {
-                pc = previous.multiply(BigDecimal.valueOf(1.05 + 0.07 * random.nextDouble()));
+                pc = previous.multiply(BigDecimal.valueOf(1.06 + 0.08 * random.nextDouble()));
             }
             pc = pc.setScale(2, RoundingMode.HALF_UP);
             perCapita.put(h.id(), pc);
@@ -298,7 +319,9 @@ public final class DistrictDemo {
             try {
                 cases.add(jz.exits().start(county, id, year, "贫困户脱贫评估"));
             } catch (JingzhunException e) {
-                refused++;
+                if (refused++ < 3) {
+                    progress.println("    exit refused: " + e.messageZh());
+                }
             }
         }
         for (ExitCase c : cases) {

@@ -41,7 +41,7 @@ import org.jingzhun.spi.region.RegionCode;
  *     village codes 201+ (villagers' committees). Poor villages are spread round-robin over the townships.</li>
  * <li>Rural population is split over villages with ±30% noise; poor households are drawn three times as often in a
  *     poor village as elsewhere.</li>
- * <li>Household size 1–6 with shares 25/32/22/13/6/2% (mean ≈ 2.49, matching 38,400 people in 15,428 households).</li>
+ * <li>Household size 1–6 with shares 27/31/22/12/6/2% (mean ≈ 2.45, matching 38,400 people in 15,428 households).</li>
  * <li>Main cause shares, following what poverty offices reported nationally and the article's emphasis on illness
  *     and schooling: illness 40%, disability 12%, lack of labour 11%, lack of skills 10%, lack of capital 8%,
  *     schooling 6%, disaster 3%, poor transport 3%, lack of motivation 3%, lack of land 2%, lack of water 1%,
@@ -249,7 +249,7 @@ public final class DistrictGenerator {
 
     private int pickSize() {
         double r = random.nextDouble();
-        double[] shares = {0.25, 0.32, 0.22, 0.13, 0.06, 0.02};
+        double[] shares = {0.27, 0.31, 0.22, 0.12, 0.06, 0.02};
         for (int i = 0; i < shares.length; i++) {
             r -= shares[i];
             if (r < 0) {
