@@ -7,6 +7,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jingzhun.spi.storage.Storage;
 import org.jingzhun.spi.storage.StorageTransaction;
 import org.jingzhun.storage.jdbc.internal.JdbcStorageFactory;
@@ -68,9 +69,14 @@ enum TestDatabase {
 
     /** A storage on a fresh schema, made through the plugin's factory; closing it drops the schema. */
     Storage createStorage() {
+        return createStorage(UnaryOperator.identity());
+    }
+
+    /** Like {@link #createStorage()}, with settings adjusted by {@code adjust}. */
+    Storage createStorage(UnaryOperator<JdbcStorageConfig> adjust) {
         Schema schema = newSchema();
         try {
-            return new Disposable(open(schema.config()), schema.drop());
+            return new Disposable(open(adjust.apply(schema.config())), schema.drop());
         } catch (RuntimeException e) {
             schema.drop().run();
             throw e;
