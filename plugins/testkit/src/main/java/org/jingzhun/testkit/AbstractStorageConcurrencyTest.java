@@ -42,8 +42,8 @@ public abstract class AbstractStorageConcurrencyTest {
 
     @BeforeEach
     void open() {
-        storage = createStorage();
         pool = Executors.newFixedThreadPool(THREADS);
+        storage = createStorage();
     }
 
     @AfterEach

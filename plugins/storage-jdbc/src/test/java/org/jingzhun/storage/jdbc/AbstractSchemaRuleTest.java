@@ -45,7 +45,9 @@ abstract class AbstractSchemaRuleTest {
                 storage.close();
             }
         } finally {
-            schema.drop().run();
+            if (schema != null) {
+                schema.drop().run();
+            }
         }
     }
 

@@ -1,0 +1,8 @@
+package org.jingzhun.storage.jdbc;
+
+class H2BulkImportTest extends AbstractBulkImportTest {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}
