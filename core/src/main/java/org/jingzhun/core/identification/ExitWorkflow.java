@@ -47,7 +47,7 @@ public final class ExitWorkflow {
         this.engine = engine;
         this.facts = facts;
         this.store = new DocumentStore<>(KIND, ExitCase.class, ctx.json(), ExitCase::id, ExitCase::region,
-                ExitCase::year);
+                ExitCase::year).withSubject(ExitCase::householdId);
     }
 
     /**
@@ -89,7 +89,7 @@ public final class ExitWorkflow {
                         ExitAction.ASSESS.label(), PovertyStatus.NOT_EXITED.label() + "/"
                                 + PovertyStatus.RETURNED.label());
             }
-            for (Versioned<ExitCase> other : store.all(w.tx(), h.region(), null)) {
+            for (Versioned<ExitCase> other : store.bySubject(w.tx(), h.countyCode(), h.id())) {
                 if (other.value().householdId().equals(h.id()) && !other.value().stage().terminal()) {
                     throw new WorkflowException("workflow.case_open", h.id(), "exit case", other.value().id());
                 }

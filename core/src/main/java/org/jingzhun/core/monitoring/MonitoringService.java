@@ -42,7 +42,7 @@ public final class MonitoringService {
         this.engine = engine;
         this.facts = facts;
         this.store = new DocumentStore<>(KIND, MonitoringRecord.class, ctx.json(), MonitoringRecord::id,
-                MonitoringRecord::region, MonitoringRecord::year);
+                MonitoringRecord::region, MonitoringRecord::year).withSubject(MonitoringRecord::householdId);
     }
 
     /**

@@ -63,7 +63,7 @@ public final class PairingService {
         this.unitPairings = new DocumentStore<>(UNIT_PAIRING, UnitPairing.class, ctx.json(), UnitPairing::id,
                 UnitPairing::village, p -> null);
         this.cadrePairings = new DocumentStore<>(CADRE_PAIRING, CadrePairing.class, ctx.json(), CadrePairing::id,
-                CadrePairing::region, p -> null);
+                CadrePairing::region, p -> null).withSubject(CadrePairing::householdId);
         this.teams = new DocumentStore<>(WORK_TEAM, WorkTeam.class, ctx.json(), WorkTeam::id, WorkTeam::village,
                 t -> null);
     }
@@ -434,13 +434,12 @@ public final class PairingService {
     }
 
     private Optional<Versioned<CadrePairing>> openPairing(StorageTransaction tx, Household h) {
-        return cadrePairings.all(tx, h.region(), null).stream()
-                .filter(v -> v.value().householdId().equals(h.id()) && v.value().open()).findFirst();
+        return cadrePairings.bySubject(tx, h.countyCode(), h.id()).stream()
+                .filter(v -> v.value().open()).findFirst();
     }
 
     private List<CadrePairing> pairingsOf(StorageTransaction tx, Household h) {
-        List<CadrePairing> out = new ArrayList<>(values(cadrePairings.all(tx, h.region(), null)).stream()
-                .filter(p -> p.householdId().equals(h.id())).toList());
+        List<CadrePairing> out = new ArrayList<>(values(cadrePairings.bySubject(tx, h.countyCode(), h.id())));
         out.sort(Comparator.comparing(CadrePairing::from).thenComparing(CadrePairing::id));
         return out;
     }
