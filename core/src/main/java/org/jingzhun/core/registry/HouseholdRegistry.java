@@ -61,7 +61,7 @@ public final class HouseholdRegistry {
             Household toStore = household.id() == null || household.id().isBlank()
                     ? household.toBuilder().id(ids.next(w.tx(), HOUSEHOLD, household.region())).version(0).build()
                     : household.toBuilder().version(0).build();
-            checkAll(w.tx(), toStore, null, null);
+            checkAll(w.tx(), toStore, null, null, null);
             Household stored = w.tx().households().insert(toStore);
             w.audit(HOUSEHOLD, stored.id(), stored.region(), "register", reason, null, stored);
             return stored;
@@ -84,7 +84,7 @@ public final class HouseholdRegistry {
                 Household h = households.get(i);
                 String record = "row " + (i + 1);
                 try {
-                    checkAll(w.tx(), h, h.id(), record);
+                    checkAll(w.tx(), h, h.id(), record, null);
                 } catch (ValidationException e) {
                     problems.addAll(e.violations());
                 }
@@ -165,7 +165,7 @@ public final class HouseholdRegistry {
         return ctx.write(principal, w -> {
             Household before = load(w.tx(), changed.id());
             requireWrite(principal, before.region(), "amend households");
-            checkAll(w.tx(), changed, changed.id(), null);
+            checkAll(w.tx(), changed, changed.id(), null, before);
             Household stored = w.tx().households().update(changed);
             w.audit(HOUSEHOLD, stored.id(), stored.region(), "amend", reason, before, stored);
             return stored;
@@ -271,8 +271,15 @@ public final class HouseholdRegistry {
         ctx.guard().require(principal, Permission.WRITE, region, action);
     }
 
-    /** Bean Validation plus the registry's own rules; throws with every violation at once. */
-    private void checkAll(StorageTransaction tx, Household h, String selfId, String recordName) {
+    /**
+     * Bean Validation plus the registry's own rules; throws with every violation at once. Citizen IDs the household
+     * already held while active ({@code before}) were checked when they were added and are not looked up again.
+     */
+    private void checkAll(StorageTransaction tx, Household h, String selfId, String recordName, Household before) {
+        Set<String> held = new HashSet<>();
+        if (before != null && before.status().active()) {
+            before.members().forEach(m -> held.add(m.citizenId().value()));
+        }
         String record = recordName != null ? recordName : "household " + (h.id() == null ? "(new)" : h.id());
         List<Violation> problems = new ArrayList<>(ctx.validation().validate(record, h));
         if (h.region() != null) {
@@ -309,7 +316,7 @@ public final class HouseholdRegistry {
                 problems.add(Violation.of(record, field, "validation.duplicate_member", m.citizenId().masked()));
                 continue;
             }
-            if (h.status() != null && h.status().active()) {
+            if (h.status() != null && h.status().active() && !held.contains(m.citizenId().value())) {
                 for (Household other : tx.households().findActiveByCitizenId(m.citizenId())) {
                     if (!other.id().equals(selfId)) {
                         problems.add(Violation.of(record, field, "validation.id_taken", m.citizenId().masked(),

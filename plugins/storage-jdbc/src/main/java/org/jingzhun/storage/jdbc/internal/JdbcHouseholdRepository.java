@@ -149,14 +149,21 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
 
     @Override
     public List<Household> findActiveByCitizenId(CitizenId citizenId) {
-        List<Household.Builder> rows = handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD
-                        + " h WHERE h.status <> :removed AND EXISTS (SELECT 1 FROM members m "
-                        + "WHERE m.county_code = h.county_code AND m.household_id = h.id AND m.citizen_id = :citizen)"
-                        + " ORDER BY h.id, h.county_code")
-                .bind("removed", Codes.of(PovertyStatus.REMOVED))
-                .bind("citizen", citizenId.value())
-                .map((rs, ctx) -> HouseholdRows.household(rs)).list();
-        return withMembers(rows);
+        // Driven from the members index, then by primary key: an EXISTS over households made some planners scan
+        // every household for each ID, which made bulk registration quadratic.
+        List<Household> out = new ArrayList<>();
+        for (Map<String, Object> key : handle.createQuery("SELECT DISTINCT county_code, household_id FROM members "
+                        + "WHERE citizen_id = :citizen ORDER BY household_id, county_code")
+                .bind("citizen", citizenId.value()).mapToMap().list()) {
+            List<Household.Builder> rows = handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD
+                            + " WHERE county_code = :county AND id = :id AND status <> :removed")
+                    .bind("county", String.valueOf(key.get("county_code")).trim())
+                    .bind("id", String.valueOf(key.get("household_id")))
+                    .bind("removed", Codes.of(PovertyStatus.REMOVED))
+                    .map((rs, ctx) -> HouseholdRows.household(rs)).list();
+            out.addAll(withMembers(rows));
+        }
+        return out;
     }
 
     private Long storedVersion(String county, String id) {
