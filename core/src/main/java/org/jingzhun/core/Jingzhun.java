@@ -3,10 +3,25 @@ package org.jingzhun.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
+import org.jingzhun.core.benefit.BenefitStatementService;
+import org.jingzhun.core.crosscheck.CrossCheckService;
+import org.jingzhun.core.identification.DynamicAdjustment;
+import org.jingzhun.core.identification.ExitWorkflow;
+import org.jingzhun.core.identification.IdentificationWorkflow;
 import org.jingzhun.core.internal.BeanValidation;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.pairing.PairingService;
+import org.jingzhun.core.plan.FourListsService;
+import org.jingzhun.core.plan.MeasureCatalogue;
+import org.jingzhun.core.plan.PlanService;
+import org.jingzhun.core.internal.HouseholdFactsStore;
+import org.jingzhun.core.monitoring.MonitoringService;
+import org.jingzhun.core.policy.PolicyEngine;
+import org.jingzhun.core.policy.PolicyService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
+import org.jingzhun.core.target.TargetPlanner;
+import org.jingzhun.core.statistics.StatisticsService;
 import org.jingzhun.spi.Plugin;
 import org.jingzhun.spi.storage.Storage;
 import org.slf4j.Logger;
@@ -30,13 +45,40 @@ public final class Jingzhun implements AutoCloseable {
     private final List<Plugin> plugins;
     private final HouseholdRegistry registry;
     private final RegionDirectory regions;
+    private final PairingService pairing;
+    private final PlanService plans;
+    private final FourListsService fourLists;
+    private final TargetPlanner targets;
+    private final PolicyService policies;
+    private final CrossCheckService crossChecks;
+    private final IdentificationWorkflow identification;
+    private final ExitWorkflow exits;
+    private final DynamicAdjustment adjustments;
+    private final MonitoringService monitoring;
+    private final BenefitStatementService benefits;
+    private final StatisticsService statistics;
 
-    Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins) {
+    Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins, PolicyEngine engine,
+            CrossCheckService crossChecks) {
         this.ctx = ctx;
         this.validation = validation;
         this.plugins = List.copyOf(plugins);
         this.registry = new HouseholdRegistry(ctx);
         this.regions = new RegionDirectory(ctx);
+        this.pairing = new PairingService(ctx);
+        this.plans = new PlanService(ctx, new MeasureCatalogue(this.plugins.stream()
+                .flatMap(p -> p.measureSuggestions().stream()).toList()), pairing);
+        this.fourLists = new FourListsService(ctx, pairing);
+        this.targets = new TargetPlanner(ctx);
+        HouseholdFactsStore facts = new HouseholdFactsStore(ctx.json());
+        this.policies = new PolicyService(ctx, engine, facts);
+        this.crossChecks = crossChecks;
+        this.identification = new IdentificationWorkflow(ctx, registry, engine, crossChecks);
+        this.exits = new ExitWorkflow(ctx, engine, facts);
+        this.adjustments = new DynamicAdjustment(registry);
+        this.monitoring = new MonitoringService(ctx, engine, facts);
+        this.benefits = new BenefitStatementService(ctx, engine, facts);
+        this.statistics = new StatisticsService(ctx);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());
     }
@@ -53,6 +95,66 @@ public final class Jingzhun implements AutoCloseable {
     /** County, townships and villages. */
     public RegionDirectory regions() {
         return regions;
+    }
+
+    /** Household plans (一户一策), village plans (一村一策) and whole-village advancement (整村推进). */
+    public PlanService plans() {
+        return plans;
+    }
+
+    /** The four lists (四项清单) of households and villages, derived from the plans. */
+    public FourListsService fourLists() {
+        return fourLists;
+    }
+
+    /** Annual reduction targets (减贫任务), their decomposition to households and progress. */
+    public TargetPlanner targets() {
+        return targets;
+    }
+
+    /** Units with villages, cadres with households, work teams, and coverage (单位包村、干部包户). */
+    public PairingService pairing() {
+        return pairing;
+    }
+
+    /** Policy packs in force, supplementary household facts, eligibility/exit/benefit decisions (政策). */
+    public PolicyService policies() {
+        return policies;
+    }
+
+    /** The entry procedure from application to registration (精准识别). */
+    public IdentificationWorkflow identification() {
+        return identification;
+    }
+
+    /** Year-end exit assessment and the household exit procedure (脱贫退出). */
+    public ExitWorkflow exits() {
+        return exits;
+    }
+
+    /** Return to poverty, removal of wrong registrations, member changes (动态调整). */
+    public DynamicAdjustment adjustments() {
+        return adjustments;
+    }
+
+    /** Relapse monitoring: flag monitored households, clear risks (防返贫监测). */
+    public MonitoringService monitoring() {
+        return monitoring;
+    }
+
+    /** Benefit statements (明白卡). */
+    public BenefitStatementService benefits() {
+        return benefits;
+    }
+
+    /** Cross-checks against other departments' lists (数据比对). */
+    public CrossCheckService crossChecks() {
+        return crossChecks;
+    }
+
+    /** Incidence, poor households and people, status and cause breakdowns by area. */
+    public StatisticsService statistics() {
+        return statistics;
     }
 
     /** The JSON mapping of the model (ISO dates, exact decimals), for hosts that expose the model over HTTP. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jingzhun.core.crosscheck.CrossCheckService;
 import org.jingzhun.core.internal.AccessGuard;
 import org.jingzhun.core.internal.BeanValidation;
 import org.jingzhun.core.internal.ConfigBinder;
@@ -14,6 +15,9 @@ import org.jingzhun.core.internal.JsonCodec;
 import org.jingzhun.core.internal.PluginLoader;
 import org.jingzhun.spi.Plugin;
 import org.jingzhun.spi.PluginContext;
+import org.jingzhun.core.policy.PolicyEngine;
+import org.jingzhun.spi.crosscheck.CrossCheckSource;
+import org.jingzhun.spi.policy.PolicyPack;
 import org.jingzhun.spi.error.ConfigurationException;
 import org.jingzhun.spi.event.EventListener;
 import org.jingzhun.spi.storage.Storage;
@@ -27,6 +31,8 @@ import org.jingzhun.spi.storage.StorageFactory;
 public final class JingzhunBuilder {
     private final List<Plugin> plugins = new ArrayList<>();
     private final List<EventListener> listeners = new ArrayList<>();
+    private final List<PolicyPack> policyPacks = new ArrayList<>();
+    private final List<CrossCheckSource> crossCheckSources = new ArrayList<>();
     private Clock clock = Clock.systemDefaultZone();
     private String storageName;
     private Map<String, Object> storageConfig = Map.of();
@@ -77,16 +83,43 @@ public final class JingzhunBuilder {
         return this;
     }
 
+    /** Adds a policy pack directly (packs of registered plugins are added automatically). */
+    public JingzhunBuilder policyPack(PolicyPack pack) {
+        policyPacks.add(pack);
+        return this;
+    }
+
+    /** Adds a cross-check source directly, e.g. a {@code CsvCrossCheckSource} (plugins' sources are added too). */
+    public JingzhunBuilder crossCheckSource(CrossCheckSource source) {
+        crossCheckSources.add(source);
+        return this;
+    }
+
     public Jingzhun build() {
         List<Plugin> checked = PluginLoader.check(plugins);
         JsonCodec json = new JsonCodec();
         BeanValidation validation = new BeanValidation();
         PluginContext pluginContext = () -> clock;
+        List<PolicyPack> packs = new ArrayList<>(policyPacks);
+        List<CrossCheckSource> sources = new ArrayList<>(crossCheckSources);
+        checked.forEach(p -> {
+            packs.addAll(p.policyPacks());
+            sources.addAll(p.crossCheckSources());
+        });
+        PluginLoader.byName("cross-check source", sources, CrossCheckSource::name);
+        // Checked before storage is created, so a misconfigured pack never leaves a half-opened database behind.
+        PolicyEngine engine;
+        try {
+            engine = new PolicyEngine(packs, config -> validation.validate("policy config", config));
+        } catch (RuntimeException e) {
+            validation.close();
+            throw e;
+        }
         Storage chosen = storage != null ? storage : createStorage(checked, json, validation, pluginContext);
         List<EventListener> allListeners = new ArrayList<>(listeners);
         checked.forEach(p -> allListeners.addAll(p.eventListeners()));
         CoreContext ctx = new CoreContext(chosen, clock, json, validation, new AccessGuard(), new EventBus(allListeners));
-        return new Jingzhun(ctx, validation, checked);
+        return new Jingzhun(ctx, validation, checked, engine, new CrossCheckService(ctx, sources));
     }
 
     private Storage createStorage(List<Plugin> checked, JsonCodec json, BeanValidation validation, PluginContext pc) {

@@ -1,7 +1,10 @@
 package org.jingzhun.spi;
 
 import java.util.List;
+import org.jingzhun.spi.crosscheck.CrossCheckSource;
 import org.jingzhun.spi.event.EventListener;
+import org.jingzhun.spi.policy.PolicyPack;
+import org.jingzhun.spi.plan.MeasureSuggestions;
 import org.jingzhun.spi.storage.StorageFactory;
 
 /**
@@ -27,6 +30,24 @@ public interface Plugin {
     }
 
     default List<EventListener> eventListeners() {
+        return List.of();
+    }
+
+    /** Policy packs (政策包) this plugin contributes; the host checks their configuration and overlaps at start-up. */
+    default List<PolicyPack> policyPacks() {
+        return List.of();
+    }
+
+    /** Other departments' lists to cross-check applicants and households against (数据比对). */
+    default List<CrossCheckSource> crossCheckSources() {
+        return List.of();
+    }
+
+    /**
+     * Cause-to-measure mappings (因户施策) that override core's built-in default for households inside each mapping's
+     * region scope; the most specific scope wins.
+     */
+    default List<MeasureSuggestions> measureSuggestions() {
         return List.of();
     }
 }

@@ -24,21 +24,38 @@ public final class DocumentStore<T> {
     private final Function<T, String> id;
     private final Function<T, RegionCode> region;
     private final Function<T, Integer> year;
+    private final Function<T, String> subject;
 
     public DocumentStore(String kind, Class<T> type, JsonCodec json, Function<T, String> id,
             Function<T, RegionCode> region, Function<T, Integer> year) {
+        this(kind, type, json, id, region, year, v -> null);
+    }
+
+    private DocumentStore(String kind, Class<T> type, JsonCodec json, Function<T, String> id,
+            Function<T, RegionCode> region, Function<T, Integer> year, Function<T, String> subject) {
         this.kind = kind;
         this.type = type;
         this.json = json;
         this.id = id;
         this.region = region;
         this.year = year;
+        this.subject = subject;
+    }
+
+    /** The same store, indexing each document by what it is about (e.g. its household) for {@link #bySubject}. */
+    public DocumentStore<T> withSubject(Function<T, String> subjectOf) {
+        return new DocumentStore<>(kind, type, json, id, region, year, subjectOf);
+    }
+
+    /** Documents about {@code subjectId} in a county, id order; an indexed lookup, not a scan. */
+    public List<Versioned<T>> bySubject(StorageTransaction tx, String countyCode, String subjectId) {
+        return tx.documents().findBySubject(kind, countyCode, subjectId).stream().map(this::decode).toList();
     }
 
     /** Saves {@code value}; {@code expectedVersion} 0 inserts. Returns the stored version. */
     public Versioned<T> save(StorageTransaction tx, T value, long expectedVersion) {
         StoredDocument stored = tx.documents().save(new StoredDocument(kind, id.apply(value), region.apply(value),
-                year.apply(value), expectedVersion, json.write(value)));
+                year.apply(value), expectedVersion, json.write(value), subject.apply(value)));
         return new Versioned<>(value, stored.version());
     }
 

@@ -61,10 +61,96 @@ public final class HouseholdRegistry {
             Household toStore = household.id() == null || household.id().isBlank()
                     ? household.toBuilder().id(ids.next(w.tx(), HOUSEHOLD, household.region())).version(0).build()
                     : household.toBuilder().version(0).build();
-            checkAll(w.tx(), toStore, null);
+            checkAll(w.tx(), toStore, null, null);
             Household stored = w.tx().households().insert(toStore);
             w.audit(HOUSEHOLD, stored.id(), stored.region(), "register", reason, null, stored);
             return stored;
+        });
+    }
+
+    /**
+     * Registers many households in one transaction, the bulk path of imports and baseline loads: all are validated
+     * first (each violation names the household's position, {@code row N}), citizen IDs must also be unique within
+     * the batch, and either every household is stored or none. Blank ids are assigned consecutively.
+     */
+    public List<Household> registerAll(Principal principal, List<Household> households, String reason) {
+        for (Household h : households) {
+            requireWrite(principal, h.region(), "register households");
+        }
+        return ctx.write(principal, w -> {
+            List<Violation> problems = new ArrayList<>();
+            Map<String, String> batchIds = new java.util.HashMap<>();
+            for (int i = 0; i < households.size(); i++) {
+                Household h = households.get(i);
+                String record = "row " + (i + 1);
+                try {
+                    checkAll(w.tx(), h, h.id(), record);
+                } catch (ValidationException e) {
+                    problems.addAll(e.violations());
+                }
+                for (int m = 0; m < h.members().size(); m++) {
+                    Member member = h.members().get(m);
+                    if (member != null && member.citizenId() != null) {
+                        String other = batchIds.putIfAbsent(member.citizenId().value(), record);
+                        if (other != null && !other.equals(record)) {
+                            problems.add(Violation.of(record, "members[" + m + "].citizenId", "validation.id_taken",
+                                    member.citizenId().masked(), other));
+                        }
+                    }
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            long blanks = households.stream().filter(h -> h.id() == null || h.id().isBlank()).count();
+            Iterator<String> fresh = blanks == 0 ? java.util.Collections.emptyIterator()
+                    : ids.block(w.tx(), HOUSEHOLD, households.get(0).region(), (int) blanks).iterator();
+            List<Household> toStore = new ArrayList<>(households.size());
+            for (Household h : households) {
+                String id = h.id() == null || h.id().isBlank() ? fresh.next() : h.id();
+                toStore.add(h.toBuilder().id(id).version(0).build());
+            }
+            List<Household> stored = w.tx().households().insertAll(toStore);
+            for (Household h : stored) {
+                w.audit(HOUSEHOLD, h.id(), h.region(), "register", reason, null, h);
+            }
+            return stored;
+        });
+    }
+
+    /**
+     * Records many income statements in one transaction (a year's survey): all validated first, all stored or none.
+     */
+    public List<IncomeStatement> recordIncomes(Principal principal, List<IncomeStatement> statements, String reason) {
+        return ctx.write(principal, w -> {
+            List<Violation> problems = new ArrayList<>();
+            List<Household> owners = new ArrayList<>(statements.size());
+            for (IncomeStatement s : statements) {
+                String record = "income " + s.householdId() + "/" + s.year();
+                problems.addAll(ctx.validation().validate(record, s));
+                Optional<Household> h = w.tx().households().find(s.householdId());
+                if (h.isEmpty()) {
+                    problems.add(Violation.of(record, "householdId", "household.not_found", s.householdId()));
+                } else {
+                    requireWrite(principal, h.get().region(), "record incomes");
+                }
+                owners.add(h.orElse(null));
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            List<IncomeStatement> out = new ArrayList<>(statements.size());
+            for (int i = 0; i < statements.size(); i++) {
+                IncomeStatement s = statements.get(i);
+                Household h = owners.get(i);
+                Optional<IncomeStatement> before = s.version() == 0 ? Optional.empty()
+                        : w.tx().incomes().find(s.householdId(), s.year());
+                IncomeStatement stored = w.tx().incomes().save(h.countyCode(), s);
+                w.audit(INCOME, h.id(), h.region(), before.isEmpty() ? "record-income" : "correct-income", reason,
+                        before.orElse(null), stored);
+                out.add(stored);
+            }
+            return out;
         });
     }
 
@@ -79,7 +165,7 @@ public final class HouseholdRegistry {
         return ctx.write(principal, w -> {
             Household before = load(w.tx(), changed.id());
             requireWrite(principal, before.region(), "amend households");
-            checkAll(w.tx(), changed, changed.id());
+            checkAll(w.tx(), changed, changed.id(), null);
             Household stored = w.tx().households().update(changed);
             w.audit(HOUSEHOLD, stored.id(), stored.region(), "amend", reason, before, stored);
             return stored;
@@ -186,8 +272,8 @@ public final class HouseholdRegistry {
     }
 
     /** Bean Validation plus the registry's own rules; throws with every violation at once. */
-    private void checkAll(StorageTransaction tx, Household h, String selfId) {
-        String record = "household " + (h.id() == null ? "(new)" : h.id());
+    private void checkAll(StorageTransaction tx, Household h, String selfId, String recordName) {
+        String record = recordName != null ? recordName : "household " + (h.id() == null ? "(new)" : h.id());
         List<Violation> problems = new ArrayList<>(ctx.validation().validate(record, h));
         if (h.region() != null) {
             Optional<Region> region = tx.regions().find(h.region());

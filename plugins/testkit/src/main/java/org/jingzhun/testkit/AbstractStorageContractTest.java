@@ -113,6 +113,10 @@ public abstract class AbstractStorageContractTest {
 
     // Typed reads, each in its own unit of work: assertions read better and Java infers their types.
 
+    protected List<StoredDocument> documentsAbout(String kind, String subject) {
+        return inTx(tx -> tx.documents().findBySubject(kind, COUNTY.countyCode(), subject));
+    }
+
     protected Optional<Region> findRegion(RegionCode code) {
         return inTx(tx -> tx.regions().find(code));
     }
@@ -686,6 +690,41 @@ public abstract class AbstractStorageContractTest {
         assertThat(findDocument("target", COUNTY.countyCode(), "X1")).contains(b.withVersion(1));
         assertThat(findDocument("plan", OTHER_COUNTY.countyCode(), "X1"))
                 .contains(c.withVersion(1));
+    }
+
+    @Test
+    void documentsAreFoundBySubjectWithinKindAndCountyAndTheIndexFollowsUpdatesDeletesAndRollback() {
+        StoredDocument a = new StoredDocument("exit-case", "E2", VILLAGE_A1, 2016, 0, "{}", "H-1");
+        StoredDocument b = new StoredDocument("exit-case", "E1", VILLAGE_A2, 2017, 0, "{}", "H-1");
+        StoredDocument otherSubject = new StoredDocument("exit-case", "E3", VILLAGE_A1, 2016, 0, "{}", "H-2");
+        StoredDocument otherKind = new StoredDocument("plan", "P1", VILLAGE_A1, 2016, 0, "{}", "H-1");
+        StoredDocument otherCounty = new StoredDocument("exit-case", "E4", OTHER_COUNTY_VILLAGE, 2016, 0, "{}", "H-1");
+        run(tx -> List.of(a, b, otherSubject, otherKind, otherCounty).forEach(tx.documents()::save));
+
+        assertThat(documentsAbout("exit-case", "H-1"))
+                .containsExactly(b.withVersion(1), a.withVersion(1));
+        assertThat(documentsAbout("exit-case", "nobody")).isEmpty();
+
+        StoredDocument moved = new StoredDocument("exit-case", "E2", VILLAGE_A1, 2016, 1, "{}", "H-2");
+        run(tx -> tx.documents().save(moved));
+        assertThat(documentsAbout("exit-case", "H-2"))
+                .extracting(StoredDocument::id).containsExactly("E2", "E3");
+        assertThat(documentsAbout("exit-case", "H-1"))
+                .extracting(StoredDocument::id).containsExactly("E1");
+
+        try {
+            run(tx -> {
+                tx.documents().delete("exit-case", COUNTY.countyCode(), "E1", 1);
+                tx.documents().save(new StoredDocument("exit-case", "E9", VILLAGE_A1, 2016, 0, "{}", "H-1"));
+                throw new IllegalStateException("rolled back");
+            });
+        } catch (IllegalStateException expected) {
+            // the unit of work is rolled back: the index must be as before
+        }
+        assertThat(documentsAbout("exit-case", "H-1"))
+                .extracting(StoredDocument::id).containsExactly("E1");
+        run(tx -> tx.documents().delete("exit-case", COUNTY.countyCode(), "E1", 1));
+        assertThat(documentsAbout("exit-case", "H-1")).isEmpty();
     }
 
     @Test

@@ -15,5 +15,11 @@ public interface DocumentRepository {
     /** Documents of a kind inside {@code area}, optionally of one year, ordered by id. */
     Page<StoredDocument> findWithin(String kind, RegionCode area, Integer year, PageRequest page);
 
+    /**
+     * Documents of a kind in a county whose {@link StoredDocument#subject()} equals {@code subject}, ordered by id.
+     * Indexed: core uses it on every workflow step (the open case of a household, its current cadre).
+     */
+    java.util.List<StoredDocument> findBySubject(String kind, String countyCode, String subject);
+
     void delete(String kind, String countyCode, String id, long expectedVersion);
 }

@@ -13,8 +13,11 @@ import org.jingzhun.spi.region.RegionCode;
  * @param id      unique within the kind and county
  * @param year    the year it concerns, or {@code null}
  * @param version optimistic-lock token, 0 before first storage
+ * @param subject what the document is about, for lookups without scanning (usually a household id), or
+ *                {@code null}; at most 100 characters
  */
-public record StoredDocument(String kind, String id, RegionCode region, Integer year, long version, String body) {
+public record StoredDocument(String kind, String id, RegionCode region, Integer year, long version, String body,
+        String subject) {
     public StoredDocument {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(id, "id");
@@ -22,11 +25,16 @@ public record StoredDocument(String kind, String id, RegionCode region, Integer 
         Objects.requireNonNull(body, "body");
     }
 
+    /** A document without a subject. */
+    public StoredDocument(String kind, String id, RegionCode region, Integer year, long version, String body) {
+        this(kind, id, region, year, version, body, null);
+    }
+
     public String countyCode() {
         return region.countyCode();
     }
 
     public StoredDocument withVersion(long v) {
-        return new StoredDocument(kind, id, region, year, v, body);
+        return new StoredDocument(kind, id, region, year, v, body, subject);
     }
 }

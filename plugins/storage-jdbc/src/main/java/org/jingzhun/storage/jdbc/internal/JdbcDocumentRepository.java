@@ -14,12 +14,13 @@ import org.jingzhun.spi.storage.StoredDocument;
 
 /** Stored documents in {@code documents}, keyed (county_code, kind, id), under the version rule. */
 final class JdbcDocumentRepository implements DocumentRepository {
-    private static final String SELECT = "SELECT kind, id, region_code, doc_year, version, body FROM documents";
+    private static final String SELECT = "SELECT kind, id, region_code, doc_year, version, body, subject FROM documents";
     private static final RowMapper<StoredDocument> MAPPER = (rs, ctx) -> {
         int year = rs.getInt("doc_year");
         Integer docYear = rs.wasNull() ? null : year;
         return new StoredDocument(rs.getString("kind"), rs.getString("id"),
-                new RegionCode(rs.getString("region_code")), docYear, rs.getLong("version"), rs.getString("body"));
+                new RegionCode(rs.getString("region_code")), docYear, rs.getLong("version"), rs.getString("body"),
+                rs.getString("subject"));
     };
 
     private final Handle handle;
@@ -36,8 +37,8 @@ final class JdbcDocumentRepository implements DocumentRepository {
             }
             try {
                 handle.createUpdate("INSERT INTO documents (county_code, kind, id, region_code, doc_year, version, "
-                                + "body) VALUES (:county, :kind, :id, :region, :year, 1, :body)")
-                        .bind("county", d.countyCode()).bind("kind", d.kind()).bind("id", d.id())
+                                + "body, subject) VALUES (:county, :kind, :id, :region, :year, 1, :body, :subject)")
+                        .bind("subject", d.subject()).bind("county", d.countyCode()).bind("kind", d.kind()).bind("id", d.id())
                         .bind("region", d.region().value()).bind("year", d.year()).bind("body", d.body())
                         .execute();
             } catch (JdbiException e) {
@@ -48,11 +49,11 @@ final class JdbcDocumentRepository implements DocumentRepository {
             }
         } else {
             int changed = handle.createUpdate("UPDATE documents SET region_code = :region, doc_year = :year, "
-                            + "body = :body, version = version + 1 WHERE county_code = :county AND kind = :kind "
+                            + "body = :body, subject = :subject, version = version + 1 WHERE county_code = :county AND kind = :kind "
                             + "AND id = :id AND version = :version")
                     .bind("county", d.countyCode()).bind("kind", d.kind()).bind("id", d.id())
                     .bind("region", d.region().value()).bind("year", d.year()).bind("body", d.body())
-                    .bind("version", d.version())
+                    .bind("version", d.version()).bind("subject", d.subject())
                     .execute();
             if (changed == 0) {
                 throw VersionRule.lostWrite(d.kind(), d.id(), d.version(),
@@ -83,6 +84,14 @@ final class JdbcDocumentRepository implements DocumentRepository {
         }
         List<StoredDocument> found = items.map(MAPPER).list();
         return new Page<>(found, count.mapTo(Long.class).one(), page);
+    }
+
+    @Override
+    public List<StoredDocument> findBySubject(String kind, String countyCode, String subject) {
+        return handle.createQuery(SELECT + " WHERE county_code = :county AND kind = :kind AND subject = :subject"
+                        + " ORDER BY id")
+                .bind("county", countyCode).bind("kind", kind).bind("subject", subject)
+                .map(MAPPER).list();
     }
 
     @Override

@@ -22,6 +22,8 @@ final class DocumentTable {
     }
 
     private final NavigableMap<Key, StoredDocument> byKey = new TreeMap<>();
+    /** Secondary index (kind, county, subject) → ids, kept in step with {@link #byKey}. */
+    private final java.util.Map<java.util.List<String>, java.util.SortedSet<String>> bySubject = new java.util.HashMap<>();
 
     StoredDocument get(String kind, String countyCode, String id) {
         return byKey.get(new Key(kind, id, countyCode));
@@ -39,14 +41,27 @@ final class DocumentTable {
         return out;
     }
 
+    /** Documents of {@code kind} in the county with that subject, by id. */
+    List<StoredDocument> bySubject(String kind, String countyCode, String subject) {
+        List<StoredDocument> out = new ArrayList<>();
+        for (String id : bySubject.getOrDefault(List.of(kind, countyCode, subject), java.util.Collections.emptySortedSet())) {
+            out.add(byKey.get(new Key(kind, id, countyCode)));
+        }
+        return out;
+    }
+
     void put(StoredDocument d, UndoLog undo) {
         Key key = new Key(d.kind(), d.id(), d.countyCode());
         StoredDocument old = byKey.put(key, d);
+        unindex(old);
+        index(d);
         undo.record(() -> {
+            unindex(d);
             if (old == null) {
                 byKey.remove(key);
             } else {
                 byKey.put(key, old);
+                index(old);
             }
         });
     }
@@ -55,7 +70,27 @@ final class DocumentTable {
         Key key = new Key(kind, id, countyCode);
         StoredDocument old = byKey.remove(key);
         if (old != null) {
-            undo.record(() -> byKey.put(key, old));
+            unindex(old);
+            undo.record(() -> {
+                byKey.put(key, old);
+                index(old);
+            });
+        }
+    }
+
+    private void index(StoredDocument d) {
+        if (d != null && d.subject() != null) {
+            bySubject.computeIfAbsent(List.of(d.kind(), d.countyCode(), d.subject()), k -> new java.util.TreeSet<>())
+                    .add(d.id());
+        }
+    }
+
+    private void unindex(StoredDocument d) {
+        if (d != null && d.subject() != null) {
+            java.util.SortedSet<String> ids = bySubject.get(List.of(d.kind(), d.countyCode(), d.subject()));
+            if (ids != null) {
+                ids.remove(d.id());
+            }
         }
     }
 }

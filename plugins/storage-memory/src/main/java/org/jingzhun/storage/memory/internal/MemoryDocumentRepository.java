@@ -45,6 +45,12 @@ final class MemoryDocumentRepository implements DocumentRepository {
     }
 
     @Override
+    public java.util.List<StoredDocument> findBySubject(String kind, String countyCode, String subject) {
+        unit.check();
+        return table.bySubject(kind, countyCode, subject);
+    }
+
+    @Override
     public void delete(String kind, String countyCode, String id, long expectedVersion) {
         unit.check();
         StoredDocument current = table.get(kind, countyCode, id);

@@ -1,0 +1,61 @@
+package org.jingzhun.core.identification;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.jingzhun.spi.error.WorkflowException;
+
+/**
+ * The steps of the household exit procedure (贫困户退出程序) as a state machine: assessment → village review →
+ * notice (objection sends it back to assessment) → announcement → delisting (销号). {@link #replay} folds recorded
+ * steps into the stage they lead to.
+ */
+public enum ExitAction {
+    ASSESS(EnumSet.noneOf(ExitStage.class), ExitStage.ASSESSED, "达标评估"),
+    VILLAGE_PASS(EnumSet.of(ExitStage.ASSESSED), ExitStage.VILLAGE_REVIEWED, "村级评议通过"),
+    VILLAGE_FAIL(EnumSet.of(ExitStage.ASSESSED), ExitStage.CANCELLED, "村级评议未通过"),
+    OPEN_NOTICE(EnumSet.of(ExitStage.VILLAGE_REVIEWED), ExitStage.NOTICE, "村内公示"),
+    OBJECT(EnumSet.of(ExitStage.NOTICE), ExitStage.ASSESSED, "公示异议(退回评议)"),
+    ANNOUNCE(EnumSet.of(ExitStage.NOTICE), ExitStage.ANNOUNCED, "公告"),
+    DELIST(EnumSet.of(ExitStage.ANNOUNCED), ExitStage.EXITED, "脱贫销号"),
+    CANCEL(EnumSet.of(ExitStage.ASSESSED, ExitStage.VILLAGE_REVIEWED, ExitStage.NOTICE), ExitStage.CANCELLED,
+            "终止退出");
+
+    private final Set<ExitStage> from;
+    private final ExitStage to;
+    private final String label;
+
+    ExitAction(Set<ExitStage> from, ExitStage to, String label) {
+        this.from = from;
+        this.to = to;
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public ExitStage to() {
+        return to;
+    }
+
+    public boolean allowedFrom(ExitStage stage) {
+        return stage == null ? this == ASSESS : from.contains(stage);
+    }
+
+    public ExitStage apply(String caseId, ExitStage stage) {
+        if (!allowedFrom(stage)) {
+            throw new WorkflowException("workflow.illegal_step", "exit case", caseId, label,
+                    stage == null ? "(none)" : stage.label());
+        }
+        return to;
+    }
+
+    public static ExitStage replay(String caseId, List<WorkflowStep> steps) {
+        ExitStage stage = null;
+        for (WorkflowStep s : steps) {
+            stage = valueOf(s.action()).apply(caseId, stage);
+        }
+        return stage;
+    }
+}

@@ -1,0 +1,229 @@
+package org.jingzhun.core.identification;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import org.jingzhun.core.Versioned;
+import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.DocumentStore;
+import org.jingzhun.core.internal.HouseholdFactsStore;
+import org.jingzhun.core.internal.IdSequence;
+import org.jingzhun.core.policy.PolicyEngine;
+import org.jingzhun.spi.access.Permission;
+import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.error.NotFoundException;
+import org.jingzhun.spi.error.WorkflowException;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.PovertyStatus;
+import org.jingzhun.spi.policy.Decision;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
+import org.jingzhun.spi.storage.Page;
+import org.jingzhun.spi.storage.PageRequest;
+import org.jingzhun.spi.storage.StorageTransaction;
+
+/**
+ * Household exit (贫困户退出): year-end assessment against the exit criteria of the policy in force, then the
+ * procedure assessment → village review → notice in the village (at least
+ * {@value IdentificationWorkflow#NOTICE_DAYS} days; an objection sends it back) → announcement → delisting (销号).
+ * Starting a case puts the household in the pre-exit status (预脱贫); delisting makes it EXITED; cancelling restores
+ * the status it had. Every step is audited on the household, so its history shows the whole procedure.
+ */
+public final class ExitWorkflow {
+    static final String KIND = "exit-case";
+    private static final String HOUSEHOLD = "household";
+
+    private final CoreContext ctx;
+    private final PolicyEngine engine;
+    private final HouseholdFactsStore facts;
+    private final DocumentStore<ExitCase> store;
+    private final IdSequence ids = new IdSequence();
+
+    public ExitWorkflow(CoreContext ctx, PolicyEngine engine, HouseholdFactsStore facts) {
+        this.ctx = ctx;
+        this.engine = engine;
+        this.facts = facts;
+        this.store = new DocumentStore<>(KIND, ExitCase.class, ctx.json(), ExitCase::id, ExitCase::region,
+                ExitCase::year).withSubject(ExitCase::householdId);
+    }
+
+    /**
+     * Year-end assessment (年终评估) of every household inside {@code area} that still counts as poor and is not
+     * already in an exit procedure (NOT_EXITED or RETURNED): whether it meets the exit criteria for {@code year}.
+     * Writes nothing.
+     */
+    public List<ExitAssessment> assessYear(Principal principal, RegionCode area, int year) {
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        LocalDate asOf = HouseholdFactsStore.decisionDate(year, today());
+        return ctx.read(tx -> {
+            List<ExitAssessment> out = new ArrayList<>();
+            PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
+            while (true) {
+                Page<Household> page = tx.households().findWithin(effective, req);
+                for (Household h : page.items()) {
+                    if (h.status() == PovertyStatus.NOT_EXITED || h.status() == PovertyStatus.RETURNED) {
+                        out.add(new ExitAssessment(h.id(), year, engine.householdExit(facts.facts(tx, h, year, asOf))));
+                    }
+                }
+                if (!page.hasNext()) {
+                    return out;
+                }
+                req = req.next();
+            }
+        });
+    }
+
+    /**
+     * Opens an exit case for a household that meets the exit criteria for {@code year}; the household becomes
+     * PRE_EXIT. Refused when it does not meet them (the explanation says why) or already has an open case.
+     */
+    public ExitCase start(Principal principal, String householdId, int year, String note) {
+        return ctx.write(principal, w -> {
+            Household h = loadHousehold(w.tx(), householdId);
+            ctx.guard().require(principal, Permission.WRITE, h.region(), ExitAction.ASSESS.label());
+            if (h.status() != PovertyStatus.NOT_EXITED && h.status() != PovertyStatus.RETURNED) {
+                throw new WorkflowException("workflow.status", h.id(), h.status().label(),
+                        ExitAction.ASSESS.label(), PovertyStatus.NOT_EXITED.label() + "/"
+                                + PovertyStatus.RETURNED.label());
+            }
+            for (Versioned<ExitCase> other : store.bySubject(w.tx(), h.countyCode(), h.id())) {
+                if (other.value().householdId().equals(h.id()) && !other.value().stage().terminal()) {
+                    throw new WorkflowException("workflow.case_open", h.id(), "exit case", other.value().id());
+                }
+            }
+            Decision d = engine.householdExit(facts.facts(w.tx(), h, year,
+                    HouseholdFactsStore.decisionDate(year, today())));
+            if (!d.positive()) {
+                throw new WorkflowException("workflow.exit_criteria_not_met", h.id(), d.explanation().result());
+            }
+            String caseId = ids.next(w.tx(), KIND, h.region());
+            ExitCase c = new ExitCase(caseId, h.id(), h.region(), year, ExitStage.ASSESSED, null, d, h.status(),
+                    List.of(), List.of(step(principal, ExitAction.ASSESS, null, note)));
+            store.save(w.tx(), c, 0);
+            setStatus(w, h, PovertyStatus.PRE_EXIT, "exit case " + caseId + ": " + ExitAction.ASSESS.label());
+            return c;
+        });
+    }
+
+    /** Village review and verification with the resident team (村级评议核实); failing cancels the exit. */
+    public ExitCase villageReview(Principal principal, String caseId, boolean pass, String note) {
+        return step(principal, caseId, pass ? ExitAction.VILLAGE_PASS : ExitAction.VILLAGE_FAIL, Permission.APPROVE,
+                null, note, (c, today) -> c);
+    }
+
+    /** Opens the notice in the village (村内公示). */
+    public ExitCase openNotice(Principal principal, String caseId, String note) {
+        return step(principal, caseId, ExitAction.OPEN_NOTICE, Permission.WRITE, null, note, (c, today) -> c);
+    }
+
+    /** An objection during the notice: back to assessment, objection kept. */
+    public ExitCase object(Principal principal, String caseId, String raisedBy, String text) {
+        if (text == null || text.isBlank()) {
+            throw new WorkflowException("workflow.reason_required", "objection");
+        }
+        return step(principal, caseId, ExitAction.OBJECT, Permission.WRITE, null, text,
+                (c, today) -> c.withObjection(new Objection(today, c.stage().name(), raisedBy, text)));
+    }
+
+    /**
+     * Announcement (公告) after the notice ran its days, by a township-level or higher reviewer, followed in the same
+     * unit by delisting (销号): the household becomes EXITED.
+     */
+    public ExitCase announce(Principal principal, String caseId, String note) {
+        return step(principal, caseId, ExitAction.ANNOUNCE, Permission.APPROVE, RegionLevel.TOWNSHIP, note,
+                (c, today) -> {
+                    LocalDate until = c.noticeOpenedOn().plusDays(IdentificationWorkflow.NOTICE_DAYS);
+                    if (today.isBefore(until)) {
+                        throw new WorkflowException("workflow.notice_running", "exit case " + c.id(),
+                                c.noticeOpenedOn(), IdentificationWorkflow.NOTICE_DAYS, until, today);
+                    }
+                    return c;
+                });
+    }
+
+    /** Stops the exit (终止退出) and restores the household's previous status; a reason is required. */
+    public ExitCase cancel(Principal principal, String caseId, String reason) {
+        if (reason == null || reason.isBlank()) {
+            throw new WorkflowException("workflow.reason_required", "cancelling an exit");
+        }
+        return step(principal, caseId, ExitAction.CANCEL, Permission.APPROVE, null, reason, (c, today) -> c);
+    }
+
+    public ExitCase get(Principal principal, String caseId) {
+        return ctx.read(tx -> {
+            ExitCase c = load(tx, caseId).value();
+            ctx.guard().require(principal, Permission.READ, c.region(), "read exit cases");
+            return c;
+        });
+    }
+
+    /** Exit cases inside {@code area} (narrowed to the scope), of one year or all when {@code year} is null. */
+    public List<ExitCase> list(Principal principal, RegionCode area, Integer year) {
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        return ctx.read(tx -> store.all(tx, effective, year).stream().map(Versioned::value).toList());
+    }
+
+    private interface Change extends BiFunction<ExitCase, LocalDate, ExitCase> {
+    }
+
+    private ExitCase step(Principal principal, String caseId, ExitAction action, Permission permission,
+            RegionLevel level, String note, Change change) {
+        return ctx.write(principal, w -> {
+            Versioned<ExitCase> current = load(w.tx(), caseId);
+            ExitCase c = current.value();
+            ctx.guard().require(principal, permission, c.region(), action.label());
+            if (level != null && principal.scope().level().ordinal() > level.ordinal()) {
+                throw new WorkflowException("workflow.level", action.label(), level.label(), principal.userId(),
+                        principal.scope());
+            }
+            ExitStage to = action.apply(caseId, c.stage());
+            LocalDate today = today();
+            ExitCase next = change.apply(c, today).with(to, to == ExitStage.NOTICE ? today : null,
+                    step(principal, action, c.stage(), note));
+            Household h = loadHousehold(w.tx(), c.householdId());
+            String what = "exit case " + caseId + ": " + action.label() + (note == null || note.isBlank() ? ""
+                    : " — " + note);
+            if (to == ExitStage.ANNOUNCED) {
+                next = next.with(ExitStage.EXITED, null, step(principal, ExitAction.DELIST, ExitStage.ANNOUNCED,
+                        note));
+                w.audit(HOUSEHOLD, h.id(), h.region(), "exit-announce", what, null, null);
+                setStatus(w, h, PovertyStatus.EXITED, "exit case " + caseId + ": " + ExitAction.DELIST.label());
+            } else if (to == ExitStage.CANCELLED) {
+                setStatus(w, h, c.previousStatus(), what);
+            } else {
+                w.audit(HOUSEHOLD, h.id(), h.region(), "exit-" + action.name().toLowerCase(Locale.ROOT)
+                        .replace('_', '-'), what, null, null);
+            }
+            store.save(w.tx(), next, current.version());
+            return next;
+        });
+    }
+
+    private void setStatus(CoreContext.Work w, Household h, PovertyStatus status, String reason) {
+        Household changed = h.toBuilder().status(status).build();
+        Household stored = w.tx().households().update(changed);
+        w.audit(HOUSEHOLD, h.id(), h.region(), "status", reason, h, stored);
+    }
+
+    private WorkflowStep step(Principal p, ExitAction action, ExitStage from, String note) {
+        return new WorkflowStep(action.name(), from == null ? null : from.name(), action.to().name(), p.userId(),
+                p.displayName(), ctx.clock().instant(), note);
+    }
+
+    private Versioned<ExitCase> load(StorageTransaction tx, String caseId) {
+        Objects.requireNonNull(caseId, "caseId");
+        return store.find(tx, caseId.substring(0, Math.min(6, caseId.length())), caseId)
+                .orElseThrow(() -> new NotFoundException("case.not_found", "exit case", caseId));
+    }
+
+    private static Household loadHousehold(StorageTransaction tx, String id) {
+        return tx.households().find(id).orElseThrow(() -> new NotFoundException("household.not_found", id));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(ctx.clock());
+    }
+}

@@ -1,0 +1,396 @@
+package org.jingzhun.core.identification;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.BiFunction;
+import org.jingzhun.core.Versioned;
+import org.jingzhun.core.crosscheck.CrossCheckFinding;
+import org.jingzhun.core.crosscheck.CrossCheckService;
+import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.DocumentStore;
+import org.jingzhun.core.internal.IdSequence;
+import org.jingzhun.core.policy.PolicyEngine;
+import org.jingzhun.core.registry.HouseholdRegistry;
+import org.jingzhun.spi.access.Permission;
+import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.crosscheck.CrossCheckHit;
+import org.jingzhun.spi.error.NotFoundException;
+import org.jingzhun.spi.error.ValidationException;
+import org.jingzhun.spi.error.Violation;
+import org.jingzhun.spi.error.WorkflowException;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.IncomeStatement;
+import org.jingzhun.spi.household.Member;
+import org.jingzhun.spi.household.PovertyStatus;
+import org.jingzhun.spi.person.CitizenId;
+import org.jingzhun.spi.policy.Decision;
+import org.jingzhun.spi.policy.HouseholdFacts;
+import org.jingzhun.spi.policy.SupplementaryFacts;
+import org.jingzhun.spi.region.Region;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
+
+/**
+ * The entry procedure (贫困户识别程序): application → villagers' representatives' review and vote → first public
+ * notice (at least {@value #NOTICE_DAYS} days) → township review → second notice → county approval and announcement
+ * → registration (建档立卡). An objection during a notice sends the case back to village review and stays on the
+ * case. Every step records actor, time and note and is audited under entity type {@code identification-case}; the
+ * registration itself appears in the household's history. Illegal steps are refused with a
+ * {@link WorkflowException}; dates come from the injected clock.
+ *
+ * <p>At application the policy engine decides eligibility and exclusion on the declared income and facts, and the
+ * applicants' citizen IDs are cross-checked against other departments' lists. County approval is refused while the
+ * household is ineligible or excluded, or while a cross-check hit is not cleared by a reviewer with a reason
+ * ({@link #clearFinding}, an audited override).
+ */
+public final class IdentificationWorkflow {
+    /** Minimum days a public notice runs (公示期不少于7天). */
+    public static final int NOTICE_DAYS = 7;
+    static final String KIND = "identification-case";
+
+    private final CoreContext ctx;
+    private final HouseholdRegistry registry;
+    private final PolicyEngine engine;
+    private final CrossCheckService crossChecks;
+    private final DocumentStore<IdentificationCase> store;
+    private final IdSequence ids = new IdSequence();
+
+    public IdentificationWorkflow(CoreContext ctx, HouseholdRegistry registry, PolicyEngine engine,
+            CrossCheckService crossChecks) {
+        this.ctx = ctx;
+        this.registry = registry;
+        this.engine = engine;
+        this.crossChecks = crossChecks;
+        this.store = new DocumentStore<>(KIND, IdentificationCase.class, ctx.json(), IdentificationCase::id,
+                IdentificationCase::region, IdentificationCase::year);
+    }
+
+    /** Opens a case with no supplementary facts. */
+    public IdentificationCase apply(Principal principal, int year, Household applicant, IncomeStatement income,
+            String note) {
+        return apply(principal, year, applicant, income, SupplementaryFacts.none(), note);
+    }
+
+    /**
+     * A household applies (农户申请). The proposed card is validated in full (its id is assigned at registration;
+     * its status is set to NOT_EXITED); the income statement's household id is replaced by the case id and its
+     * size must match the members. Eligibility, exclusion and cross-checks are run and kept on the case.
+     */
+    public IdentificationCase apply(Principal principal, int year, Household applicant, IncomeStatement income,
+            SupplementaryFacts extra, String note) {
+        Objects.requireNonNull(applicant, "applicant");
+        Objects.requireNonNull(income, "income");
+        ctx.guard().require(principal, Permission.WRITE, applicant.region(), "apply for identification");
+        Household proposed = applicant.toBuilder().id(null).version(0).status(PovertyStatus.NOT_EXITED)
+                .identifiedYear(year).build();
+        return ctx.write(principal, w -> {
+            String caseId = ids.next(w.tx(), KIND, proposed.region());
+            IncomeStatement declared = new IncomeStatement(caseId, income.year(), income.items(),
+                    income.productionCosts(), income.householdSize(), 0);
+            validateApplication(w.tx(), caseId, year, proposed, declared);
+            LocalDate today = today();
+            HouseholdFacts facts = new HouseholdFacts(proposed, year, declared, extra, today);
+            Decision eligibility = engine.eligibility(facts);
+            Decision exclusion = engine.exclusion(facts).orElse(null);
+            List<CrossCheckFinding> findings = crossChecks.check(memberIds(proposed)).stream()
+                    .map(CrossCheckFinding::open).toList();
+            WorkflowStep step = step(principal, IdentificationAction.APPLY, null, note);
+            IdentificationCase c = new IdentificationCase(caseId, year, proposed.region(), proposed, declared,
+                    IdentificationStage.APPLIED, null, null, eligibility, exclusion, findings, List.of(),
+                    List.of(step), null);
+            store.save(w.tx(), c, 0);
+            w.audit(KIND, caseId, c.region(), "apply", note, null, c);
+            return c;
+        });
+    }
+
+    /** Villagers' representatives review and vote (民主评议); a majority in favour passes, otherwise rejected. */
+    public IdentificationCase villageReview(Principal principal, String caseId, VillageVote vote, String note) {
+        Objects.requireNonNull(vote, "vote");
+        if (!vote.valid()) {
+            throw new WorkflowException("workflow.vote_invalid", vote.inFavour(), vote.against(), vote.abstained());
+        }
+        IdentificationAction action = vote.passes() ? IdentificationAction.VILLAGE_PASS
+                : IdentificationAction.VILLAGE_FAIL;
+        return step(principal, caseId, action, Permission.APPROVE, null, (note == null || note.isBlank() ? "" : note + " ") + "[" + vote + "]",
+                (c, today) -> c.withVote(vote));
+    }
+
+    /** Opens the first public notice in the village (第一次公示). */
+    public IdentificationCase openFirstNotice(Principal principal, String caseId, String note) {
+        return step(principal, caseId, IdentificationAction.OPEN_FIRST_NOTICE, Permission.WRITE, null, note,
+                (c, today) -> c);
+    }
+
+    /**
+     * Records an objection during a notice (公示异议): the case goes back to village review, the objection is kept.
+     */
+    public IdentificationCase object(Principal principal, String caseId, String raisedBy, String text) {
+        requireReason(text, "objection");
+        return step(principal, caseId, IdentificationAction.OBJECT, Permission.WRITE, null, text,
+                (c, today) -> c.withObjection(new Objection(today, c.stage().name(), raisedBy, text)));
+    }
+
+    /** Township review (乡镇审核) after the first notice ran its days; needs a township-level (or higher) reviewer. */
+    public IdentificationCase townshipReview(Principal principal, String caseId, boolean pass, String note) {
+        return step(principal, caseId, pass ? IdentificationAction.TOWNSHIP_PASS : IdentificationAction.TOWNSHIP_FAIL,
+                Permission.APPROVE, RegionLevel.TOWNSHIP, note, (c, today) -> {
+                    requireNoticeRan(c, today);
+                    return c;
+                });
+    }
+
+    /** Opens the second public notice (第二次公示). */
+    public IdentificationCase openSecondNotice(Principal principal, String caseId, String note) {
+        return step(principal, caseId, IdentificationAction.OPEN_SECOND_NOTICE, Permission.WRITE, null, note,
+                (c, today) -> c);
+    }
+
+    /**
+     * County approval and announcement (县级审批公告) after the second notice ran its days, followed at once by
+     * registration. Refused while the household is ineligible or excluded or a cross-check hit is uncleared
+     * (cross-checks are re-run first, so new hits also block).
+     *
+     * @return the case, REGISTERED with its household id
+     */
+    public IdentificationCase countyApprove(Principal principal, String caseId, String note) {
+        step(principal, caseId, IdentificationAction.COUNTY_APPROVE, Permission.APPROVE, RegionLevel.COUNTY, note,
+                (c, today) -> {
+                    requireNoticeRan(c, today);
+                    IdentificationCase rechecked = c.withFindings(merge(c.findings(),
+                            crossChecks.check(memberIds(c.applicant()))));
+                    if (!rechecked.openFindings().isEmpty()) {
+                        // Keep the new findings even though the step is refused: write them in their own unit.
+                        throw new BlockedByFindings(rechecked);
+                    }
+                    if (!c.eligibility().positive()) {
+                        throw new WorkflowException("workflow.not_eligible", "identification case " + c.id(),
+                                c.eligibility().explanation().result());
+                    }
+                    if (c.exclusion() != null && c.exclusion().positive()) {
+                        throw new WorkflowException("workflow.excluded", "identification case " + c.id(),
+                                c.exclusion().explanation().result());
+                    }
+                    return c;
+                });
+        return register(principal, caseId);
+    }
+
+    /** County refusal (县级不予批准). */
+    public IdentificationCase countyReject(Principal principal, String caseId, String note) {
+        requireReason(note, "county rejection");
+        return step(principal, caseId, IdentificationAction.COUNTY_REJECT, Permission.APPROVE, RegionLevel.COUNTY,
+                note, (c, today) -> c);
+    }
+
+    /**
+     * Files the card into the registry (建档立卡) for an APPROVED case. {@link #countyApprove} calls it; call it
+     * again only if registration failed after approval (e.g. the registry refused the card), after fixing the cause.
+     */
+    public IdentificationCase register(Principal principal, String caseId) {
+        IdentificationCase approved = get(principal, caseId);
+        IdentificationAction.REGISTER.apply(caseId, approved.stage());
+        Household stored = registry.register(principal, approved.applicant(),
+                "identification case " + caseId + " approved");
+        IncomeStatement income = approved.income();
+        registry.recordIncome(principal, new IncomeStatement(stored.id(), income.year(), income.items(),
+                income.productionCosts(), income.householdSize(), 0), "declared in identification case " + caseId);
+        return ctx.write(principal, w -> {
+            Versioned<IdentificationCase> current = load(w.tx(), caseId);
+            IdentificationCase c = current.value();
+            IdentificationStage to = IdentificationAction.REGISTER.apply(caseId, c.stage());
+            IdentificationCase next = c.with(to, null, step(principal, IdentificationAction.REGISTER, c.stage(),
+                    "household " + stored.id())).withHousehold(stored.id());
+            store.save(w.tx(), next, current.version());
+            w.audit(KIND, caseId, c.region(), "register", "household " + stored.id(), c, next);
+            w.audit("household", stored.id(), stored.region(), "identification",
+                    "identified " + c.year() + " through case " + caseId + ": " + summary(next), null, null);
+            return next;
+        });
+    }
+
+    /** The household withdraws its application (撤回). */
+    public IdentificationCase withdraw(Principal principal, String caseId, String note) {
+        return step(principal, caseId, IdentificationAction.WITHDRAW, Permission.WRITE, null, note, (c, t) -> c);
+    }
+
+    /**
+     * A reviewer clears a cross-check hit with a reason (疑点核销), e.g. the vehicle is a farm tricycle; an audited
+     * override that lets approval proceed.
+     */
+    public IdentificationCase clearFinding(Principal principal, String caseId, CitizenId citizenId, String source,
+            String reason) {
+        requireReason(reason, "clearing a cross-check hit");
+        return ctx.write(principal, w -> {
+            Versioned<IdentificationCase> current = load(w.tx(), caseId);
+            IdentificationCase c = current.value();
+            ctx.guard().require(principal, Permission.APPROVE, c.region(), "clear cross-check hits");
+            List<CrossCheckFinding> updated = new ArrayList<>();
+            boolean found = false;
+            for (CrossCheckFinding f : c.findings()) {
+                if (!f.cleared() && f.hit().citizenId().equals(citizenId) && f.hit().source().equals(source)) {
+                    updated.add(f.clear(principal.userId(), ctx.clock().instant(), reason));
+                    found = true;
+                } else {
+                    updated.add(f);
+                }
+            }
+            if (!found) {
+                throw new WorkflowException("workflow.hit_not_found", "identification case " + caseId,
+                        citizenId.masked(), source);
+            }
+            IdentificationCase next = c.withFindings(updated);
+            store.save(w.tx(), next, current.version());
+            w.audit(KIND, caseId, c.region(), "crosscheck-override", reason, c.findings(), next.findings());
+            return next;
+        });
+    }
+
+    /** A case that must exist and lie in the principal's scope. */
+    public IdentificationCase get(Principal principal, String caseId) {
+        return ctx.read(tx -> {
+            IdentificationCase c = load(tx, caseId).value();
+            ctx.guard().require(principal, Permission.READ, c.region(), "read identification cases");
+            return c;
+        });
+    }
+
+    /** Cases inside {@code area} (narrowed to the scope) for a year, or every year when {@code year} is null. */
+    public List<IdentificationCase> list(Principal principal, RegionCode area, Integer year) {
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        return ctx.read(tx -> store.all(tx, effective, year).stream().map(Versioned::value).toList());
+    }
+
+    private interface Change extends BiFunction<IdentificationCase, LocalDate, IdentificationCase> {
+    }
+
+    /** Raised inside the write to abort it; the new findings are then saved in a unit of their own. */
+    private static final class BlockedByFindings extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient IdentificationCase rechecked;
+
+        BlockedByFindings(IdentificationCase rechecked) {
+            super(null, null, false, false);
+            this.rechecked = rechecked;
+        }
+    }
+
+    private IdentificationCase step(Principal principal, String caseId, IdentificationAction action,
+            Permission permission, RegionLevel level, String note, Change change) {
+        try {
+            return ctx.write(principal, w -> {
+                Versioned<IdentificationCase> current = load(w.tx(), caseId);
+                IdentificationCase c = current.value();
+                ctx.guard().require(principal, permission, c.region(), action.label());
+                if (level != null && principal.scope().level().ordinal() > level.ordinal()) {
+                    throw new WorkflowException("workflow.level", action.label(), level.label(),
+                            principal.userId(), principal.scope());
+                }
+                IdentificationStage to = action.apply(caseId, c.stage());
+                LocalDate today = today();
+                IdentificationCase changed = change.apply(c, today);
+                LocalDate notice = to == IdentificationStage.FIRST_NOTICE || to == IdentificationStage.SECOND_NOTICE
+                        ? today : null;
+                IdentificationCase next = changed.with(to, notice, step(principal, action, c.stage(), note));
+                store.save(w.tx(), next, current.version());
+                w.audit(KIND, caseId, c.region(), action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
+                        note, c, next);
+                return next;
+            });
+        } catch (BlockedByFindings blocked) {
+            ctx.write(principal, w -> {
+                Versioned<IdentificationCase> current = load(w.tx(), caseId);
+                store.save(w.tx(), blocked.rechecked, current.version());
+                w.audit(KIND, caseId, blocked.rechecked.region(), "crosscheck", "re-run before county approval",
+                        current.value().findings(), blocked.rechecked.findings());
+                return null;
+            });
+            throw new WorkflowException("workflow.crosscheck_blocked", "identification case " + caseId,
+                    blocked.rechecked.openFindings().size());
+        }
+    }
+
+    private WorkflowStep step(Principal p, IdentificationAction action, IdentificationStage from, String note) {
+        return new WorkflowStep(action.name(), from == null ? null : from.name(), action.to().name(), p.userId(),
+                p.displayName(), ctx.clock().instant(), note);
+    }
+
+    private void requireNoticeRan(IdentificationCase c, LocalDate today) {
+        LocalDate until = c.noticeOpenedOn().plusDays(NOTICE_DAYS);
+        if (today.isBefore(until)) {
+            throw new WorkflowException("workflow.notice_running", "identification case " + c.id(),
+                    c.noticeOpenedOn(), NOTICE_DAYS, until, today);
+        }
+    }
+
+    private static void requireReason(String reason, String what) {
+        if (reason == null || reason.isBlank()) {
+            throw new WorkflowException("workflow.reason_required", what);
+        }
+    }
+
+    private static List<CrossCheckFinding> merge(List<CrossCheckFinding> existing, List<CrossCheckHit> hits) {
+        List<CrossCheckFinding> out = new ArrayList<>(existing);
+        Set<CrossCheckHit> known = new HashSet<>();
+        existing.forEach(f -> known.add(f.hit()));
+        for (CrossCheckHit h : hits) {
+            if (known.add(h)) {
+                out.add(CrossCheckFinding.open(h));
+            }
+        }
+        return out;
+    }
+
+    private static List<CitizenId> memberIds(Household h) {
+        return h.members().stream().map(Member::citizenId).filter(Objects::nonNull).toList();
+    }
+
+    private static String summary(IdentificationCase c) {
+        StringBuilder sb = new StringBuilder();
+        for (WorkflowStep s : c.steps()) {
+            sb.append(sb.length() == 0 ? "" : " → ").append(IdentificationAction.valueOf(s.action()).label())
+                    .append(" (").append(s.actorName()).append(')');
+        }
+        return sb.toString();
+    }
+
+    private void validateApplication(org.jingzhun.spi.storage.StorageTransaction tx, String caseId, int year,
+            Household h, IncomeStatement income) {
+        String record = "identification case " + caseId;
+        List<Violation> problems = new ArrayList<>(ctx.validation().validate(record, h));
+        problems.addAll(ctx.validation().validate(record + " income", income));
+        if (income.year() != year) {
+            problems.add(Violation.of(record, "income.year", "validation.invalid_value", income.year(),
+                    "the income statement must be of " + year));
+        }
+        if (income.householdSize() != h.members().size()) {
+            problems.add(Violation.of(record, "income.householdSize", "validation.income_size_mismatch",
+                    income.householdSize(), h.members().size()));
+        }
+        if (h.region() != null) {
+            Region region = tx.regions().find(h.region()).orElse(null);
+            if (region == null) {
+                problems.add(Violation.of(record, "region", "validation.region_unknown", h.region()));
+            } else if (region.level() != RegionLevel.VILLAGE) {
+                problems.add(Violation.of(record, "region", "validation.region_not_village", h.region(),
+                        region.level().label()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+    }
+
+    private Versioned<IdentificationCase> load(org.jingzhun.spi.storage.StorageTransaction tx, String caseId) {
+        return store.find(tx, caseId.substring(0, Math.min(6, caseId.length())), caseId)
+                .orElseThrow(() -> new NotFoundException("case.not_found", "identification case", caseId));
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(ctx.clock());
+    }
+}

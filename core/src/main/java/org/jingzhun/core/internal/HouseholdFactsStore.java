@@ -1,0 +1,58 @@
+package org.jingzhun.core.internal;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.jingzhun.core.Versioned;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.policy.HouseholdFacts;
+import org.jingzhun.spi.policy.SupplementaryFacts;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.storage.StorageTransaction;
+
+/**
+ * Keeps each household's supplementary facts per year (document kind {@code household-facts}) and assembles the
+ * {@link HouseholdFacts} rules read: card, income statement of the year and supplementary facts.
+ */
+public final class HouseholdFactsStore {
+    /** The stored form: one document per household and year. */
+    public record Stored(String id, String householdId, RegionCode region, int year, SupplementaryFacts facts) {
+    }
+
+    private final DocumentStore<Stored> store;
+
+    public HouseholdFactsStore(JsonCodec json) {
+        this.store = new DocumentStore<>("household-facts", Stored.class, json, Stored::id, Stored::region,
+                Stored::year);
+    }
+
+    public static String id(String householdId, int year) {
+        return householdId + "." + year;
+    }
+
+    public Optional<Versioned<Stored>> find(StorageTransaction tx, Household h, int year) {
+        return store.find(tx, h.countyCode(), id(h.id(), year));
+    }
+
+    public SupplementaryFacts supplementary(StorageTransaction tx, Household h, int year) {
+        return find(tx, h, year).map(v -> v.value().facts()).orElse(SupplementaryFacts.none());
+    }
+
+    /** Saves (inserting or replacing) and returns what was there before, if anything. */
+    public Optional<SupplementaryFacts> save(StorageTransaction tx, Household h, int year, SupplementaryFacts facts) {
+        Optional<Versioned<Stored>> before = find(tx, h, year);
+        store.save(tx, new Stored(id(h.id(), year), h.id(), h.region(), year, facts),
+                before.map(Versioned::version).orElse(0L));
+        return before.map(v -> v.value().facts());
+    }
+
+    /** The facts of a registered household for a year, decided on {@code asOf}. */
+    public HouseholdFacts facts(StorageTransaction tx, Household h, int year, LocalDate asOf) {
+        return new HouseholdFacts(h, year, tx.incomes().find(h.id(), year).orElse(null), supplementary(tx, h, year),
+                asOf);
+    }
+
+    /** The day a year's decisions are taken for: today when within the year, otherwise the year's last day. */
+    public static LocalDate decisionDate(int year, LocalDate today) {
+        return today.getYear() == year ? today : LocalDate.of(year, 12, 31);
+    }
+}

@@ -1,0 +1,121 @@
+package org.jingzhun.core.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.HouseholdFactsStore;
+import org.jingzhun.spi.access.Permission;
+import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.error.NotFoundException;
+import org.jingzhun.spi.error.ValidationException;
+import org.jingzhun.spi.error.Violation;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.policy.AreaFacts;
+import org.jingzhun.spi.policy.BenefitAmount;
+import org.jingzhun.spi.policy.Decision;
+import org.jingzhun.spi.policy.HouseholdFacts;
+import org.jingzhun.spi.policy.SupplementaryFacts;
+import org.jingzhun.spi.policy.VillageIndicators;
+import org.jingzhun.spi.region.Region;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.storage.Page;
+import org.jingzhun.spi.storage.PageRequest;
+
+/**
+ * Policies applied to the registry (政策): records a household's supplementary facts for a year (medical costs,
+ * loans, students, output, rigid spending, exclusion circumstances) and evaluates the engine's rules on stored data
+ * under the principal's scope: eligibility, household exit, village/county exit with incidence computed from the
+ * registry, and benefit amounts. {@link #engine()} gives the pure engine for ad-hoc facts.
+ */
+public final class PolicyService {
+    private final CoreContext ctx;
+    private final PolicyEngine engine;
+    private final HouseholdFactsStore facts;
+
+    public PolicyService(CoreContext ctx, PolicyEngine engine, HouseholdFactsStore facts) {
+        this.ctx = ctx;
+        this.engine = engine;
+        this.facts = facts;
+    }
+
+    public PolicyEngine engine() {
+        return engine;
+    }
+
+    /** Records (or replaces) a household's supplementary facts for a year; audited on the household. */
+    public SupplementaryFacts recordFacts(Principal principal, String householdId, int year,
+            SupplementaryFacts supplementary, String reason) {
+        Objects.requireNonNull(supplementary, "supplementary");
+        List<Violation> problems = ctx.validation().validate("facts " + householdId + "/" + year, supplementary);
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        return ctx.write(principal, w -> {
+            Household h = load(w.tx(), householdId);
+            ctx.guard().require(principal, Permission.WRITE, h.region(), "record household facts");
+            var before = facts.save(w.tx(), h, year, supplementary);
+            w.audit("household", h.id(), h.region(), before.isEmpty() ? "record-facts" : "correct-facts", reason,
+                    before.orElse(null), supplementary);
+            return supplementary;
+        });
+    }
+
+    /** The facts rules would read for a registered household and year. */
+    public HouseholdFacts facts(Principal principal, String householdId, int year) {
+        return ctx.read(tx -> {
+            Household h = load(tx, householdId);
+            ctx.guard().require(principal, Permission.READ, h.region(), "read household facts");
+            return facts.facts(tx, h, year, HouseholdFactsStore.decisionDate(year, LocalDate.now(ctx.clock())));
+        });
+    }
+
+    public Decision eligibility(Principal principal, String householdId, int year) {
+        return engine.eligibility(facts(principal, householdId, year));
+    }
+
+    public Decision householdExit(Principal principal, String householdId, int year) {
+        return engine.householdExit(facts(principal, householdId, year));
+    }
+
+    public List<BenefitAmount> benefits(Principal principal, String householdId, int year) {
+        return engine.benefits(facts(principal, householdId, year));
+    }
+
+    /**
+     * The facts of a village, township or county for a year: its rural registered population (from the region
+     * directory) and the members of its households whose status still counts as poor.
+     */
+    public AreaFacts areaFacts(Principal principal, RegionCode area, int year, VillageIndicators indicators) {
+        ctx.guard().require(principal, Permission.READ, area, "assess area exit");
+        return ctx.read(tx -> {
+            Region region = tx.regions().find(area)
+                    .orElseThrow(() -> new NotFoundException("case.not_found", "region", area));
+            long poor = 0;
+            PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
+            while (true) {
+                Page<Household> page = tx.households().findWithin(area, req);
+                for (Household h : page.items()) {
+                    if (h.status().poor()) {
+                        poor += h.size();
+                    }
+                }
+                if (!page.hasNext()) {
+                    break;
+                }
+                req = req.next();
+            }
+            return new AreaFacts(area, year, region.ruralPopulation(), poor, indicators,
+                    HouseholdFactsStore.decisionDate(year, LocalDate.now(ctx.clock())));
+        });
+    }
+
+    /** Whether a village (with its indicators) or county may exit in {@code year} (贫困村出列、县摘帽). */
+    public Decision areaExit(Principal principal, RegionCode area, int year, VillageIndicators indicators) {
+        return engine.areaExit(areaFacts(principal, area, year, indicators));
+    }
+
+    private static Household load(org.jingzhun.spi.storage.StorageTransaction tx, String id) {
+        return tx.households().find(id).orElseThrow(() -> new NotFoundException("household.not_found", id));
+    }
+}

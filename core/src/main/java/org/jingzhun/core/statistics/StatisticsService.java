@@ -1,0 +1,103 @@
+package org.jingzhun.core.statistics;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.PovertyCause;
+import org.jingzhun.spi.household.PovertyStatus;
+import org.jingzhun.spi.region.Region;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
+import org.jingzhun.spi.region.RegionTree;
+import org.jingzhun.spi.storage.Page;
+import org.jingzhun.spi.storage.PageRequest;
+
+/**
+ * Poverty statistics (统计监测) by area: incidence, poor households and people, status and cause breakdowns, rolled
+ * up from villages to townships and the county in one pass over the registry. The same figures serve 2014-era
+ * registration and today's monitoring, since both read the one registry. Confined to the principal's scope.
+ */
+public final class StatisticsService {
+    private static final int PAGE = 2_000;
+    private final CoreContext ctx;
+
+    public StatisticsService(CoreContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Figures for {@code area} itself. */
+    public RegionStatistics summary(Principal principal, RegionCode area) {
+        return breakdown(principal, area).get(0);
+    }
+
+    /**
+     * Figures for {@code area} followed by every area inside it that the registry knows (townships, villages), in
+     * code order; the first element is {@code area} itself.
+     */
+    public List<RegionStatistics> breakdown(Principal principal, RegionCode area) {
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        return ctx.read(tx -> {
+            RegionTree tree = RegionTree.of(tx.regions().findWithin(effective));
+            Map<RegionCode, Tally> tallies = new HashMap<>();
+            PageRequest req = PageRequest.first(PAGE);
+            while (true) {
+                Page<Household> page = tx.households().findWithin(effective, req);
+                for (Household h : page.items()) {
+                    for (RegionCode c = h.region(); c != null && effective.contains(c); c = c.parent()) {
+                        tallies.computeIfAbsent(c, k -> new Tally()).add(h);
+                    }
+                }
+                if (!page.hasNext()) {
+                    break;
+                }
+                req = req.next();
+            }
+            List<RegionStatistics> out = new ArrayList<>();
+            out.add(statistics(effective, tree, tallies));
+            for (Region r : tree.all()) {
+                if (!r.code().equals(effective)) {
+                    out.add(statistics(r.code(), tree, tallies));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static RegionStatistics statistics(RegionCode code, RegionTree tree, Map<RegionCode, Tally> tallies) {
+        Tally t = tallies.getOrDefault(code, new Tally());
+        Region region = tree.find(code).orElse(null);
+        return new RegionStatistics(code, region == null ? code.value() : region.name(), code.level(),
+                region != null && region.poor() && code.level() == RegionLevel.VILLAGE,
+                region == null ? 0 : region.ruralPopulation(), t.households, t.people, t.poorHouseholds,
+                t.poorPeople, t.byStatus, t.byCause);
+    }
+
+    /** Running counts of one area. */
+    private static final class Tally {
+        long households;
+        long people;
+        long poorHouseholds;
+        long poorPeople;
+        final Map<PovertyStatus, Long> byStatus = new EnumMap<>(PovertyStatus.class);
+        final Map<PovertyCause, Long> byCause = new EnumMap<>(PovertyCause.class);
+
+        void add(Household h) {
+            byStatus.merge(h.status(), 1L, Long::sum);
+            if (!h.status().active()) {
+                return;
+            }
+            households++;
+            people += h.size();
+            if (h.status().poor()) {
+                poorHouseholds++;
+                poorPeople += h.size();
+                byCause.merge(h.mainCause(), 1L, Long::sum);
+            }
+        }
+    }
+}

@@ -1,0 +1,390 @@
+package org.jingzhun.example.demo;
+
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import org.jingzhun.core.Jingzhun;
+import org.jingzhun.core.identification.ExitCase;
+import org.jingzhun.core.identification.IdentificationCase;
+import org.jingzhun.core.identification.VillageVote;
+import org.jingzhun.core.monitoring.MonitoringRecord;
+import org.jingzhun.core.statistics.RegionStatistics;
+import org.jingzhun.example.district.DistrictGenerator;
+import org.jingzhun.example.district.DistrictProfile;
+import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.error.JingzhunException;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.Housing;
+import org.jingzhun.spi.household.HousingSafety;
+import org.jingzhun.spi.household.HousingStructure;
+import org.jingzhun.spi.household.Member;
+import org.jingzhun.spi.household.StudentStatus;
+import org.jingzhun.spi.household.IncomeStatement;
+import org.jingzhun.spi.household.PovertyStatus;
+import org.jingzhun.spi.pairing.Cadre;
+import org.jingzhun.spi.pairing.CadreRole;
+import org.jingzhun.spi.region.Region;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.storage.Page;
+import org.jingzhun.spi.storage.PageRequest;
+import org.jingzhun.spi.target.ReductionTarget;
+
+/**
+ * Runs a generated district year by year from 2014 to 2020 through Jingzhun's public API only, the way a county
+ * poverty office would: the 2014 registration campaign, then every year a reduction target decomposed to households,
+ * household plans, the income survey, the exit procedure for the households that meet the exit criteria, a few
+ * returns to poverty, new identifications through the full procedure, and relapse monitoring from 2019. After each
+ * year it reads the registry's statistics into a {@link YearRow}.
+ *
+ * <p>What is simulated (the rest is Jingzhun doing its job): incomes. Households planned to exit get the year's
+ * measures and a per-capita income between 1.45 and 2.3 times the line, and their dilapidated housing or unsafe
+ * water is fixed (危房改造, 饮水安全); other poor households grow 3–10% a year but stay under the line; exited
+ * households grow 6–14% a year, except the few that fall back (illness), whose income drops under the line.
+ */
+public final class DistrictDemo {
+    /** Share of the poor remaining at the start of each year 2014..2020 that the county targets that year. */
+    private static final double[] TARGET_SHARE = {0.0, 0.20, 0.31, 0.45, 0.47, 0.62, 1.0};
+    /** Households newly identified each year, as a share of the baseline households. */
+    private static final double[] NEW_ENTRY_SHARE = {0.0, 0.012, 0.012, 0.010, 0.008, 0.004, 0.0};
+    private static final int FIRST_YEAR = 2014;
+    private static final int LAST_YEAR = 2020;
+
+    private final Jingzhun jz;
+    private final DemoClock clock;
+    private final DistrictGenerator gen;
+    private final Map<Integer, BigDecimal> lines;
+    private final PrintStream progress;
+    private final Principal county;
+    private final RegionCode countyCode;
+    private final Random random;
+    /** Last surveyed per-capita income of each household: the demo's own memory of the simulation. */
+    private final Map<String, BigDecimal> perCapita = new HashMap<>();
+    private final Set<String> fellBack = new HashSet<>();
+    private List<Region> regions;
+
+    /**
+     * @param lines the poverty line by year the incomes are simulated against (the national pack's lines)
+     */
+    public DistrictDemo(Jingzhun jz, DemoClock clock, DistrictProfile profile, long seed, Map<Integer, BigDecimal> lines,
+            PrintStream progress) {
+        this.jz = jz;
+        this.clock = clock;
+        this.gen = new DistrictGenerator(profile, seed);
+        this.lines = new TreeMap<>(lines);
+        this.progress = progress;
+        this.countyCode = gen.county();
+        this.county = Principal.officer("county-poverty-office", countyCode);
+        this.random = gen.random();
+    }
+
+    /** Creates the calendar the demo's Jingzhun instance must be built with. */
+    public static DemoClock newClock() {
+        return new DemoClock(LocalDate.of(FIRST_YEAR, 3, 1));
+    }
+
+    public List<YearRow> run() {
+        List<YearRow> rows = new ArrayList<>();
+        for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
+            long started = System.nanoTime();
+            rows.add(runYear(year));
+            progress.printf("  %d done in %.1f s%n", year, (System.nanoTime() - started) / 1e9);
+        }
+        return rows;
+    }
+
+    private YearRow runYear(int year) {
+        clock.set(LocalDate.of(year, 3, 1));
+        if (year == FIRST_YEAR) {
+            registerBaseline();
+        }
+        RegionStatistics start = jz.statistics().summary(county, countyCode);
+        int idx = year - FIRST_YEAR;
+
+        ReductionTarget target = setTarget(year, start, TARGET_SHARE[idx]);
+        Set<String> planned = plannedHouseholds(year);
+        if (!planned.isEmpty()) {
+            step(year, "household plans");
+            jz.plans().generateHouseholdPlans(county, countyCode, year, line(year), "年度帮扶计划");
+        }
+
+        clock.set(LocalDate.of(year, 10, 15));
+        step(year, "measures and income survey");
+        fixBasicNeeds(planned, year);
+        Set<String> relapsing = year >= 2016 && year < LAST_YEAR ? pickRelapses(year) : Set.of();
+        if (year > FIRST_YEAR) {
+            surveyIncomes(year, planned, relapsing);
+        }
+
+        clock.set(LocalDate.of(year, 11, 1));
+        int newHouseholds = identifyNewHouseholds(year, (int) Math.round(NEW_ENTRY_SHARE[idx]
+                * gen.profile().poorHouseholds()));
+
+        clock.set(LocalDate.of(year, 11, 20));
+        step(year, "exit procedure");
+        int[] exited = exit(year, planned);
+
+        clock.set(LocalDate.of(year, 12, 20));
+        int returned = 0;
+        for (String id : relapsing) {
+            jz.adjustments().returnToPoverty(county, id, year, "因病返贫：家庭成员患大病，人均纯收入低于当年扶贫标准");
+            returned++;
+        }
+        long monitored = 0;
+        if (year >= 2019) {
+            step(year, "relapse monitoring");
+            jz.monitoring().flag(county, countyCode, year, "年度防返贫动态监测排查");
+            monitored = jz.monitoring().list(county, countyCode).stream()
+                    .filter(r -> r.clearedOn() == null).map(MonitoringRecord::householdId).distinct().count();
+        }
+        if (year == FIRST_YEAR || newHouseholds > 0 || returned > 0) {
+            pairCadres(year);
+        }
+        RegionStatistics end = jz.statistics().summary(county, countyCode);
+        return new YearRow(year, end.households(), end.people(), end.poorHouseholds(), end.poorPeople(),
+                end.incidencePercent(), target == null ? 0 : target.households(), target == null ? 0 : target.people(),
+                exited[0], exited[1], returned, newHouseholds, monitored);
+    }
+
+    private void registerBaseline() {
+        step(FIRST_YEAR, "regions and 建档立卡 registration");
+        regions = gen.regions();
+        jz.regions().define(county, regions, "统计用区划代码 2014");
+        List<Household> baseline = gen.baselineHouseholds(regions);
+        int batch = 1_000;
+        List<IncomeStatement> incomes = new ArrayList<>();
+        for (int i = 0; i < baseline.size(); i += batch) {
+            List<Household> stored = jz.registry().registerAll(county,
+                    baseline.subList(i, Math.min(baseline.size(), i + batch)), "2014年建档立卡");
+            for (Household h : stored) {
+                BigDecimal pc = gen.between(gen.profile().baselineIncomeFloor(), line(FIRST_YEAR).multiply(
+                        new BigDecimal("0.97")));
+                perCapita.put(h.id(), pc);
+                incomes.add(gen.incomeAt(h, FIRST_YEAR, pc));
+            }
+            progress.printf("    registered %d/%d households%n", Math.min(baseline.size(), i + batch), baseline.size());
+        }
+        for (int i = 0; i < incomes.size(); i += batch) {
+            jz.registry().recordIncomes(county, incomes.subList(i, Math.min(incomes.size(), i + batch)), "2014年收入调查");
+        }
+    }
+
+    private ReductionTarget setTarget(int year, RegionStatistics start, double share) {
+        if (share <= 0 || start.poorPeople() == 0) {
+            return null;
+        }
+        step(year, "reduction target");
+        int people = (int) Math.min(start.poorPeople(), Math.round(start.poorPeople() * share));
+        int households = (int) Math.min(start.poorHouseholds(), Math.round(start.poorHouseholds() * share));
+        ReductionTarget t = jz.targets().setCountyTarget(county, countyCode, year, households, people,
+                year + "年减贫任务");
+        jz.targets().decompose(county, countyCode, year, "分解到镇村户");
+        return t;
+    }
+
+    private Set<String> plannedHouseholds(int year) {
+        Set<String> planned = new HashSet<>();
+        for (ReductionTarget t : jz.targets().targets(county, countyCode, year)) {
+            planned.addAll(t.plannedHouseholds());
+        }
+        return planned;
+    }
+
+    /**
+     * Measures close the basic-needs gaps of the households planned to exit: housing renovation (危房改造), safe
+     * drinking water, and school enrolment of every child of compulsory-education age (控辍保学).
+     */
+    private void fixBasicNeeds(Set<String> planned, int year) {
+        LocalDate schoolDay = LocalDate.of(year, 9, 1);
+        for (String id : planned) {
+            Household h = jz.registry().get(county, id);
+            boolean unsafeHousing = h.housing() != null && h.housing().safety() != HousingSafety.SAFE;
+            List<Member> members = new ArrayList<>();
+            boolean enrolled = false;
+            for (Member m : h.members()) {
+                int age = m.citizenId().ageOn(schoolDay);
+                StudentStatus due = age >= 6 && age <= 11 ? StudentStatus.PRIMARY
+                        : age >= 12 && age <= 15 ? StudentStatus.GRADE_7_9 : null;
+                if (due != null && m.studentStatus() != due) {
+                    members.add(m.withStudentStatus(due));
+                    enrolled = true;
+                } else {
+                    members.add(m);
+                }
+            }
+            if (unsafeHousing || !h.safeDrinkingWater() || enrolled) {
+                Household.Builder b = h.toBuilder().safeDrinkingWater(true).members(members);
+                if (unsafeHousing) {
+                    b.housing(new Housing(h.housing().area(), HousingStructure.BRICK_CONCRETE, year, HousingSafety.SAFE));
+                }
+                jz.registry().amend(county, b.build(), "帮扶措施落实：危房改造、饮水安全、控辍保学");
+            }
+        }
+    }
+
+    private Set<String> pickRelapses(int year) {
+        Set<String> out = new HashSet<>();
+        for (Household h : all(PovertyStatus.EXITED)) {
+            if (!fellBack.contains(h.id()) && random.nextDouble() < gen.profile().relapseShare() * 4) {
+                out.add(h.id());
+            }
+        }
+        fellBack.addAll(out);
+        return out;
+    }
+
+    private void surveyIncomes(int year, Set<String> planned, Set<String> relapsing) {
+        BigDecimal line = line(year);
+        List<IncomeStatement> statements = new ArrayList<>();
+        for (Household h : all(null)) {
+            if (!h.status().active() || h.status() == PovertyStatus.NON_POOR) {
+                continue;
+            }
+            BigDecimal previous = perCapita.getOrDefault(h.id(), line.multiply(new BigDecimal("0.7")));
+            BigDecimal pc;
+            if (planned.contains(h.id())) {
+                pc = line.multiply(BigDecimal.valueOf(1.45 + 0.85 * random.nextDouble()));
+            } else if (relapsing.contains(h.id())) {
+                pc = line.multiply(BigDecimal.valueOf(0.55 + 0.35 * random.nextDouble()));
+            } else if (h.status().poor()) {
+                pc = previous.multiply(BigDecimal.valueOf(1.03 + 0.07 * random.nextDouble()))
+                        .min(line.multiply(new BigDecimal("0.97")));
+            } else {
+                pc = previous.multiply(BigDecimal.valueOf(1.06 + 0.08 * random.nextDouble()));
+            }
+            pc = pc.setScale(2, RoundingMode.HALF_UP);
+            perCapita.put(h.id(), pc);
+            statements.add(gen.incomeAt(h, year, pc));
+        }
+        for (int i = 0; i < statements.size(); i += 2_000) {
+            jz.registry().recordIncomes(county, statements.subList(i, Math.min(statements.size(), i + 2_000)),
+                    year + "年收入调查");
+        }
+    }
+
+    /** New applicants go through the whole entry procedure; returns how many were registered. */
+    private int identifyNewHouseholds(int year, int count) {
+        if (count == 0) {
+            return 0;
+        }
+        step(year, "identification of " + count + " applicants");
+        BigDecimal line = line(year);
+        List<IdentificationCase> cases = new ArrayList<>();
+        for (Household applicant : gen.newHouseholds(regions, count, year)) {
+            BigDecimal pc = line.multiply(BigDecimal.valueOf(0.5 + 0.4 * random.nextDouble()))
+                    .setScale(2, RoundingMode.HALF_UP);
+            IncomeStatement income = gen.incomeAt(applicant.toBuilder().id("000000-0").build(), year, pc);
+            try {
+                cases.add(jz.identification().apply(county, year, applicant.toBuilder()
+                        .identifiedYear(year).build(), income, "农户申请"));
+            } catch (JingzhunException e) {
+                progress.println("    application refused: " + e.getMessage());
+            }
+        }
+        int members = 40;
+        for (IdentificationCase c : cases) {
+            jz.identification().villageReview(county, c.id(), new VillageVote(members - 3, 1, 2), "村民代表大会评议");
+            jz.identification().openFirstNotice(county, c.id(), "村内第一次公示");
+        }
+        clock.advanceDays(8);
+        for (IdentificationCase c : cases) {
+            jz.identification().townshipReview(county, c.id(), true, "乡镇审核通过");
+            jz.identification().openSecondNotice(county, c.id(), "乡镇第二次公示");
+        }
+        clock.advanceDays(8);
+        int registered = 0;
+        for (IdentificationCase c : cases) {
+            IdentificationCase done = jz.identification().countyApprove(county, c.id(), "区扶贫办审定并公告");
+            if (done.householdId() != null) {
+                registered++;
+                perCapita.put(done.householdId(), done.income().perCapitaNetIncome());
+            }
+        }
+        return registered;
+    }
+
+    /** The exit procedure for planned households; only those meeting the exit criteria can start it. */
+    private int[] exit(int year, Set<String> planned) {
+        List<ExitCase> cases = new ArrayList<>();
+        int refused = 0;
+        for (String id : planned) {
+            try {
+                cases.add(jz.exits().start(county, id, year, "贫困户脱贫评估"));
+            } catch (JingzhunException e) {
+                if (refused++ < 3) {
+                    progress.println("    exit refused: " + e.messageZh());
+                }
+            }
+        }
+        for (ExitCase c : cases) {
+            jz.exits().villageReview(county, c.id(), true, "村民主评议、村两委和驻村工作队核实，农户认可");
+            jz.exits().openNotice(county, c.id(), "村内公示");
+        }
+        clock.advanceDays(8);
+        int households = 0;
+        int people = 0;
+        for (ExitCase c : cases) {
+            jz.exits().announce(county, c.id(), "公告退出，销号");
+            households++;
+            people += jz.registry().get(county, c.householdId()).size();
+        }
+        if (refused > 0) {
+            progress.printf("    %d planned households did not meet the exit criteria%n", refused);
+        }
+        return new int[] {households, people};
+    }
+
+    /** Cadres from the helping units take the households no cadre covers yet (干部包户). */
+    private void pairCadres(int year) {
+        List<String> cadreIds = jz.pairing().cadres(county, countyCode).stream().map(Cadre::id).toList();
+        if (cadreIds.isEmpty()) {
+            List<String> ids = new ArrayList<>();
+            int needed = Math.max(1, gen.profile().poorHouseholds() / 4 + 1);
+            for (int i = 1; i <= needed; i++) {
+                String id = String.format("C-%05d", i);
+                jz.pairing().saveCadre(county, new Cadre(id, "帮扶干部" + i, CadreRole.UNIT_STAFF, null, countyCode, 6),
+                        "干部包户名单");
+                ids.add(id);
+            }
+            cadreIds = ids;
+        }
+        jz.pairing().pairUnpaired(county, countyCode, cadreIds, clock.today(), "干部包户全覆盖");
+    }
+
+    private List<Household> all(PovertyStatus status) {
+        List<Household> out = new ArrayList<>();
+        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<Household> page = jz.registry().search(county, countyCode, req);
+            for (Household h : page.items()) {
+                if (status == null || h.status() == status) {
+                    out.add(h);
+                }
+            }
+            if (!page.hasNext()) {
+                return out;
+            }
+            req = req.next();
+        }
+    }
+
+    private BigDecimal line(int year) {
+        BigDecimal l = lines.get(year);
+        if (l == null) {
+            l = ((TreeMap<Integer, BigDecimal>) lines).floorEntry(year).getValue();
+        }
+        return l;
+    }
+
+    private void step(int year, String what) {
+        progress.printf("  %d: %s%n", year, what);
+    }
+}

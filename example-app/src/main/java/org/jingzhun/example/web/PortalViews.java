@@ -1,0 +1,268 @@
+package org.jingzhun.example.web;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import org.jingzhun.core.registry.FieldChange;
+import org.jingzhun.core.registry.HistoryEntry;
+import org.jingzhun.core.statistics.RegionStatistics;
+import org.jingzhun.spi.CodedEnum;
+import org.jingzhun.spi.access.Permission;
+import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.IncomeItem;
+import org.jingzhun.spi.household.IncomeStatement;
+import org.jingzhun.spi.household.Member;
+import org.jingzhun.spi.person.CitizenId;
+import org.jingzhun.spi.person.Masking;
+import org.jingzhun.spi.region.Region;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
+import org.jingzhun.spi.region.RegionTree;
+
+/**
+ * The shapes the portal sends to browsers and downloads, built from the domain model with personal data
+ * de-identified unless the principal holds {@link Permission#VIEW_PERSONAL_DATA}. Every personal field (names,
+ * citizen IDs, phone and bank numbers) passes through {@link #name}, {@link #citizenId}, {@link #phone} or
+ * {@link #bankAccount}, and history values through {@link #historyValue}, so masking is decided in one place.
+ */
+final class PortalViews {
+    private final boolean personal;
+    private final LocalDate today;
+
+    PortalViews(Principal principal, LocalDate today) {
+        this.personal = principal.can(Permission.VIEW_PERSONAL_DATA);
+        this.today = today;
+    }
+
+    boolean personalDataVisible() {
+        return personal;
+    }
+
+    String name(String name) {
+        return personal ? name : Masking.name(name);
+    }
+
+    String citizenId(CitizenId id) {
+        if (id == null) {
+            return null;
+        }
+        return personal ? id.value() : id.masked();
+    }
+
+    String phone(String phone) {
+        return personal || phone == null ? phone : Masking.phone(phone);
+    }
+
+    String bankAccount(String account) {
+        return personal || account == null ? account : Masking.bankAccount(account);
+    }
+
+    /**
+     * A value of a history change at JSON path {@code path}: personal fields are masked by their path, and any other
+     * value that is a valid citizen ID is masked too, so a future model field carrying an ID cannot leak.
+     */
+    String historyValue(String path, String value) {
+        if (personal || value == null) {
+            return value;
+        }
+        String leaf = path.substring(path.lastIndexOf('.') + 1);
+        if (leaf.equals("name")) {
+            return Masking.name(value);
+        }
+        if (leaf.equals("phone")) {
+            return Masking.phone(value);
+        }
+        if (leaf.equals("bankAccount")) {
+            return Masking.bankAccount(value);
+        }
+        if (leaf.equals("citizenId") || CitizenId.problem(value.toUpperCase(java.util.Locale.ROOT)) == null) {
+            return value.length() < 10 ? "****" : value.substring(0, 6) + "*".repeat(value.length() - 10)
+                    + value.substring(value.length() - 4);
+        }
+        return value;
+    }
+
+    // ---- areas -------------------------------------------------------------------------------------------------
+
+    /** A code and label with a count, for status and cause breakdowns. */
+    record Count(String key, String label, long count) {
+    }
+
+    /** Figures of one area, with incidence as an exact two-decimal number. */
+    record AreaFigures(String code, String name, String level, String levelLabel, String parent, boolean poorVillage,
+            long ruralPopulation, long households, long people, long poorHouseholds, long poorPeople,
+            BigDecimal incidencePercent, List<Count> byStatus, List<Count> poorByMainCause) {
+    }
+
+    static AreaFigures figures(RegionStatistics s) {
+        RegionCode parent = s.level() == RegionLevel.PROVINCE ? null : s.code().parent();
+        return new AreaFigures(s.code().value(), s.name(), s.level().name(), s.level().label(),
+                parent == null ? null : parent.value(), s.poorVillage(), s.ruralPopulation(), s.households(),
+                s.people(), s.poorHouseholds(), s.poorPeople(), s.incidencePercent(), counts(s.householdsByStatus()),
+                counts(s.poorByMainCause()));
+    }
+
+    private static <E extends Enum<E> & CodedEnum> List<Count> counts(Map<E, Long> map) {
+        List<Count> out = new ArrayList<>();
+        map.forEach((k, v) -> out.add(new Count(k.name(), k.label(), v)));
+        out.sort(Comparator.comparingLong(Count::count).reversed().thenComparing(Count::key));
+        return out;
+    }
+
+    /** An area and the areas under it, as a nested tree. */
+    record RegionNode(String code, String name, String level, long ruralPopulation, boolean poor,
+            List<RegionNode> children) {
+    }
+
+    static List<RegionNode> tree(RegionTree tree) {
+        return tree.roots().stream().map(r -> node(tree, r)).toList();
+    }
+
+    private static RegionNode node(RegionTree tree, Region r) {
+        return new RegionNode(r.code().value(), r.name(), r.level().name(), r.ruralPopulation(),
+                r.poor() && r.level() == RegionLevel.VILLAGE,
+                tree.children(r.code()).stream().map(c -> node(tree, c)).toList());
+    }
+
+    // ---- households --------------------------------------------------------------------------------------------
+
+    /** One line of the household list. */
+    record HouseholdRow(String id, String region, String township, String village, String villageGroup,
+            String headName, String headCitizenId, int size, String phone, String type, String typeLabel,
+            String status, String statusLabel, String mainCause, String mainCauseLabel, int identifiedYear) {
+    }
+
+    HouseholdRow row(Household h, RegionTree tree) {
+        Member head = h.head().orElse(h.members().isEmpty() ? null : h.members().get(0));
+        RegionCode region = h.region();
+        return new HouseholdRow(h.id(), region.value(), areaName(tree, region.ancestorAt(RegionLevel.TOWNSHIP)),
+                areaName(tree, region), h.villageGroup(), head == null ? null : name(head.name()),
+                head == null ? null : citizenId(head.citizenId()), h.size(), phone(h.phone()), h.type().name(),
+                h.type().label(), h.status().name(), h.status().label(), h.mainCause().name(),
+                h.mainCause().label(), h.identifiedYear());
+    }
+
+    private static String areaName(RegionTree tree, RegionCode code) {
+        return tree.find(code).map(Region::name).orElse(code.value());
+    }
+
+    /** A page of household rows. */
+    record HouseholdPage(String area, int offset, int limit, long total, List<HouseholdRow> items) {
+    }
+
+    /** A member as shown on the card; sex and age are derived from the ID, the birth date itself is not shown. */
+    record MemberView(String name, String citizenId, String relationship, String relationshipLabel, String sex,
+            int age, String ethnicity, String education, String studentStatus, String health, String labourAbility,
+            String migrantWork, int monthsWorked, List<String> insurances, boolean servingSoldier) {
+    }
+
+    MemberView member(Member m) {
+        return new MemberView(name(m.name()), citizenId(m.citizenId()), m.relationship().name(),
+                m.relationship().label(), m.sex().label(), m.citizenId().ageOn(today), m.ethnicity(),
+                m.education().label(), m.studentStatus().label(), m.health().label(), m.labourAbility().label(),
+                m.migrantWork().label(), m.monthsWorked(), labels(m.insurances()), m.servingSoldier());
+    }
+
+    private static List<String> labels(java.util.Collection<? extends CodedEnum> values) {
+        return values.stream().sorted(Comparator.comparing(CodedEnum::code)).map(CodedEnum::label).toList();
+    }
+
+    /** One income item of a year. */
+    record IncomeLine(String item, String label, String category, boolean oneOff, BigDecimal amount) {
+    }
+
+    /** A year's income statement with its net and per-capita net income (人均纯收入). */
+    record IncomeView(int year, int householdSize, List<IncomeLine> items, BigDecimal productionCosts,
+            BigDecimal netIncome, BigDecimal perCapitaNetIncome) {
+    }
+
+    static IncomeView income(IncomeStatement s) {
+        List<IncomeLine> lines = new ArrayList<>();
+        for (Map.Entry<IncomeItem, BigDecimal> e : s.items().entrySet()) {
+            IncomeItem item = e.getKey();
+            lines.add(new IncomeLine(item.name(), item.label(), item.category().name(), item.oneOff(), e.getValue()));
+        }
+        return new IncomeView(s.year(), s.householdSize(), lines, s.productionCosts(), s.netIncome(),
+                s.perCapitaNetIncome());
+    }
+
+    /** Housing as shown on the card. */
+    record HousingView(BigDecimal area, String structure, Integer buildYear, String safety, boolean safe) {
+    }
+
+    /** The registration card (建档立卡信息) with members and incomes by year. */
+    record HouseholdCard(String id, String region, String regionPath, String villageGroup, String address,
+            String phone, String bankName, String bankAccount, String standard, String type, String typeLabel,
+            String mainCause, String mainCauseLabel, List<String> otherCauses, List<String> flags, String status,
+            String statusLabel, int identifiedYear, HousingView housing, boolean safeDrinkingWater,
+            boolean electricity, BigDecimal arableLand, BigDecimal irrigatedLand, BigDecimal forestLand,
+            boolean mutualAidMember, BigDecimal mutualAidContribution, long version, boolean personalDataMasked,
+            List<MemberView> members, List<IncomeView> incomes) {
+    }
+
+    HouseholdCard card(Household h, RegionTree tree, List<IncomeStatement> incomes) {
+        HousingView housing = h.housing() == null ? null : new HousingView(h.housing().area(),
+                h.housing().structure().label(), h.housing().buildYear(), h.housing().safety().label(),
+                h.housing().safe());
+        return new HouseholdCard(h.id(), h.region().value(), tree.path(h.region()), h.villageGroup(), h.address(),
+                phone(h.phone()), h.bankName(), bankAccount(h.bankAccount()), h.standard().label(), h.type().name(),
+                h.type().label(), h.mainCause().name(), h.mainCause().label(), labels(h.otherCauses()),
+                labels(h.flags()), h.status().name(), h.status().label(), h.identifiedYear(), housing,
+                h.safeDrinkingWater(), h.electricity(), h.land() == null ? null : h.land().arable(),
+                h.land() == null ? null : h.land().irrigated(), h.land() == null ? null : h.land().forest(),
+                h.mutualAidMember(), h.mutualAidContribution(), h.version(), !personal,
+                h.members().stream().map(this::member).toList(),
+                incomes.stream().sorted(Comparator.comparingInt(IncomeStatement::year)).map(PortalViews::income)
+                        .toList());
+    }
+
+    // ---- history -----------------------------------------------------------------------------------------------
+
+    /** One changed field of a history entry, values masked like the card. */
+    record ChangeView(String path, String before, String after) {
+    }
+
+    /** One history entry (变更记录) with a zh-CN label of its action. */
+    record HistoryView(long sequence, Instant at, String actorId, String actorName, String entityType, String action,
+            String actionLabel, String reason, List<ChangeView> changes) {
+    }
+
+    HistoryView history(HistoryEntry e) {
+        List<ChangeView> changes = new ArrayList<>(e.changes().size());
+        for (FieldChange c : e.changes()) {
+            changes.add(new ChangeView(c.path(), historyValue(c.path(), c.before()),
+                    historyValue(c.path(), c.after())));
+        }
+        return new HistoryView(e.sequence(), e.at(), e.actorId(), e.actorName(), e.entityType(), e.action(),
+                actionLabel(e.action()), e.reason(), changes);
+    }
+
+    static String actionLabel(String action) {
+        return switch (action) {
+            case "register" -> "建档登记";
+            case "amend" -> "信息变更";
+            case "remove" -> "清退";
+            case "record-income" -> "录入收入";
+            case "correct-income" -> "更正收入";
+            default -> action;
+        };
+    }
+
+    // ---- errors and the caller -------------------------------------------------------------------------------
+
+    /** The error body of every failed API call. */
+    record ErrorBody(String code, String message, String messageZh,
+            @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+            List<org.jingzhun.spi.error.Violation> violations) {
+    }
+
+    /** Who the portal acts as, for the page header. */
+    record Me(String userId, String displayName, String scope, String scopeName, List<String> permissions,
+            boolean personalDataVisible) {
+    }
+}

@@ -1,0 +1,506 @@
+/*
+ * Jingzhun example portal: a small single-page app with hash routing over the portal's REST API.
+ * Plain ES2017, no libraries (the browser may have no internet); charts are inline SVG drawn here.
+ * Text from the API is always inserted as text nodes, never as HTML.
+ */
+(function () {
+  'use strict';
+
+  // ---- helpers -------------------------------------------------------------------------------------------------
+
+  function el(tag, attrs) {
+    var node = document.createElement(tag);
+    setAttrs(node, attrs);
+    for (var i = 2; i < arguments.length; i++) append(node, arguments[i]);
+    return node;
+  }
+
+  var SVG_NS = 'http://www.w3.org/2000/svg';
+  function svg(tag, attrs) {
+    var node = document.createElementNS(SVG_NS, tag);
+    setAttrs(node, attrs);
+    for (var i = 2; i < arguments.length; i++) append(node, arguments[i]);
+    return node;
+  }
+
+  function setAttrs(node, attrs) {
+    if (!attrs) return;
+    Object.keys(attrs).forEach(function (k) {
+      var v = attrs[k];
+      if (v === null || v === undefined || v === false) return;
+      if (k === 'text') node.textContent = v;
+      else if (k.indexOf('on') === 0 && typeof v === 'function') node.addEventListener(k.substring(2), v);
+      else node.setAttribute(k, v === true ? '' : String(v));
+    });
+  }
+
+  function append(node, child) {
+    if (child === null || child === undefined || child === false) return;
+    if (Array.isArray(child)) { child.forEach(function (c) { append(node, c); }); return; }
+    node.appendChild(typeof child === 'string' || typeof child === 'number'
+      ? document.createTextNode(String(child)) : child);
+  }
+
+  function fmt(n) { return n === null || n === undefined ? '' : Number(n).toLocaleString('zh-CN'); }
+  function pct(n) { return n === null || n === undefined ? '' : Number(n).toFixed(2); }
+  function money(n) { return n === null || n === undefined ? '' : Number(n).toFixed(2); }
+
+  function ApiError(status, body) {
+    this.status = status;
+    this.body = body || {};
+    this.message = (this.body.messageZh || this.body.message || ('HTTP ' + status));
+  }
+
+  function api(path) {
+    return fetch(path, { headers: { 'Accept': 'application/json' } }).then(function (res) {
+      return res.text().then(function (text) {
+        var body = null;
+        try { body = text ? JSON.parse(text) : null; } catch (e) { body = { message: text }; }
+        if (!res.ok) throw new ApiError(res.status, body);
+        return body;
+      });
+    });
+  }
+
+  /** Resolves to null on 404 (the capability or data is absent), rejects on other errors. */
+  function optional(path) {
+    return api(path).catch(function (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    });
+  }
+
+  var view = document.getElementById('view');
+  var renderToken = 0;
+
+  function show(node) {
+    view.textContent = '';
+    append(view, node);
+  }
+
+  function failure(e) {
+    var body = e && e.body ? e.body : {};
+    var list = body.violations ? el('ul', null, body.violations.map(function (v) {
+      return el('li', { text: v.record + ' / ' + v.field + '：' + v.messageZh });
+    })) : null;
+    return el('div', { 'class': 'error', id: 'error' },
+      el('strong', { text: '出错了 ' }), (e && e.status ? '(' + e.status + ') ' : ''),
+      (e && e.message) || String(e), body.code ? el('small', { text: ' [' + body.code + ']' }) : null, list);
+  }
+
+  // ---- charts --------------------------------------------------------------------------------------------------
+
+  /** Horizontal bar chart: rows of {label, value}; id names the svg for tests. */
+  function hbars(id, rows, opts) {
+    opts = opts || {};
+    var rowH = 22, labelW = opts.labelWidth || 110, width = 520, valueW = 70;
+    var plotW = width - labelW - valueW;
+    var max = Math.max.apply(null, rows.map(function (r) { return r.value; }).concat([1]));
+    var height = rows.length * rowH + 10;
+    var chart = svg('svg', { id: id, width: width, height: height, viewBox: '0 0 ' + width + ' ' + height,
+      role: 'img', 'aria-label': opts.title || '' });
+    rows.forEach(function (r, i) {
+      var y = 5 + i * rowH;
+      var w = Math.max(1, Math.round(plotW * r.value / max));
+      chart.appendChild(svg('text', { x: labelW - 6, y: y + 14, 'text-anchor': 'end', text: r.label }));
+      chart.appendChild(svg('rect', { 'class': 'bar' + (r.alt ? ' alt' : ''), x: labelW, y: y + 3, width: w,
+        height: rowH - 7, 'data-label': r.label, 'data-value': r.value },
+        svg('title', { text: r.label + '：' + fmt(r.value) + (opts.unit || '') })));
+      chart.appendChild(svg('text', { 'class': 'value', x: labelW + w + 4, y: y + 14,
+        text: (opts.format || fmt)(r.value) + (opts.unit || '') }));
+    });
+    return chart;
+  }
+
+  /** Yearly chart: bars of poor people (left axis) and a line of incidence % (right axis). */
+  function yearsChart(years) {
+    var width = 560, height = 260, left = 56, right = 46, top = 16, bottom = 34;
+    var plotW = width - left - right, plotH = height - top - bottom;
+    var maxPeople = Math.max.apply(null, years.map(function (y) { return y.poorPeople; }).concat([1]));
+    var maxPct = Math.max.apply(null, years.map(function (y) { return Number(y.incidencePercent); }).concat([1]));
+    maxPct = Math.ceil(maxPct);
+    var step = plotW / years.length;
+    var chart = svg('svg', { id: 'years-chart', width: width, height: height, viewBox: '0 0 ' + width + ' ' + height,
+      role: 'img', 'aria-label': '历年贫困人口与贫困发生率' });
+    for (var g = 0; g <= 4; g++) {
+      var gy = top + plotH - plotH * g / 4;
+      chart.appendChild(svg('line', { 'class': 'grid', x1: left, x2: left + plotW, y1: gy, y2: gy }));
+      chart.appendChild(svg('text', { x: left - 4, y: gy + 4, 'text-anchor': 'end', text: fmt(Math.round(maxPeople * g / 4)) }));
+      chart.appendChild(svg('text', { 'class': 'line-label', x: left + plotW + 4, y: gy + 4, text: (maxPct * g / 4).toFixed(1) + '%' }));
+    }
+    chart.appendChild(svg('line', { 'class': 'axis', x1: left, x2: left + plotW, y1: top + plotH, y2: top + plotH }));
+    var points = [];
+    years.forEach(function (y, i) {
+      var cx = left + step * i + step / 2;
+      var h = plotH * y.poorPeople / maxPeople;
+      chart.appendChild(svg('rect', { 'class': 'bar alt', x: cx - step * 0.3, y: top + plotH - h, width: step * 0.6,
+        height: Math.max(0, h), 'data-year': y.year, 'data-value': y.poorPeople },
+        svg('title', { text: y.year + ' 年贫困人口 ' + fmt(y.poorPeople) })));
+      chart.appendChild(svg('text', { x: cx, y: top + plotH + 16, 'text-anchor': 'middle', text: y.year }));
+      var py = top + plotH - plotH * Number(y.incidencePercent) / maxPct;
+      points.push(cx.toFixed(1) + ',' + py.toFixed(1));
+      chart.appendChild(svg('circle', { 'class': 'dot', cx: cx, cy: py, r: 3.5, 'data-year': y.year,
+        'data-incidence': pct(y.incidencePercent) }, svg('title', { text: y.year + ' 年贫困发生率 ' + pct(y.incidencePercent) + '%' })));
+      chart.appendChild(svg('text', { 'class': 'line-label', x: cx, y: py - 7, 'text-anchor': 'middle', text: pct(y.incidencePercent) }));
+    });
+    chart.insertBefore(svg('polyline', { 'class': 'line', points: points.join(' ') }), chart.querySelector('circle'));
+    chart.appendChild(svg('text', { x: left, y: height - 2, text: '柱：贫困人口（人）  线：贫困发生率（%）' }));
+    return chart;
+  }
+
+  // ---- pages ---------------------------------------------------------------------------------------------------
+
+  function statCard(label, en, valueNode, unit) {
+    return el('div', { 'class': 'card' },
+      el('div', { 'class': 'label' }, label, ' ', el('small', { text: en })),
+      el('div', { 'class': 'value' }, valueNode, unit ? el('span', { 'class': 'unit', text: unit }) : null));
+  }
+
+  function dashboard(token) {
+    show(el('p', { 'class': 'loading', text: '加载中…' }));
+    return Promise.all([api('/api/summary'), api('/api/breakdown'), optional('/api/years')]).then(function (r) {
+      if (token !== renderToken) return;
+      var s = r[0], rows = r[1], years = r[2];
+      var townships = rows.filter(function (x) { return x.level === 'TOWNSHIP'; });
+      var poorVillages = rows.filter(function (x) { return x.poorVillage; }).length;
+      var page = el('section', { id: 'dashboard' },
+        el('h2', null, s.name + ' 总览', el('small', { text: 'Dashboard · ' + s.code })),
+        el('div', { 'class': 'cards' },
+          statCard('贫困发生率', 'incidence', el('span', { id: 'county-incidence', text: pct(s.incidencePercent) }), '%'),
+          statCard('贫困户', 'poor households', el('span', { id: 'poor-households', text: fmt(s.poorHouseholds) }), '户'),
+          statCard('贫困人口', 'poor people', el('span', { id: 'poor-people', text: fmt(s.poorPeople) }), '人'),
+          statCard('在册农户', 'registered households', el('span', { id: 'registered-households', text: fmt(s.households) }), '户'),
+          statCard('农村户籍人口', 'rural population', el('span', { text: fmt(s.ruralPopulation) }), '人'),
+          statCard('贫困村', 'poor villages', el('span', { id: 'poor-villages', text: fmt(poorVillages) }), '个')));
+      var panels = el('div', { 'class': 'panels' });
+      if (years && years.length) {
+        panels.appendChild(el('div', { 'class': 'panel', id: 'years-panel' },
+          el('h3', null, '历年减贫进度 ', el('small', { text: 'by year' })),
+          el('div', { 'class': 'years-body' }, yearsChart(years), yearsTable(years))));
+      }
+      panels.appendChild(el('div', { 'class': 'panel' },
+        el('h3', null, '各乡镇贫困人口 ', el('small', { text: 'poor people by township' })),
+        townships.length ? hbars('township-chart', townships.map(function (t) {
+          return { label: t.name, value: t.poorPeople };
+        }), { unit: ' 人', title: '各乡镇贫困人口' }) : el('p', { text: '暂无乡镇数据' })));
+      var causes = s.poorByMainCause || [];
+      panels.appendChild(el('div', { 'class': 'panel' },
+        el('h3', null, '主要致贫原因 ', el('small', { text: 'main cause of poor households' })),
+        causes.length ? hbars('cause-chart', causes.map(function (c) {
+          return { label: c.label, value: c.count };
+        }), { unit: ' 户', labelWidth: 130, title: '主要致贫原因' }) : el('p', { text: '暂无贫困户' })));
+      page.appendChild(panels);
+      show(page);
+    });
+  }
+
+  function yearsTable(years) {
+    return el('table', { id: 'years-table' },
+      el('thead', null, el('tr', null, ['年度', '在册户', '贫困户', '贫困人口', '发生率%', '当年脱贫人口', '减贫任务', '监测户']
+        .map(function (h) { return el('th', { 'class': 'num', text: h }); }))),
+      el('tbody', null, years.map(function (y) {
+        return el('tr', null, [y.year, fmt(y.registeredHouseholds), fmt(y.poorHouseholds), fmt(y.poorPeople),
+          pct(y.incidencePercent), fmt(y.exitedPeopleInYear), fmt(y.targetPeople), fmt(y.monitoredHouseholds)]
+          .map(function (v) { return el('td', { 'class': 'num', text: v }); }));
+      })));
+  }
+
+  function areas(token) {
+    show(el('p', { 'class': 'loading', text: '加载中…' }));
+    return api('/api/breakdown').then(function (rows) {
+      if (token !== renderToken) return;
+      var area = rows[0];
+      var body = el('tbody');
+      rows.slice(1).forEach(function (r) {
+        var isVillage = r.level === 'VILLAGE';
+        var name = isVillage
+          ? el('a', { href: '#/households?area=' + r.code, text: r.name })
+          : el('span', { text: r.name });
+        body.appendChild(el('tr', { 'class': isVillage ? 'village' : 'township', 'data-code': r.code },
+          el('td', null, name, r.poorVillage ? el('span', { 'class': 'badge', text: '贫困村' }) : null),
+          el('td', { text: r.code }),
+          el('td', { 'class': 'num', text: fmt(r.ruralPopulation) }),
+          el('td', { 'class': 'num', text: fmt(r.households) }),
+          el('td', { 'class': 'num', text: fmt(r.poorHouseholds) }),
+          el('td', { 'class': 'num', text: fmt(r.poorPeople) }),
+          el('td', { 'class': 'num incidence', text: pct(r.incidencePercent) })));
+      });
+      show(el('section', { id: 'areas' },
+        el('h2', null, '乡镇/村', el('small', { text: 'townships and villages of ' + area.name })),
+        el('p', { 'class': 'masked-note' }, area.name + '：贫困发生率 ' + pct(area.incidencePercent) + '%，贫困人口 '
+          + fmt(area.poorPeople) + ' 人。发生率 = 贫困人口 ÷ 农村户籍人口。'),
+        el('table', { id: 'areas-table' },
+          el('thead', null, el('tr', null,
+            el('th', { text: '乡镇/村' }), el('th', { text: '区划代码' }), el('th', { 'class': 'num', text: '农村户籍人口' }),
+            el('th', { 'class': 'num', text: '在册户数' }), el('th', { 'class': 'num', text: '贫困户' }),
+            el('th', { 'class': 'num', text: '贫困人口' }), el('th', { 'class': 'num', text: '贫困发生率%' }))),
+          body)));
+    });
+  }
+
+  var PAGE_SIZE = 20;
+  var regionTreeCache = null;
+
+  function regionOptions(selected) {
+    var select = el('select', { id: 'village-filter' });
+    select.appendChild(el('option', { value: '', text: '全部 (all)' }));
+    (regionTreeCache || []).forEach(function (root) {
+      (root.children || []).forEach(function (town) {
+        var group = el('optgroup', { label: town.name });
+        group.appendChild(el('option', { value: town.code, selected: town.code === selected, text: town.name + '（全镇）' }));
+        (town.children || []).forEach(function (v) {
+          group.appendChild(el('option', { value: v.code, selected: v.code === selected,
+            text: v.name + (v.poor ? ' ★贫困村' : '') }));
+        });
+        select.appendChild(group);
+      });
+    });
+    select.addEventListener('change', function () {
+      location.hash = '#/households' + (select.value ? '?area=' + select.value : '');
+    });
+    return select;
+  }
+
+  function households(token, params) {
+    var area = params.area || '';
+    var pageNo = Math.max(1, parseInt(params.page || '1', 10) || 1);
+    var offset = (pageNo - 1) * PAGE_SIZE;
+    show(el('p', { 'class': 'loading', text: '加载中…' }));
+    var tree = regionTreeCache ? Promise.resolve(regionTreeCache) : api('/api/regions');
+    var q = '/api/households?offset=' + offset + '&limit=' + PAGE_SIZE + (area ? '&area=' + encodeURIComponent(area) : '');
+    return Promise.all([tree, api(q)]).then(function (r) {
+      if (token !== renderToken) return;
+      regionTreeCache = r[0];
+      var page = r[1];
+      var pages = Math.max(1, Math.ceil(page.total / PAGE_SIZE));
+      var base = '#/households?' + (area ? 'area=' + area + '&' : '') + 'page=';
+      var table = el('table', { id: 'household-table' },
+        el('thead', null, el('tr', null, ['户编号', '乡镇', '村', '户主', '户主身份证号', '人口', '联系电话', '户类型', '状态', '主要致贫原因']
+          .map(function (h) { return el('th', { text: h }); }))),
+        el('tbody', null, page.items.map(function (h) {
+          return el('tr', { 'data-id': h.id },
+            el('td', null, el('a', { href: '#/household/' + encodeURIComponent(h.id), 'class': 'household-link', text: h.id })),
+            el('td', { text: h.township }), el('td', { text: h.village }), el('td', { text: h.headName }),
+            el('td', { 'class': 'citizen-id', text: h.headCitizenId }), el('td', { 'class': 'num', text: h.size }),
+            el('td', { text: h.phone || '' }), el('td', { text: h.typeLabel }),
+            el('td', null, el('span', { 'class': 'badge' + (h.status === 'EXITED' ? ' grey' : ''), text: h.statusLabel })),
+            el('td', { text: h.mainCauseLabel }));
+        })));
+      show(el('section', { id: 'households' },
+        el('h2', null, '农户', el('small', { text: 'registered households' })),
+        el('div', { 'class': 'filters' }, el('label', { 'for': 'village-filter', text: '乡镇/村：' }), regionOptions(area),
+          el('span', { id: 'household-total', text: '共 ' + fmt(page.total) + ' 户' })),
+        table,
+        el('div', { 'class': 'pager' },
+          pageNo > 1 ? el('a', { href: base + (pageNo - 1), id: 'prev-page', text: '‹ 上一页' }) : el('span', { text: '‹ 上一页' }),
+          el('span', { id: 'page-info', text: '第 ' + pageNo + ' / ' + pages + ' 页' }),
+          pageNo < pages ? el('a', { href: base + (pageNo + 1), id: 'next-page', text: '下一页 ›' }) : el('span', { text: '下一页 ›' }))));
+    });
+  }
+
+  function field(label, value) {
+    return el('div', null, el('dt', { text: label }), el('dd', { text: value === null || value === undefined || value === '' ? '—' : String(value) }));
+  }
+
+  function yesNo(b) { return b ? '是' : '否'; }
+
+  var CATEGORIES = [['WAGES', '工资性'], ['PRODUCTION', '生产经营性'], ['PROPERTY', '财产性'], ['TRANSFER', '转移性']];
+
+  function incomeTable(incomes) {
+    if (!incomes.length) return el('p', { id: 'incomes-empty', text: '暂无收入记录' });
+    return el('table', { id: 'incomes-table' },
+      el('thead', null, el('tr', null, [el('th', { text: '年度' }), el('th', { 'class': 'num', text: '家庭人口' })]
+        .concat(CATEGORIES.map(function (c) { return el('th', { 'class': 'num', text: c[1] + '收入' }); }))
+        .concat([el('th', { 'class': 'num', text: '生产经营支出' }), el('th', { 'class': 'num', text: '家庭纯收入' }),
+          el('th', { 'class': 'num', text: '人均纯收入' })]))),
+      el('tbody', null, incomes.map(function (s) {
+        var sums = {};
+        s.items.forEach(function (i) { sums[i.category] = (sums[i.category] || 0) + Number(i.amount); });
+        return el('tr', { 'data-year': s.year }, [el('td', { text: s.year }), el('td', { 'class': 'num', text: s.householdSize })]
+          .concat(CATEGORIES.map(function (c) { return el('td', { 'class': 'num', text: money(sums[c[0]] || 0) }); }))
+          .concat([el('td', { 'class': 'num', text: money(s.productionCosts) }), el('td', { 'class': 'num', text: money(s.netIncome) }),
+            el('td', { 'class': 'num per-capita', text: money(s.perCapitaNetIncome) })]));
+      })));
+  }
+
+  var FIELD_LABELS = {
+    phone: '联系电话', bankName: '开户银行', bankAccount: '银行账号', status: '脱贫状态', type: '户类型',
+    mainCause: '主要致贫原因', otherCauses: '其他致贫原因', villageGroup: '村民小组', address: '地址', region: '所在村',
+    standard: '识别标准', identifiedYear: '识别年度', flags: '户属性', safeDrinkingWater: '饮水安全', electricity: '通电',
+    housing: '住房', land: '土地', mutualAidMember: '互助资金入会', mutualAidContribution: '互助资金', members: '家庭成员',
+    name: '姓名', citizenId: '身份证号', relationship: '与户主关系', ethnicity: '民族', education: '文化程度',
+    studentStatus: '在校生状况', health: '健康状况', labourAbility: '劳动技能', migrantWork: '务工情况',
+    monthsWorked: '务工月数', insurances: '参保', servingSoldier: '现役军人', items: '收入', productionCosts: '生产经营支出',
+    householdSize: '家庭人口', householdId: '户编号', year: '年度', id: '户编号'
+  };
+
+  /** members[1].health → 家庭成员2 健康状况 (health); unknown parts stay as they are. */
+  function fieldLabel(path) {
+    var zh = path.split('.').map(function (part) {
+      var m = /^([A-Za-z]+)(?:\[(\d+)\])?$/.exec(part);
+      if (!m || !FIELD_LABELS[m[1]]) return part;
+      return FIELD_LABELS[m[1]] + (m[2] !== undefined ? (Number(m[2]) + 1) : '');
+    }).join(' ');
+    return zh === path ? path : zh + ' (' + path + ')';
+  }
+
+  function historyList(entries) {
+    if (!entries.length) return el('p', { text: '暂无变更记录' });
+    return el('ol', { 'class': 'timeline', id: 'history-timeline' }, entries.map(function (e) {
+      var changes = e.changes || [];
+      var table = changes.length ? el('table', { 'class': 'changes' },
+        el('thead', null, el('tr', null, el('th', { text: '字段' }), el('th', { text: '原值' }), el('th', { text: '新值' }))),
+        el('tbody', null, changes.map(function (c) {
+          return el('tr', { 'data-path': c.path }, el('td', { text: fieldLabel(c.path) }), el('td', { text: c.before === null ? '' : c.before }),
+            el('td', { text: c.after === null ? '' : c.after }));
+        }))) : null;
+      // A registration lists every field; keep it folded so the timeline stays readable.
+      var body = table && (e.action === 'register' || changes.length > 8)
+        ? el('details', null, el('summary', { text: '查看 ' + changes.length + ' 项字段' }), table) : table;
+      return el('li', { 'data-action': e.action, 'data-sequence': e.sequence },
+        el('span', { 'class': 'when', text: new Date(e.at).toLocaleString('zh-CN') }),
+        el('span', { 'class': 'action', text: e.actionLabel }),
+        el('span', { 'class': 'actor', text: e.actorName }),
+        e.reason ? el('span', null, '：', el('span', { 'class': 'reason', text: e.reason })) : null,
+        body);
+    }));
+  }
+
+  function householdCard(token, id) {
+    show(el('p', { 'class': 'loading', text: '加载中…' }));
+    var path = '/api/households/' + encodeURIComponent(id);
+    return Promise.all([api(path), api(path + '/history')]).then(function (r) {
+      if (token !== renderToken) return;
+      var h = r[0], history = r[1];
+      var members = el('table', { id: 'members-table' },
+        el('thead', null, el('tr', null, ['姓名', '身份证号', '与户主关系', '性别', '年龄', '文化程度', '在校生状况', '健康状况', '劳动技能', '务工情况', '参保']
+          .map(function (t) { return el('th', { text: t }); }))),
+        el('tbody', null, h.members.map(function (m) {
+          return el('tr', null, el('td', { text: m.name }), el('td', { 'class': 'citizen-id', text: m.citizenId }),
+            el('td', { text: m.relationshipLabel }), el('td', { text: m.sex }), el('td', { 'class': 'num', text: m.age }),
+            el('td', { text: m.education }), el('td', { text: m.studentStatus }), el('td', { text: m.health }),
+            el('td', { text: m.labourAbility }), el('td', { text: m.migrantWork + (m.monthsWorked ? '（' + m.monthsWorked + '个月）' : '') }),
+            el('td', { text: m.insurances.join('、') }));
+        })));
+      var housing = h.housing ? h.housing.area + '㎡ ' + h.housing.structure + (h.housing.buildYear ? '（' + h.housing.buildYear + '年）' : '') + ' ' + h.housing.safety : null;
+      show(el('section', { id: 'household-card', 'data-id': h.id },
+        el('a', { 'class': 'back', href: '#/households?area=' + h.region, text: '‹ 返回本村农户' }),
+        el('h2', null, '农户卡片 ' + h.id, el('span', { 'class': 'badge', id: 'card-status', text: h.statusLabel }),
+          el('small', { text: 'household card' })),
+        h.personalDataMasked ? el('p', { 'class': 'masked-note', id: 'masked-note', text: '个人信息已去标识化显示（无查看个人信息权限）。' }) : null,
+        el('h3', { text: '基本信息' }),
+        el('dl', { 'class': 'fields', id: 'card-fields' },
+          field('所在地', h.regionPath), field('村民小组', h.villageGroup), field('地址', h.address),
+          field('联系电话', h.phone), field('开户银行', h.bankName), field('银行账号', h.bankAccount),
+          field('识别标准', h.standard), field('户类型', h.typeLabel), field('识别年度', h.identifiedYear),
+          field('主要致贫原因', h.mainCauseLabel), field('其他致贫原因', h.otherCauses.join('、')),
+          field('户属性', h.flags.join('、')), field('住房', housing), field('饮水安全', yesNo(h.safeDrinkingWater)),
+          field('通生活用电', yesNo(h.electricity)), field('耕地（亩）', h.arableLand), field('有效灌溉（亩）', h.irrigatedLand),
+          field('林地（亩）', h.forestLand), field('互助资金', h.mutualAidMember ? '入会 ' + money(h.mutualAidContribution) + ' 元' : '未入会'),
+          field('家庭人口', h.members.length), field('记录版本', h.version)),
+        el('h3', null, '家庭成员 ', el('small', { text: 'members' })), members,
+        el('h3', null, '年度收入 ', el('small', { text: 'income by year · 人均纯收入 = 家庭纯收入 ÷ 家庭人口' })), incomeTable(h.incomes),
+        el('h3', null, '变更记录 ', el('small', { text: 'history' })), historyList(history)));
+    });
+  }
+
+  function downloads() {
+    var items = [
+      ['/download/households.csv', '农户名单 CSV', 'households.csv — 每户一行，UTF-8（带 BOM，Excel 可直接打开）'],
+      ['/download/households.json', '农户卡片 JSON', 'households.json — 每户完整卡片：成员与历年收入'],
+      ['/download/summary.csv', '分区统计 CSV', 'summary.csv — 县、乡镇、村的贫困户、贫困人口与贫困发生率']
+    ];
+    show(el('section', { id: 'downloads' },
+      el('h2', null, '下载', el('small', { text: 'downloads' })),
+      el('p', { 'class': 'masked-note', text: '下载文件与页面一样按权限去标识化：无查看个人信息权限时姓名、身份证号、电话、银行账号均为掩码。' }),
+      el('ul', { 'class': 'downloads' }, items.map(function (i) {
+        return el('li', null, el('a', { href: i[0], download: '', 'class': 'download-link', text: i[1] }), ' ',
+          el('small', { text: i[2] }));
+      }))));
+    return Promise.resolve();
+  }
+
+  /** Plans and benefit statements: shown only when the API exists; rendered as a generic table. */
+  function capability(token, title, path) {
+    show(el('p', { 'class': 'loading', text: '加载中…' }));
+    return optional(path).then(function (data) {
+      if (token !== renderToken) return;
+      if (data === null) {
+        show(el('section', null, el('h2', { text: title }), el('p', { text: '本版本未安装此功能。' })));
+        return;
+      }
+      var rows = Array.isArray(data) ? data : (data.items || []);
+      var keys = rows.length ? Object.keys(rows[0]).filter(function (k) { return typeof rows[0][k] !== 'object'; }) : [];
+      show(el('section', null, el('h2', { text: title }),
+        rows.length ? el('table', null, el('thead', null, el('tr', null, keys.map(function (k) { return el('th', { text: k }); }))),
+          el('tbody', null, rows.map(function (r) {
+            return el('tr', null, keys.map(function (k) { return el('td', { text: r[k] === null ? '' : String(r[k]) }); }));
+          }))) : el('p', { text: '暂无数据' })));
+    });
+  }
+
+  // ---- routing -------------------------------------------------------------------------------------------------
+
+  function parseHash() {
+    var h = location.hash.replace(/^#/, '') || '/';
+    var q = h.indexOf('?');
+    var path = q >= 0 ? h.substring(0, q) : h;
+    var params = {};
+    if (q >= 0) {
+      h.substring(q + 1).split('&').forEach(function (kv) {
+        if (!kv) return;
+        var i = kv.indexOf('=');
+        params[decodeURIComponent(i < 0 ? kv : kv.substring(0, i))] = i < 0 ? '' : decodeURIComponent(kv.substring(i + 1));
+      });
+    }
+    return { path: path, params: params };
+  }
+
+  function route() {
+    var token = ++renderToken;
+    var r = parseHash();
+    var parts = r.path.split('/').filter(Boolean);
+    var name = parts[0] || 'dashboard';
+    var active = name === 'household' ? 'households' : name;
+    Array.prototype.forEach.call(document.querySelectorAll('#nav a'), function (a) {
+      a.classList.toggle('active', a.getAttribute('data-route') === active);
+    });
+    var done;
+    switch (name) {
+      case 'dashboard': done = dashboard(token); break;
+      case 'areas': done = areas(token); break;
+      case 'households': done = households(token, r.params); break;
+      case 'household': done = householdCard(token, decodeURIComponent(parts.slice(1).join('/'))); break;
+      case 'downloads': done = downloads(); break;
+      case 'plans': done = capability(token, '帮扶计划', '/api/plans'); break;
+      case 'benefits': done = capability(token, '明白卡', '/api/benefit-statements'); break;
+      default: show(el('p', { 'class': 'error', text: '页面不存在：' + r.path })); return;
+    }
+    done.then(function () {
+      if (token === renderToken) view.setAttribute('data-ready', name);
+    }, function (e) {
+      if (token === renderToken) { show(failure(e)); view.setAttribute('data-ready', 'error'); }
+    });
+    view.removeAttribute('data-ready');
+  }
+
+  function header() {
+    api('/api/me').then(function (me) {
+      var who = document.getElementById('who');
+      who.textContent = '';
+      append(who, [me.displayName + ' · ' + me.scopeName + ' ',
+        el('small', { text: me.personalDataVisible ? '可查看个人信息' : '个人信息已脱敏' })]);
+    }).catch(function () { /* header is decoration; pages report their own errors */ });
+    var probes = Array.prototype.map.call(document.querySelectorAll('#nav a[data-probe]'), function (a) {
+      return optional(a.getAttribute('data-probe')).then(function (data) {
+        if (data !== null) a.hidden = false;
+      }).catch(function () { /* keep hidden */ });
+    });
+    // Lets a test (or a curious user) know the optional entries have been decided.
+    Promise.all(probes).then(function () { document.getElementById('nav').setAttribute('data-probed', 'true'); });
+  }
+
+  window.addEventListener('hashchange', route);
+  header();
+  route();
+})();

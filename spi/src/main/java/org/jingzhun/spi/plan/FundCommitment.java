@@ -1,0 +1,28 @@
+package org.jingzhun.spi.plan;
+
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Money committed to a village for one year of whole-village advancement (资金连投): who commits it, from which
+ * source, how much.
+ *
+ * @param committedBy id of the helping unit or name of the department committing the money
+ */
+public record FundCommitment(
+        @Min(2000) @Max(2100) int year,
+        @NotBlank @Size(max = 60) String committedBy,
+        @NotNull FundingSource source,
+        @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount) {
+
+    public FundCommitment {
+        amount = amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
+    }
+}
