@@ -472,7 +472,8 @@ public abstract class AbstractStorageContractTest {
 
         List<Household> stored = inTx(tx -> tx.households().insertAll(batch));
 
-        assertThat(stored).containsExactlyElementsOf(batch.stream().map(h -> h.toBuilder().version(1).build()).toList());
+        assertThat(stored)
+                .containsExactlyElementsOf(batch.stream().map(h -> h.toBuilder().version(1).build()).toList());
         for (Household h : stored) {
             assertThat(findHousehold(h.id())).contains(h);
         }
@@ -712,15 +713,12 @@ public abstract class AbstractStorageContractTest {
         assertThat(documentsAbout("exit-case", "H-1"))
                 .extracting(StoredDocument::id).containsExactly("E1");
 
-        try {
-            run(tx -> {
-                tx.documents().delete("exit-case", COUNTY.countyCode(), "E1", 1);
-                tx.documents().save(new StoredDocument("exit-case", "E9", VILLAGE_A1, 2016, 0, "{}", "H-1"));
-                throw new IllegalStateException("rolled back");
-            });
-        } catch (IllegalStateException expected) {
-            // the unit of work is rolled back: the index must be as before
-        }
+        assertThatThrownBy(() -> run(tx -> {
+            tx.documents().delete("exit-case", COUNTY.countyCode(), "E1", 1);
+            tx.documents().save(new StoredDocument("exit-case", "E9", VILLAGE_A1, 2016, 0, "{}", "H-1"));
+            throw new IllegalStateException("rolled back");
+        })).hasMessage("rolled back");
+        // The unit of work was rolled back: the index is as before.
         assertThat(documentsAbout("exit-case", "H-1"))
                 .extracting(StoredDocument::id).containsExactly("E1");
         run(tx -> tx.documents().delete("exit-case", COUNTY.countyCode(), "E1", 1));

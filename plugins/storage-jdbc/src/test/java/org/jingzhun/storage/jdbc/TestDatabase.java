@@ -38,7 +38,8 @@ enum TestDatabase {
             admin(ADMIN_URL, "postgres", "CREATE SCHEMA " + name);
             JdbcStorageConfig config = JdbcStorageConfig.of(
                     "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + name, "postgres", "");
-            return new Schema(config, null, name, () -> admin(ADMIN_URL, "postgres", "DROP SCHEMA " + name + " CASCADE"));
+            return new Schema(config, null, name,
+                    () -> admin(ADMIN_URL, "postgres", "DROP SCHEMA " + name + " CASCADE"));
         }
     },
     MARIADB {

@@ -12,9 +12,13 @@ import org.jingzhun.spi.storage.Page;
 import org.jingzhun.spi.storage.PageRequest;
 import org.jingzhun.spi.storage.StoredDocument;
 
-/** Stored documents in {@code documents}, keyed (county_code, kind, id), under the version rule. */
+/**
+ * Stored documents in {@code documents}, keyed (county_code, kind, id), under the version rule; an index on
+ * (county_code, kind, subject) serves {@link #findBySubject}.
+ */
 final class JdbcDocumentRepository implements DocumentRepository {
-    private static final String SELECT = "SELECT kind, id, region_code, doc_year, version, body, subject FROM documents";
+    private static final String SELECT =
+            "SELECT kind, id, region_code, doc_year, version, body, subject FROM documents";
     private static final RowMapper<StoredDocument> MAPPER = (rs, ctx) -> {
         int year = rs.getInt("doc_year");
         Integer docYear = rs.wasNull() ? null : year;
@@ -38,8 +42,9 @@ final class JdbcDocumentRepository implements DocumentRepository {
             try {
                 handle.createUpdate("INSERT INTO documents (county_code, kind, id, region_code, doc_year, version, "
                                 + "body, subject) VALUES (:county, :kind, :id, :region, :year, 1, :body, :subject)")
-                        .bind("subject", d.subject()).bind("county", d.countyCode()).bind("kind", d.kind()).bind("id", d.id())
+                        .bind("county", d.countyCode()).bind("kind", d.kind()).bind("id", d.id())
                         .bind("region", d.region().value()).bind("year", d.year()).bind("body", d.body())
+                        .bind("subject", d.subject())
                         .execute();
             } catch (JdbiException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
@@ -49,8 +54,8 @@ final class JdbcDocumentRepository implements DocumentRepository {
             }
         } else {
             int changed = handle.createUpdate("UPDATE documents SET region_code = :region, doc_year = :year, "
-                            + "body = :body, subject = :subject, version = version + 1 WHERE county_code = :county AND kind = :kind "
-                            + "AND id = :id AND version = :version")
+                            + "body = :body, subject = :subject, version = version + 1 WHERE county_code = :county "
+                            + "AND kind = :kind AND id = :id AND version = :version")
                     .bind("county", d.countyCode()).bind("kind", d.kind()).bind("id", d.id())
                     .bind("region", d.region().value()).bind("year", d.year()).bind("body", d.body())
                     .bind("version", d.version()).bind("subject", d.subject())

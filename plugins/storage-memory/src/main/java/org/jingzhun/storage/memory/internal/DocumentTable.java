@@ -1,14 +1,22 @@
 package org.jingzhun.storage.memory.internal;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.StoredDocument;
 
-/** Stored documents ordered by kind, id and county, so one kind is a contiguous run already in id order. */
+/**
+ * Stored documents ordered by kind, id and county, so one kind is a contiguous run already in id order, with an index
+ * by subject.
+ */
 final class DocumentTable {
     /** Sort key: kind, then id, then county (the same id may exist in two counties). */
     record Key(String kind, String id, String countyCode) implements Comparable<Key> {
@@ -22,8 +30,8 @@ final class DocumentTable {
     }
 
     private final NavigableMap<Key, StoredDocument> byKey = new TreeMap<>();
-    /** Secondary index (kind, county, subject) → ids, kept in step with {@link #byKey}. */
-    private final java.util.Map<java.util.List<String>, java.util.SortedSet<String>> bySubject = new java.util.HashMap<>();
+    /** Secondary index (kind, county, subject) → ids, kept in step with {@link #byKey} on every change and undo. */
+    private final Map<List<String>, SortedSet<String>> bySubject = new HashMap<>();
 
     StoredDocument get(String kind, String countyCode, String id) {
         return byKey.get(new Key(kind, id, countyCode));
@@ -44,7 +52,7 @@ final class DocumentTable {
     /** Documents of {@code kind} in the county with that subject, by id. */
     List<StoredDocument> bySubject(String kind, String countyCode, String subject) {
         List<StoredDocument> out = new ArrayList<>();
-        for (String id : bySubject.getOrDefault(List.of(kind, countyCode, subject), java.util.Collections.emptySortedSet())) {
+        for (String id : bySubject.getOrDefault(List.of(kind, countyCode, subject), Collections.emptySortedSet())) {
             out.add(byKey.get(new Key(kind, id, countyCode)));
         }
         return out;
@@ -80,17 +88,23 @@ final class DocumentTable {
 
     private void index(StoredDocument d) {
         if (d != null && d.subject() != null) {
-            bySubject.computeIfAbsent(List.of(d.kind(), d.countyCode(), d.subject()), k -> new java.util.TreeSet<>())
-                    .add(d.id());
+            bySubject.computeIfAbsent(subjectKey(d), k -> new TreeSet<>()).add(d.id());
         }
     }
 
     private void unindex(StoredDocument d) {
         if (d != null && d.subject() != null) {
-            java.util.SortedSet<String> ids = bySubject.get(List.of(d.kind(), d.countyCode(), d.subject()));
+            SortedSet<String> ids = bySubject.get(subjectKey(d));
             if (ids != null) {
                 ids.remove(d.id());
+                if (ids.isEmpty()) {
+                    bySubject.remove(subjectKey(d));
+                }
             }
         }
+    }
+
+    private static List<String> subjectKey(StoredDocument d) {
+        return List.of(d.kind(), d.countyCode(), d.subject());
     }
 }

@@ -1,5 +1,6 @@
 package org.jingzhun.storage.memory.internal;
 
+import java.util.List;
 import java.util.Optional;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.DocumentRepository;
@@ -45,7 +46,7 @@ final class MemoryDocumentRepository implements DocumentRepository {
     }
 
     @Override
-    public java.util.List<StoredDocument> findBySubject(String kind, String countyCode, String subject) {
+    public List<StoredDocument> findBySubject(String kind, String countyCode, String subject) {
         unit.check();
         return table.bySubject(kind, countyCode, subject);
     }
