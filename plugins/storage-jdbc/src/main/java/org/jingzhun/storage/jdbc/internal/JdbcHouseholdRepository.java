@@ -219,21 +219,27 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
             return List.of();
         }
         Map<String, List<Member>> members = new LinkedHashMap<>();
-        List<String> ids = new ArrayList<>();
-        Set<String> counties = new TreeSet<>();
+        Map<String, TreeSet<String>> idsByCounty = new LinkedHashMap<>();
         for (Household.Builder b : rows) {
             Household h = b.build();
-            ids.add(h.id());
-            counties.add(h.countyCode());
+            idsByCounty.computeIfAbsent(h.countyCode(), c -> new TreeSet<>()).add(h.id());
             members.put(h.id(), new ArrayList<>());
         }
-        for (List<String> chunk : Chunks.of(ids, Chunks.IN_LIST)) {
+        // A range on the primary key (county_code, household_id, seq) instead of a long IN list: some planners
+        // (H2) evaluate such lists row by row, which made every page cost a scan of the county's members. Pages
+        // are contiguous in id order, so the range holds little beyond the page; the rest is dropped here.
+        for (Map.Entry<String, TreeSet<String>> e : idsByCounty.entrySet()) {
             handle.createQuery(HouseholdRows.SELECT_MEMBER
-                            + " WHERE county_code IN (<counties>) AND household_id IN (<ids>)"
+                            + " WHERE county_code = :county AND household_id >= :first AND household_id <= :last"
                             + " ORDER BY household_id, seq")
-                    .bindList("counties", new ArrayList<>(counties)).bindList("ids", chunk)
+                    .bind("county", e.getKey()).bind("first", e.getValue().first()).bind("last", e.getValue().last())
                     .map((rs, ctx) -> Map.entry(rs.getString("household_id"), HouseholdRows.member(rs)))
-                    .forEach(e -> members.get(e.getKey()).add(e.getValue()));
+                    .forEach(m -> {
+                        List<Member> list = members.get(m.getKey());
+                        if (list != null) {
+                            list.add(m.getValue());
+                        }
+                    });
         }
         List<Household> out = new ArrayList<>(rows.size());
         for (Household.Builder b : rows) {
