@@ -81,37 +81,82 @@ public final class ExitWorkflow {
      * PRE_EXIT. Refused when it does not meet them (the explanation says why) or already has an open case.
      */
     public ExitCase start(Principal principal, String householdId, int year, String note) {
+        return ctx.write(principal, w -> startIn(w, householdId, year, note, null));
+    }
+
+    /**
+     * The year-end exit assessment of a list of households in one unit of work (a village's or township's list):
+     * a case is opened for every household that meets the exit criteria, and the others are returned with the
+     * explanation of why not. A household in the wrong status or with an open case refuses the whole batch.
+     */
+    public ExitStart startAll(Principal principal, List<String> householdIds, int year, String note) {
         return ctx.write(principal, w -> {
-            Household h = loadHousehold(w.tx(), householdId);
-            ctx.guard().require(principal, Permission.WRITE, h.region(), ExitAction.ASSESS.label());
-            if (h.status() != PovertyStatus.NOT_EXITED && h.status() != PovertyStatus.RETURNED) {
-                throw new WorkflowException("workflow.status", h.id(), h.status().label(),
-                        ExitAction.ASSESS.label(), PovertyStatus.NOT_EXITED.label() + "/"
-                                + PovertyStatus.RETURNED.label());
-            }
-            for (Versioned<ExitCase> other : store.bySubject(w.tx(), h.countyCode(), h.id())) {
-                if (other.value().householdId().equals(h.id()) && !other.value().stage().terminal()) {
-                    throw new WorkflowException("workflow.case_open", h.id(), "exit case", other.value().id());
+            List<ExitCase> started = new java.util.ArrayList<>();
+            List<ExitAssessment> notMet = new java.util.ArrayList<>();
+            for (String id : householdIds) {
+                ExitCase c = startIn(w, id, year, note, notMet);
+                if (c != null) {
+                    started.add(c);
                 }
             }
-            Decision d = engine.householdExit(facts.facts(w.tx(), h, year,
-                    HouseholdFactsStore.decisionDate(year, today())));
-            if (!d.positive()) {
-                throw new WorkflowException("workflow.exit_criteria_not_met", h.id(), d.explanation().result());
-            }
-            String caseId = ids.next(w.tx(), KIND, h.region());
-            ExitCase c = new ExitCase(caseId, h.id(), h.region(), year, ExitStage.ASSESSED, null, d, h.status(),
-                    List.of(), List.of(step(principal, ExitAction.ASSESS, null, note)));
-            store.save(w.tx(), c, 0);
-            setStatus(w, h, PovertyStatus.PRE_EXIT, "exit case " + caseId + ": " + ExitAction.ASSESS.label());
-            return c;
+            return new ExitStart(started, notMet);
         });
+    }
+
+    /** Opens a case; when the criteria are not met, adds to {@code notMet} if given, else refuses. */
+    private ExitCase startIn(CoreContext.Work w, String householdId, int year, String note,
+            List<ExitAssessment> notMet) {
+        Principal principal = w.principal();
+        Household h = loadHousehold(w.tx(), householdId);
+        ctx.guard().require(principal, Permission.WRITE, h.region(), ExitAction.ASSESS.label());
+        if (h.status() != PovertyStatus.NOT_EXITED && h.status() != PovertyStatus.RETURNED) {
+            throw new WorkflowException("workflow.status", h.id(), h.status().label(),
+                    ExitAction.ASSESS.label(), PovertyStatus.NOT_EXITED.label() + "/"
+                            + PovertyStatus.RETURNED.label());
+        }
+        for (Versioned<ExitCase> other : store.bySubject(w.tx(), h.countyCode(), h.id())) {
+            if (!other.value().stage().terminal()) {
+                throw new WorkflowException("workflow.case_open", h.id(), "exit case", other.value().id());
+            }
+        }
+        Decision d = engine.householdExit(facts.facts(w.tx(), h, year,
+                HouseholdFactsStore.decisionDate(year, today())));
+        if (!d.positive()) {
+            if (notMet != null) {
+                notMet.add(new ExitAssessment(h.id(), year, d));
+                return null;
+            }
+            throw new WorkflowException("workflow.exit_criteria_not_met", h.id(), d.explanation().result());
+        }
+        String caseId = ids.next(w.tx(), KIND, h.region());
+        ExitCase c = new ExitCase(caseId, h.id(), h.region(), year, ExitStage.ASSESSED, null, d, h.status(),
+                List.of(), List.of(step(principal, ExitAction.ASSESS, null, note)));
+        store.save(w.tx(), c, 0);
+        setStatus(w, h, PovertyStatus.PRE_EXIT, "exit case " + caseId + ": " + ExitAction.ASSESS.label());
+        return c;
     }
 
     /** Village review and verification with the resident team (村级评议核实); failing cancels the exit. */
     public ExitCase villageReview(Principal principal, String caseId, boolean pass, String note) {
         return step(principal, caseId, pass ? ExitAction.VILLAGE_PASS : ExitAction.VILLAGE_FAIL, Permission.APPROVE,
                 null, note, (c, today) -> c);
+    }
+
+    /** The village review of many cases at one meeting, in one unit of work (all recorded or none). */
+    public List<ExitCase> villageReviewAll(Principal principal, List<String> caseIds, boolean pass, String note) {
+        return stepAll(principal, caseIds, pass ? ExitAction.VILLAGE_PASS : ExitAction.VILLAGE_FAIL,
+                Permission.APPROVE, null, note, (c, today) -> c);
+    }
+
+    /** Opens one notice listing many cases (村内公示名单), in one unit of work. */
+    public List<ExitCase> openNoticeAll(Principal principal, List<String> caseIds, String note) {
+        return stepAll(principal, caseIds, ExitAction.OPEN_NOTICE, Permission.WRITE, null, note, (c, today) -> c);
+    }
+
+    /** Announces and delists many cases whose notice ran its days, in one unit of work. */
+    public List<ExitCase> announceAll(Principal principal, List<String> caseIds, String note) {
+        return stepAll(principal, caseIds, ExitAction.ANNOUNCE, Permission.APPROVE, RegionLevel.TOWNSHIP, note,
+                ANNOUNCE_AFTER_NOTICE);
     }
 
     /** Opens the notice in the village (村内公示). */
@@ -134,15 +179,17 @@ public final class ExitWorkflow {
      */
     public ExitCase announce(Principal principal, String caseId, String note) {
         return step(principal, caseId, ExitAction.ANNOUNCE, Permission.APPROVE, RegionLevel.TOWNSHIP, note,
-                (c, today) -> {
-                    LocalDate until = c.noticeOpenedOn().plusDays(IdentificationWorkflow.NOTICE_DAYS);
-                    if (today.isBefore(until)) {
-                        throw new WorkflowException("workflow.notice_running", "exit case " + c.id(),
-                                c.noticeOpenedOn(), IdentificationWorkflow.NOTICE_DAYS, until, today);
-                    }
-                    return c;
-                });
+                ANNOUNCE_AFTER_NOTICE);
     }
+
+    private static final Change ANNOUNCE_AFTER_NOTICE = (c, today) -> {
+        LocalDate until = c.noticeOpenedOn().plusDays(IdentificationWorkflow.NOTICE_DAYS);
+        if (today.isBefore(until)) {
+            throw new WorkflowException("workflow.notice_running", "exit case " + c.id(), c.noticeOpenedOn(),
+                    IdentificationWorkflow.NOTICE_DAYS, until, today);
+        }
+        return c;
+    };
 
     /** Stops the exit (终止退出) and restores the household's previous status; a reason is required. */
     public ExitCase cancel(Principal principal, String caseId, String reason) {
@@ -171,7 +218,19 @@ public final class ExitWorkflow {
 
     private ExitCase step(Principal principal, String caseId, ExitAction action, Permission permission,
             RegionLevel level, String note, Change change) {
-        return ctx.write(principal, w -> {
+        return ctx.write(principal, w -> stepIn(w, caseId, action, permission, level, note, change));
+    }
+
+    private List<ExitCase> stepAll(Principal principal, List<String> caseIds, ExitAction action,
+            Permission permission, RegionLevel level, String note, Change change) {
+        return ctx.write(principal, w -> caseIds.stream()
+                .map(id -> stepIn(w, id, action, permission, level, note, change)).toList());
+    }
+
+    private ExitCase stepIn(CoreContext.Work w, String caseId, ExitAction action, Permission permission,
+            RegionLevel level, String note, Change change) {
+        Principal principal = w.principal();
+        {
             Versioned<ExitCase> current = load(w.tx(), caseId);
             ExitCase c = current.value();
             ctx.guard().require(principal, permission, c.region(), action.label());
@@ -199,7 +258,7 @@ public final class ExitWorkflow {
             }
             store.save(w.tx(), next, current.version());
             return next;
-        });
+        }
     }
 
     private void setStatus(CoreContext.Work w, Household h, PovertyStatus status, String reason) {

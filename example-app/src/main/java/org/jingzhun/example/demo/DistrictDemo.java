@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.jingzhun.core.Jingzhun;
 import org.jingzhun.core.identification.ExitCase;
+import org.jingzhun.core.identification.ExitStart;
 import org.jingzhun.core.identification.IdentificationCase;
 import org.jingzhun.core.identification.VillageVote;
 import org.jingzhun.core.monitoring.MonitoringRecord;
@@ -311,33 +312,47 @@ public final class DistrictDemo {
         return registered;
     }
 
-    /** The exit procedure for planned households; only those meeting the exit criteria can start it. */
+    /**
+     * The exit procedure for the planned households, one list per village as the village meeting handles it: the
+     * assessment opens cases only for households that meet the exit criteria (the others stay poor and are
+     * reported), then village review, notice, and after the notice days the announcement and delisting.
+     */
     private int[] exit(int year, Set<String> planned) {
-        List<ExitCase> cases = new ArrayList<>();
-        int refused = 0;
+        Map<RegionCode, List<String>> byVillage = new TreeMap<>();
+        Map<String, Integer> sizes = new HashMap<>();
         for (String id : planned) {
-            try {
-                cases.add(jz.exits().start(county, id, year, "贫困户脱贫评估"));
-            } catch (JingzhunException e) {
-                if (refused++ < 3) {
-                    progress.println("    exit refused: " + e.messageZh());
+            Household h = jz.registry().get(county, id);
+            byVillage.computeIfAbsent(h.region(), v -> new ArrayList<>()).add(id);
+            sizes.put(id, h.size());
+        }
+        List<List<String>> casesByVillage = new ArrayList<>();
+        int notMet = 0;
+        for (List<String> ids : byVillage.values()) {
+            ExitStart start = jz.exits().startAll(county, ids, year, "贫困户脱贫评估");
+            for (var refused : start.notMet()) {
+                if (notMet++ < 3) {
+                    progress.println("    exit criteria not met: " + refused.householdId() + " "
+                            + refused.decision().explanation().result());
                 }
             }
-        }
-        for (ExitCase c : cases) {
-            jz.exits().villageReview(county, c.id(), true, "村民主评议、村两委和驻村工作队核实，农户认可");
-            jz.exits().openNotice(county, c.id(), "村内公示");
+            List<String> caseIds = start.started().stream().map(ExitCase::id).toList();
+            if (!caseIds.isEmpty()) {
+                jz.exits().villageReviewAll(county, caseIds, true, "村民主评议、村两委和驻村工作队核实，农户认可");
+                jz.exits().openNoticeAll(county, caseIds, "村内公示");
+                casesByVillage.add(caseIds);
+            }
         }
         clock.advanceDays(8);
         int households = 0;
         int people = 0;
-        for (ExitCase c : cases) {
-            jz.exits().announce(county, c.id(), "公告退出，销号");
-            households++;
-            people += jz.registry().get(county, c.householdId()).size();
+        for (List<String> caseIds : casesByVillage) {
+            for (ExitCase c : jz.exits().announceAll(county, caseIds, "公告退出，销号")) {
+                households++;
+                people += sizes.get(c.householdId());
+            }
         }
-        if (refused > 0) {
-            progress.printf("    %d planned households did not meet the exit criteria%n", refused);
+        if (notMet > 0) {
+            progress.printf("    %d planned households did not meet the exit criteria%n", notMet);
         }
         return new int[] {households, people};
     }
@@ -384,7 +399,11 @@ public final class DistrictDemo {
         return l;
     }
 
+    private long stepStarted = System.nanoTime();
+
     private void step(int year, String what) {
-        progress.printf("  %d: %s%n", year, what);
+        long now = System.nanoTime();
+        progress.printf("  %d: %s (previous step %.1f s)%n", year, what, (now - stepStarted) / 1e9);
+        stepStarted = now;
     }
 }
