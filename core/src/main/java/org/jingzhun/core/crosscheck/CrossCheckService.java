@@ -9,12 +9,9 @@ import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.crosscheck.CrossCheckHit;
 import org.jingzhun.spi.crosscheck.CrossCheckSource;
-import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.region.RegionCode;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 
 /**
  * Data comparison (数据比对) against other departments' lists registered by plugins or the host. Identification
@@ -53,19 +50,12 @@ public final class CrossCheckService {
         RegionCode effective = ctx.guard().clampSearch(principal, area);
         List<CitizenId> ids = new ArrayList<>();
         ctx.read(tx -> {
-            PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-            while (true) {
-                Page<Household> page = tx.households().findWithin(effective, req);
-                for (Household h : page.items()) {
-                    if (h.status().active()) {
-                        h.members().stream().map(Member::citizenId).forEach(ids::add);
-                    }
+            tx.households().forEachWithin(effective, h -> {
+                if (h.status().active()) {
+                    h.members().stream().map(Member::citizenId).forEach(ids::add);
                 }
-                if (!page.hasNext()) {
-                    return null;
-                }
-                req = req.next();
-            }
+            });
+            return null;
         });
         return check(ids);
     }

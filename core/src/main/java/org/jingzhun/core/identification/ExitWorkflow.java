@@ -21,8 +21,6 @@ import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.policy.Decision;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 import org.jingzhun.spi.storage.StorageTransaction;
 
 /**
@@ -59,20 +57,17 @@ public final class ExitWorkflow {
         RegionCode effective = ctx.guard().clampSearch(principal, area);
         LocalDate asOf = HouseholdFactsStore.decisionDate(year, today());
         return ctx.read(tx -> {
+            List<Household> candidates = new ArrayList<>();
+            tx.households().forEachWithin(effective, h -> {
+                if (h.status() == PovertyStatus.NOT_EXITED || h.status() == PovertyStatus.RETURNED) {
+                    candidates.add(h);
+                }
+            });
             List<ExitAssessment> out = new ArrayList<>();
-            PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-            while (true) {
-                Page<Household> page = tx.households().findWithin(effective, req);
-                for (Household h : page.items()) {
-                    if (h.status() == PovertyStatus.NOT_EXITED || h.status() == PovertyStatus.RETURNED) {
-                        out.add(new ExitAssessment(h.id(), year, engine.householdExit(facts.facts(tx, h, year, asOf))));
-                    }
-                }
-                if (!page.hasNext()) {
-                    return out;
-                }
-                req = req.next();
+            for (Household h : candidates) {
+                out.add(new ExitAssessment(h.id(), year, engine.householdExit(facts.facts(tx, h, year, asOf))));
             }
+            return out;
         });
     }
 
@@ -242,7 +237,9 @@ public final class ExitWorkflow {
             LocalDate today = today();
             ExitCase next = change.apply(c, today).with(to, to == ExitStage.NOTICE ? today : null,
                     step(principal, action, c.stage(), note));
-            Household h = loadHousehold(w.tx(), c.householdId());
+            // Only the steps that change the household's status need the household itself.
+            Household h = to == ExitStage.ANNOUNCED || to == ExitStage.CANCELLED
+                    ? loadHousehold(w.tx(), c.householdId()) : null;
             String what = "exit case " + caseId + ": " + action.label() + (note == null || note.isBlank() ? ""
                     : " — " + note);
             if (to == ExitStage.ANNOUNCED) {
@@ -253,7 +250,7 @@ public final class ExitWorkflow {
             } else if (to == ExitStage.CANCELLED) {
                 setStatus(w, h, c.previousStatus(), what);
             } else {
-                w.audit(HOUSEHOLD, h.id(), h.region(), "exit-" + action.name().toLowerCase(Locale.ROOT)
+                w.audit(HOUSEHOLD, c.householdId(), c.region(), "exit-" + action.name().toLowerCase(Locale.ROOT)
                         .replace('_', '-'), what, null, null);
             }
             store.save(w.tx(), next, current.version());

@@ -20,8 +20,6 @@ import org.jingzhun.spi.policy.Decision;
 import org.jingzhun.spi.policy.HouseholdFacts;
 import org.jingzhun.spi.policy.MonitoringAssessment;
 import org.jingzhun.spi.region.RegionCode;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 
 /**
  * Relapse monitoring (防止返贫动态监测): applies the monitoring rule in force to the households of an area for a year
@@ -63,29 +61,25 @@ public final class MonitoringService {
                 }
             }
             List<MonitoringRecord> created = new ArrayList<>();
-            PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-            while (true) {
-                Page<Household> page = w.tx().households().findWithin(area, req);
-                for (Household h : page.items()) {
-                    boolean candidate = h.status() == PovertyStatus.EXITED || h.status() == PovertyStatus.NON_POOR;
-                    if (!candidate || monitored.contains(h.id())) {
-                        continue;
-                    }
-                    MonitoringAssessment a = engine.monitoring(facts.facts(w.tx(), h, year, asOf));
-                    if (a.flagged()) {
-                        MonitoringRecord r = new MonitoringRecord(h.id() + "." + year, h.id(), h.region(), year,
-                                a.category(), MonitoringStatus.MONITORED, today, a.explanation(), null, null, null);
-                        store.save(w.tx(), r, 0);
-                        w.audit("household", h.id(), h.region(), "monitoring-flag", a.category().label() + ": "
-                                + a.explanation().result() + (reason == null ? "" : " — " + reason), null, r);
-                        created.add(r);
-                    }
+            List<Household> candidates = new ArrayList<>();
+            w.tx().households().forEachWithin(area, h -> {
+                boolean candidate = h.status() == PovertyStatus.EXITED || h.status() == PovertyStatus.NON_POOR;
+                if (candidate && !monitored.contains(h.id())) {
+                    candidates.add(h);
                 }
-                if (!page.hasNext()) {
-                    return created;
+            });
+            for (Household h : candidates) {
+                MonitoringAssessment a = engine.monitoring(facts.facts(w.tx(), h, year, asOf));
+                if (a.flagged()) {
+                    MonitoringRecord r = new MonitoringRecord(h.id() + "." + year, h.id(), h.region(), year,
+                            a.category(), MonitoringStatus.MONITORED, today, a.explanation(), null, null, null);
+                    store.save(w.tx(), r, 0);
+                    w.audit("household", h.id(), h.region(), "monitoring-flag", a.category().label() + ": "
+                            + a.explanation().result() + (reason == null ? "" : " — " + reason), null, r);
+                    created.add(r);
                 }
-                req = req.next();
             }
+            return created;
         });
     }
 

@@ -31,8 +31,6 @@ import org.jingzhun.spi.plan.VillageProject;
 import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 import org.jingzhun.spi.storage.StorageTransaction;
 
 /**
@@ -380,14 +378,7 @@ public final class PlanService {
 
     private static List<Household> households(StorageTransaction tx, RegionCode area) {
         List<Household> out = new ArrayList<>();
-        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Household> page = tx.households().findWithin(area, req);
-            out.addAll(page.items());
-            if (!page.hasNext()) {
-                return out;
-            }
-            req = req.next();
-        }
+        tx.households().forEachWithin(area, out::add);
+        return out;
     }
 }

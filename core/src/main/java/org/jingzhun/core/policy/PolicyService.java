@@ -19,8 +19,6 @@ import org.jingzhun.spi.policy.SupplementaryFacts;
 import org.jingzhun.spi.policy.VillageIndicators;
 import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 
 /**
  * Policies applied to the registry (政策): records a household's supplementary facts for a year (medical costs,
@@ -91,20 +89,13 @@ public final class PolicyService {
         return ctx.read(tx -> {
             Region region = tx.regions().find(area)
                     .orElseThrow(() -> new NotFoundException("case.not_found", "region", area));
-            long poor = 0;
-            PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-            while (true) {
-                Page<Household> page = tx.households().findWithin(area, req);
-                for (Household h : page.items()) {
-                    if (h.status().poor()) {
-                        poor += h.size();
-                    }
+            long[] poorPeople = {0};
+            tx.households().forEachWithin(area, h -> {
+                if (h.status().poor()) {
+                    poorPeople[0] += h.size();
                 }
-                if (!page.hasNext()) {
-                    break;
-                }
-                req = req.next();
-            }
+            });
+            long poor = poorPeople[0];
             return new AreaFacts(area, year, region.ruralPopulation(), poor, indicators,
                     HouseholdFactsStore.decisionDate(year, LocalDate.now(ctx.clock())));
         });

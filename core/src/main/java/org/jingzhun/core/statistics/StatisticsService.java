@@ -14,8 +14,6 @@ import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.region.RegionTree;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 
 /**
  * Poverty statistics (统计监测) by area: incidence, poor households and people, status and cause breakdowns, rolled
@@ -23,7 +21,6 @@ import org.jingzhun.spi.storage.PageRequest;
  * registration and today's monitoring, since both read the one registry. Confined to the principal's scope.
  */
 public final class StatisticsService {
-    private static final int PAGE = 2_000;
     private final CoreContext ctx;
 
     public StatisticsService(CoreContext ctx) {
@@ -44,19 +41,11 @@ public final class StatisticsService {
         return ctx.read(tx -> {
             RegionTree tree = RegionTree.of(tx.regions().findWithin(effective));
             Map<RegionCode, Tally> tallies = new HashMap<>();
-            PageRequest req = PageRequest.first(PAGE);
-            while (true) {
-                Page<Household> page = tx.households().findWithin(effective, req);
-                for (Household h : page.items()) {
-                    for (RegionCode c = h.region(); c != null && effective.contains(c); c = c.parent()) {
-                        tallies.computeIfAbsent(c, k -> new Tally()).add(h);
-                    }
+            tx.households().forEachWithin(effective, h -> {
+                for (RegionCode c = h.region(); c != null && effective.contains(c); c = c.parent()) {
+                    tallies.computeIfAbsent(c, k -> new Tally()).add(h);
                 }
-                if (!page.hasNext()) {
-                    break;
-                }
-                req = req.next();
-            }
+            });
             List<RegionStatistics> out = new ArrayList<>();
             out.add(statistics(effective, tree, tallies));
             for (Region r : tree.all()) {

@@ -25,8 +25,6 @@ import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.region.RegionTree;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 import org.jingzhun.spi.storage.StorageTransaction;
 import org.jingzhun.spi.target.ReductionTarget;
 import org.jingzhun.spi.target.TargetProgress;
@@ -223,23 +221,20 @@ public final class TargetPlanner {
 
     /** Poor households of the county with their latest per-capita income up to the year. */
     private static List<Decomposer.PoorHousehold> poor(StorageTransaction tx, RegionCode county, int year) {
+        List<Household> poorHouseholds = new ArrayList<>();
+        tx.households().forEachWithin(county, h -> {
+            if (h.status().poor()) {
+                poorHouseholds.add(h);
+            }
+        });
         List<Decomposer.PoorHousehold> out = new ArrayList<>();
-        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Household> page = tx.households().findWithin(county, req);
-            for (Household h : page.items()) {
-                if (h.status().poor()) {
-                    BigDecimal income = tx.incomes().findByHousehold(h.id()).stream()
-                            .filter(s -> s.year() <= year)
-                            .max(Comparator.comparingInt(IncomeStatement::year))
-                            .map(IncomeStatement::perCapitaNetIncome).orElse(null);
-                    out.add(new Decomposer.PoorHousehold(h.id(), h.region(), h.size(), income));
-                }
-            }
-            if (!page.hasNext()) {
-                return out;
-            }
-            req = req.next();
+        for (Household h : poorHouseholds) {
+            BigDecimal income = tx.incomes().findByHousehold(h.id()).stream()
+                    .filter(s -> s.year() <= year)
+                    .max(Comparator.comparingInt(IncomeStatement::year))
+                    .map(IncomeStatement::perCapitaNetIncome).orElse(null);
+            out.add(new Decomposer.PoorHousehold(h.id(), h.region(), h.size(), income));
         }
+        return out;
     }
 }

@@ -11,7 +11,7 @@ import java.time.temporal.ChronoUnit;
  * The simulated calendar of the demo: Jingzhun takes its clock from the host, so seven years of procedures (public
  * notices of at least seven days, effective dates of policies) run in seconds. Only the demo thread moves it.
  */
-final class DemoClock extends Clock {
+public final class DemoClock extends Clock {
     private volatile Instant now;
 
     DemoClock(LocalDate start) {

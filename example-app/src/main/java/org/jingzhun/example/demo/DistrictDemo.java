@@ -35,8 +35,6 @@ import org.jingzhun.spi.pairing.Cadre;
 import org.jingzhun.spi.pairing.CadreRole;
 import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 import org.jingzhun.spi.target.ReductionTarget;
 
 /**
@@ -71,6 +69,7 @@ public final class DistrictDemo {
     private final Map<String, BigDecimal> perCapita = new HashMap<>();
     private final Set<String> fellBack = new HashSet<>();
     private List<Region> regions;
+    private RegionStatistics lastYearEnd;
 
     /**
      * @param lines the poverty line by year the incomes are simulated against (the national pack's lines)
@@ -92,7 +91,17 @@ public final class DistrictDemo {
         return new DemoClock(LocalDate.of(FIRST_YEAR, 3, 1));
     }
 
+    /**
+     * Runs 2014–2020.
+     *
+     * @throws IllegalStateException when the database already holds households of the county: the demo registers
+     *         its district from scratch, so it needs a fresh database
+     */
     public List<YearRow> run() {
+        if (jz.storage().inTransaction(tx -> tx.households().countWithin(countyCode)) > 0) {
+            throw new IllegalStateException("The database already holds households of county " + countyCode
+                    + "; the demo needs a fresh database (for the embedded default, delete ./data).");
+        }
         List<YearRow> rows = new ArrayList<>();
         for (int year = FIRST_YEAR; year <= LAST_YEAR; year++) {
             long started = System.nanoTime();
@@ -107,7 +116,7 @@ public final class DistrictDemo {
         if (year == FIRST_YEAR) {
             registerBaseline();
         }
-        RegionStatistics start = jz.statistics().summary(county, countyCode);
+        RegionStatistics start = lastYearEnd != null ? lastYearEnd : jz.statistics().summary(county, countyCode);
         int idx = year - FIRST_YEAR;
 
         ReductionTarget target = setTarget(year, start, TARGET_SHARE[idx]);
@@ -119,10 +128,12 @@ public final class DistrictDemo {
 
         clock.set(LocalDate.of(year, 10, 15));
         step(year, "measures and income survey");
-        fixBasicNeeds(planned, year);
-        Set<String> relapsing = year >= 2016 && year < LAST_YEAR ? pickRelapses(year) : Set.of();
+        Map<String, Household> plannedHouseholds = fixBasicNeeds(planned, year);
+        Set<String> relapsing = Set.of();
         if (year > FIRST_YEAR) {
-            surveyIncomes(year, planned, relapsing);
+            List<Household> everyone = everyone();
+            relapsing = year >= 2016 && year < LAST_YEAR ? pickRelapses(everyone) : Set.of();
+            surveyIncomes(year, everyone, planned, relapsing);
         }
 
         clock.set(LocalDate.of(year, 11, 1));
@@ -131,7 +142,7 @@ public final class DistrictDemo {
 
         clock.set(LocalDate.of(year, 11, 20));
         step(year, "exit procedure");
-        int[] exited = exit(year, planned);
+        int[] exited = exit(year, plannedHouseholds);
 
         clock.set(LocalDate.of(year, 12, 20));
         int returned = 0;
@@ -150,6 +161,7 @@ public final class DistrictDemo {
             pairCadres(year);
         }
         RegionStatistics end = jz.statistics().summary(county, countyCode);
+        lastYearEnd = end;
         return new YearRow(year, end.households(), end.people(), end.poorHouseholds(), end.poorPeople(),
                 end.incidencePercent(), target == null ? 0 : target.households(), target == null ? 0 : target.people(),
                 exited[0], exited[1], returned, newHouseholds, monitored);
@@ -203,10 +215,12 @@ public final class DistrictDemo {
      * Measures close the basic-needs gaps of the households planned to exit: housing renovation (危房改造), safe
      * drinking water, and school enrolment of every child of compulsory-education age (控辍保学).
      */
-    private void fixBasicNeeds(Set<String> planned, int year) {
+    private Map<String, Household> fixBasicNeeds(Set<String> planned, int year) {
         LocalDate schoolDay = LocalDate.of(year, 9, 1);
+        Map<String, Household> out = new HashMap<>();
         for (String id : planned) {
             Household h = jz.registry().get(county, id);
+            out.put(id, h);
             boolean unsafeHousing = h.housing() != null && h.housing().safety() != HousingSafety.SAFE;
             List<Member> members = new ArrayList<>();
             boolean enrolled = false;
@@ -226,15 +240,16 @@ public final class DistrictDemo {
                 if (unsafeHousing) {
                     b.housing(new Housing(h.housing().area(), HousingStructure.BRICK_CONCRETE, year, HousingSafety.SAFE));
                 }
-                jz.registry().amend(county, b.build(), "帮扶措施落实：危房改造、饮水安全、控辍保学");
+                out.put(id, jz.registry().amend(county, b.build(), "帮扶措施落实：危房改造、饮水安全、控辍保学"));
             }
         }
+        return out;
     }
 
-    private Set<String> pickRelapses(int year) {
+    private Set<String> pickRelapses(List<Household> everyone) {
         Set<String> out = new HashSet<>();
-        for (Household h : all(PovertyStatus.EXITED)) {
-            if (!fellBack.contains(h.id()) && random.nextDouble() < gen.profile().relapseShare() * 4) {
+        for (Household h : everyone) {
+            if (h.status() == PovertyStatus.EXITED && !fellBack.contains(h.id()) && random.nextDouble() < gen.profile().relapseShare() * 4) {
                 out.add(h.id());
             }
         }
@@ -242,10 +257,10 @@ public final class DistrictDemo {
         return out;
     }
 
-    private void surveyIncomes(int year, Set<String> planned, Set<String> relapsing) {
+    private void surveyIncomes(int year, List<Household> everyone, Set<String> planned, Set<String> relapsing) {
         BigDecimal line = line(year);
         List<IncomeStatement> statements = new ArrayList<>();
-        for (Household h : all(null)) {
+        for (Household h : everyone) {
             if (!h.status().active() || h.status() == PovertyStatus.NON_POOR) {
                 continue;
             }
@@ -317,14 +332,14 @@ public final class DistrictDemo {
      * assessment opens cases only for households that meet the exit criteria (the others stay poor and are
      * reported), then village review, notice, and after the notice days the announcement and delisting.
      */
-    private int[] exit(int year, Set<String> planned) {
+    private int[] exit(int year, Map<String, Household> planned) {
         Map<RegionCode, List<String>> byVillage = new TreeMap<>();
         Map<String, Integer> sizes = new HashMap<>();
-        for (String id : planned) {
-            Household h = jz.registry().get(county, id);
-            byVillage.computeIfAbsent(h.region(), v -> new ArrayList<>()).add(id);
-            sizes.put(id, h.size());
+        for (Household h : planned.values()) {
+            byVillage.computeIfAbsent(h.region(), v -> new ArrayList<>()).add(h.id());
+            sizes.put(h.id(), h.size());
         }
+        byVillage.values().forEach(java.util.Collections::sort);
         List<List<String>> casesByVillage = new ArrayList<>();
         int notMet = 0;
         for (List<String> ids : byVillage.values()) {
@@ -374,21 +389,10 @@ public final class DistrictDemo {
         jz.pairing().pairUnpaired(county, countyCode, cadreIds, clock.today(), "干部包户全覆盖");
     }
 
-    private List<Household> all(PovertyStatus status) {
+    private List<Household> everyone() {
         List<Household> out = new ArrayList<>();
-        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
-        while (true) {
-            Page<Household> page = jz.registry().search(county, countyCode, req);
-            for (Household h : page.items()) {
-                if (status == null || h.status() == status) {
-                    out.add(h);
-                }
-            }
-            if (!page.hasNext()) {
-                return out;
-            }
-            req = req.next();
-        }
+        jz.registry().forEachWithin(county, countyCode, out::add);
+        return out;
     }
 
     private BigDecimal line(int year) {

@@ -726,6 +726,35 @@ public abstract class AbstractStorageContractTest {
     }
 
     @Test
+    void forEachWithinVisitsExactlyTheAreasHouseholdsInIdOrder() {
+        List<Household> all = new java.util.ArrayList<>();
+        for (RegionCode v : List.of(VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, OTHER_COUNTY_VILLAGE)) {
+            for (int i = 0; i < 7; i++) {
+                all.add(data.household(v));
+            }
+        }
+        run(tx -> tx.households().insertAll(all));
+        for (RegionCode area : List.of(COUNTY, TOWNSHIP_A, VILLAGE_B1, OTHER_COUNTY, PREFECTURE)) {
+            List<String> visited = inTx(tx -> {
+                List<String> ids = new java.util.ArrayList<>();
+                tx.households().forEachWithin(area, h -> ids.add(h.id()));
+                return ids;
+            });
+            List<String> expected = all.stream().filter(h -> area.contains(h.region())).map(Household::id).sorted()
+                    .toList();
+            assertThat(visited).as("area %s", area).isEqualTo(expected);
+        }
+        List<Household> visitedHouseholds = inTx(tx -> {
+            List<Household> hs = new java.util.ArrayList<>();
+            tx.households().forEachWithin(VILLAGE_A1, hs::add);
+            return hs;
+        });
+        assertThat(visitedHouseholds).containsExactlyInAnyOrderElementsOf(
+                all.stream().filter(h -> h.region().equals(VILLAGE_A1)).map(h -> h.toBuilder().version(1).build())
+                        .toList());
+    }
+
+    @Test
     void documentsFollowTheVersionRule() {
         StoredDocument doc = data.document("fund", COUNTY, null);
         StoredDocument saved = inTx(tx -> tx.documents().save(doc));

@@ -45,6 +45,23 @@ public interface HouseholdRepository {
 
     long countWithin(RegionCode area);
 
+    /**
+     * Hands every household inside {@code area} to {@code action}, in id order: the scan path of statistics,
+     * target decomposition and yearly runs. The default pages through {@link #findWithin}; a backend may stream
+     * or use keyset pages instead, without counting.
+     */
+    default void forEachWithin(RegionCode area, java.util.function.Consumer<Household> action) {
+        PageRequest req = PageRequest.first(PageRequest.MAX_LIMIT);
+        while (true) {
+            Page<Household> page = findWithin(area, req);
+            page.items().forEach(action);
+            if (!page.hasNext()) {
+                return;
+            }
+            req = req.next();
+        }
+    }
+
     /** Active (not removed) households having a member with this citizen ID. */
     List<Household> findActiveByCitizenId(CitizenId citizenId);
 }

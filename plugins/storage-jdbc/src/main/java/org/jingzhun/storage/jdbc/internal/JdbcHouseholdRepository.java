@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.Query;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.household.PovertyStatus;
@@ -28,6 +29,7 @@ import org.jingzhun.storage.jdbc.internal.HouseholdRows.MemberRow;
  * primary key catches the rest.
  */
 final class JdbcHouseholdRepository implements HouseholdRepository {
+    private static final int SCAN_PAGE = 5_000;
     static final String KIND = "household";
 
     private final Handle handle;
@@ -138,6 +140,28 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                 .bind("limit", page.limit()).bind("offset", page.offset())
                 .map((rs, ctx) -> HouseholdRows.household(rs)).list();
         return new Page<>(withMembers(rows), countWithin(area), page);
+    }
+
+    /** Keyset pages (id after the last one seen) instead of OFFSET, and no counting: each page costs the same. */
+    @Override
+    public void forEachWithin(RegionCode area, java.util.function.Consumer<Household> action) {
+        AreaFilter filter = new AreaFilter(area);
+        String after = null;
+        while (true) {
+            Query query = filter.bind(handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD + " WHERE "
+                            + filter.condition() + (after == null ? "" : " AND id > :after")
+                            + " ORDER BY id, county_code LIMIT :limit"))
+                    .bind("limit", SCAN_PAGE);
+            if (after != null) {
+                query.bind("after", after);
+            }
+            List<Household> page = withMembers(query.map((rs, ctx) -> HouseholdRows.household(rs)).list());
+            page.forEach(action);
+            if (page.size() < SCAN_PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).id();
+        }
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jingzhun.spi.error.StorageException;
 import org.jingzhun.spi.household.Household;
-import org.jingzhun.storage.jdbc.internal.HouseholdRows.MemberRow;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
