@@ -80,11 +80,12 @@ public final class HouseholdRegistry {
         return ctx.write(principal, w -> {
             List<Violation> problems = new ArrayList<>();
             Map<String, String> batchIds = new java.util.HashMap<>();
+            Map<RegionCode, Optional<Region>> regionCache = new java.util.HashMap<>();
             for (int i = 0; i < households.size(); i++) {
                 Household h = households.get(i);
                 String record = "row " + (i + 1);
                 try {
-                    checkAll(w.tx(), h, h.id(), record, null);
+                    checkAll(w.tx(), h, h.id(), record, null, regionCache);
                 } catch (ValidationException e) {
                     problems.addAll(e.violations());
                 }
@@ -124,17 +125,18 @@ public final class HouseholdRegistry {
     public List<IncomeStatement> recordIncomes(Principal principal, List<IncomeStatement> statements, String reason) {
         return ctx.write(principal, w -> {
             List<Violation> problems = new ArrayList<>();
-            List<Household> owners = new ArrayList<>(statements.size());
+            List<RegionCode> places = new ArrayList<>(statements.size());
             for (IncomeStatement s : statements) {
                 String record = "income " + s.householdId() + "/" + s.year();
                 problems.addAll(ctx.validation().validate(record, s));
-                Optional<Household> h = w.tx().households().find(s.householdId());
-                if (h.isEmpty()) {
+                Optional<RegionCode> place = s.householdId() == null ? Optional.empty()
+                        : w.tx().households().regionOf(s.householdId());
+                if (place.isEmpty()) {
                     problems.add(Violation.of(record, "householdId", "household.not_found", s.householdId()));
                 } else {
-                    requireWrite(principal, h.get().region(), "record incomes");
+                    requireWrite(principal, place.get(), "record incomes");
                 }
-                owners.add(h.orElse(null));
+                places.add(place.orElse(null));
             }
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
@@ -142,11 +144,11 @@ public final class HouseholdRegistry {
             List<IncomeStatement> out = new ArrayList<>(statements.size());
             for (int i = 0; i < statements.size(); i++) {
                 IncomeStatement s = statements.get(i);
-                Household h = owners.get(i);
+                RegionCode place = places.get(i);
                 Optional<IncomeStatement> before = s.version() == 0 ? Optional.empty()
                         : w.tx().incomes().find(s.householdId(), s.year());
-                IncomeStatement stored = w.tx().incomes().save(h.countyCode(), s);
-                w.audit(INCOME, h.id(), h.region(), before.isEmpty() ? "record-income" : "correct-income", reason,
+                IncomeStatement stored = w.tx().incomes().save(place.countyCode(), s);
+                w.audit(INCOME, s.householdId(), place, before.isEmpty() ? "record-income" : "correct-income", reason,
                         before.orElse(null), stored);
                 out.add(stored);
             }
@@ -288,6 +290,11 @@ public final class HouseholdRegistry {
      * already held while active ({@code before}) were checked when they were added and are not looked up again.
      */
     private void checkAll(StorageTransaction tx, Household h, String selfId, String recordName, Household before) {
+        checkAll(tx, h, selfId, recordName, before, null);
+    }
+
+    private void checkAll(StorageTransaction tx, Household h, String selfId, String recordName, Household before,
+            Map<RegionCode, Optional<Region>> regionCache) {
         Set<String> held = new HashSet<>();
         if (before != null && before.status().active()) {
             before.members().forEach(m -> held.add(m.citizenId().value()));
@@ -295,7 +302,8 @@ public final class HouseholdRegistry {
         String record = recordName != null ? recordName : "household " + (h.id() == null ? "(new)" : h.id());
         List<Violation> problems = new ArrayList<>(ctx.validation().validate(record, h));
         if (h.region() != null) {
-            Optional<Region> region = tx.regions().find(h.region());
+            Optional<Region> region = regionCache == null ? tx.regions().find(h.region())
+                    : regionCache.computeIfAbsent(h.region(), c -> tx.regions().find(c));
             if (region.isEmpty()) {
                 problems.add(Violation.of(record, "region", "validation.region_unknown", h.region()));
             } else if (region.get().level() != RegionLevel.VILLAGE) {

@@ -40,6 +40,11 @@ public interface HouseholdRepository {
 
     Optional<Household> find(String id);
 
+    /** The village a household lives in, without loading it; for checks that need only its place (scope, county). */
+    default Optional<RegionCode> regionOf(String id) {
+        return find(id).map(Household::region);
+    }
+
     /** Households whose region lies inside {@code area}, ordered by id. */
     Page<Household> findWithin(RegionCode area, PageRequest page);
 

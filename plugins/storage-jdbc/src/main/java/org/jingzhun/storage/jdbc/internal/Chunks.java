@@ -5,7 +5,6 @@ import java.util.List;
 
 /** Splits long lists so IN lists and batches stay within every driver's parameter limits. */
 final class Chunks {
-    static final int IN_LIST = 1000;
 
     private Chunks() {
     }

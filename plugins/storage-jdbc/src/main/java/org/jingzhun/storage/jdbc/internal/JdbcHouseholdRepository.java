@@ -142,6 +142,16 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         return new Page<>(withMembers(rows), countWithin(area), page);
     }
 
+    @Override
+    public Optional<RegionCode> regionOf(String id) {
+        if (CountyKeys.countyOf(id) == null) {
+            return Optional.empty();
+        }
+        return handle.createQuery("SELECT region_code FROM households WHERE county_code = :county AND id = :id")
+                .bind("county", CountyKeys.countyOf(id)).bind("id", id)
+                .mapTo(String.class).findOne().map(RegionCode::new);
+    }
+
     /** Keyset pages (id after the last one seen) instead of OFFSET, and no counting: each page costs the same. */
     @Override
     public void forEachWithin(RegionCode area, java.util.function.Consumer<Household> action) {
@@ -197,17 +207,20 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
 
     /** The first id of the batch, in input order, that is already stored. */
     private String firstStored(List<Household> batch) {
-        Map<String, List<String>> idsByCounty = new LinkedHashMap<>();
+        Map<String, TreeSet<String>> idsByCounty = new LinkedHashMap<>();
         for (Household h : batch) {
-            idsByCounty.computeIfAbsent(h.countyCode(), c -> new ArrayList<>()).add(h.id());
+            idsByCounty.computeIfAbsent(h.countyCode(), c -> new TreeSet<>()).add(h.id());
         }
+        // One primary-key range per county rather than IN lists, which H2 evaluates row by row (see withMembers).
         Set<String> found = new HashSet<>();
-        for (Map.Entry<String, List<String>> e : idsByCounty.entrySet()) {
-            for (List<String> chunk : Chunks.of(e.getValue(), Chunks.IN_LIST)) {
-                found.addAll(handle.createQuery(
-                                "SELECT id FROM households WHERE county_code = :county AND id IN (<ids>)")
-                        .bind("county", e.getKey()).bindList("ids", chunk).mapTo(String.class).list());
-            }
+        for (Map.Entry<String, TreeSet<String>> e : idsByCounty.entrySet()) {
+            handle.createQuery("SELECT id FROM households WHERE county_code = :county AND id >= :first AND id <= :last")
+                    .bind("county", e.getKey()).bind("first", e.getValue().first()).bind("last", e.getValue().last())
+                    .mapTo(String.class).forEach(id -> {
+                        if (e.getValue().contains(id)) {
+                            found.add(id);
+                        }
+                    });
         }
         return batch.stream().map(Household::id).filter(found::contains).findFirst().orElse(null);
     }
