@@ -145,6 +145,7 @@ public final class DistrictDemo {
         int[] exited = exit(year, plannedHouseholds);
 
         clock.set(LocalDate.of(year, 12, 20));
+        step(year, "returns to poverty");
         int returned = 0;
         for (String id : relapsing) {
             jz.adjustments().returnToPoverty(county, id, year, "因病返贫：家庭成员患大病，人均纯收入低于当年扶贫标准");
@@ -158,8 +159,10 @@ public final class DistrictDemo {
                     .filter(r -> r.clearedOn() == null).map(MonitoringRecord::householdId).distinct().count();
         }
         if (year == FIRST_YEAR || newHouseholds > 0 || returned > 0) {
+            step(year, "cadre pairing");
             pairCadres(year);
         }
+        step(year, "year-end statistics");
         RegionStatistics end = jz.statistics().summary(county, countyCode);
         lastYearEnd = end;
         return new YearRow(year, end.households(), end.people(), end.poorHouseholds(), end.poorPeople(),

@@ -99,9 +99,20 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
             throw VersionRule.lostWrite(KIND, household.id(), household.version(),
                     storedVersion(household.countyCode(), household.id()));
         }
-        deleteMembers(household.countyCode(), household.id());
-        insertMembers(HouseholdRows.memberRows(stored));
+        // Most changes (status, card fields) leave the members alone; rewriting them would cost a delete and a
+        // batch insert with index maintenance each time, so compare with what is stored first.
+        if (!storedMembers(household.countyCode(), household.id()).equals(stored.members())) {
+            deleteMembers(household.countyCode(), household.id());
+            insertMembers(HouseholdRows.memberRows(stored));
+        }
         return stored;
+    }
+
+    private List<Member> storedMembers(String county, String id) {
+        return handle.createQuery(HouseholdRows.SELECT_MEMBER
+                        + " WHERE county_code = :county AND household_id = :id ORDER BY seq")
+                .bind("county", county).bind("id", id)
+                .map((rs, ctx) -> HouseholdRows.member(rs)).list();
     }
 
     @Override
