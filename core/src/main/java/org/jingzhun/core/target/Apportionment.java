@@ -45,43 +45,77 @@ public final class Apportionment {
             throw new IllegalArgumentException("total " + total + " exceeds the caps' sum " + capSum);
         }
         int n = weights.length;
-        long[] share = new long[n];
-        boolean[] full = new boolean[n];
+        // Water-filling first, rounding once: parts whose exact quota reaches their cap are fixed at the cap, and the
+        // rest is re-quoted among the others until no further cap binds; only then is the remainder rounded by
+        // largest remainder. Rounding inside each pass (as an earlier version did) rounds twice and can give a part
+        // less after its weight grew.
+        boolean[] capped = new boolean[n];
+        boolean anyWeightLeft = false;
         for (int i = 0; i < n; i++) {
-            full[i] = caps[i] == 0;
+            capped[i] = caps[i] == 0;
+            anyWeightLeft |= !capped[i] && weights[i] > 0;
+        }
+        // When every open part has weight zero, share by each part's room instead.
+        long[] w = new long[n];
+        for (int i = 0; i < n; i++) {
+            w[i] = anyWeightLeft ? weights[i] : caps[i];
         }
         long remaining = total;
-        while (remaining > 0) {
-            long[] w = new long[n];
-            boolean anyWeight = false;
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            remaining = total;
+            BigInteger open = BigInteger.ZERO;
             for (int i = 0; i < n; i++) {
-                if (!full[i] && weights[i] > 0) {
-                    w[i] = weights[i];
-                    anyWeight = true;
+                if (capped[i]) {
+                    remaining -= caps[i];
+                } else {
+                    open = open.add(BigInteger.valueOf(w[i]));
                 }
             }
-            if (!anyWeight) {
-                // Every open part has weight zero: share out by the room each part has left.
+            if (open.signum() == 0) {
+                // The parts with weight are all at their caps: the rest goes to the others by their room.
+                boolean switched = false;
                 for (int i = 0; i < n; i++) {
-                    w[i] = full[i] ? 0 : caps[i] - share[i];
+                    if (!capped[i] && w[i] == 0 && caps[i] > 0) {
+                        w[i] = caps[i];
+                        switched = true;
+                    }
                 }
+                if (switched && remaining > 0) {
+                    changed = true;
+                    continue;
+                }
+                break;
             }
-            long[] round = largestRemainder(remaining, w);
-            boolean capped = false;
+            BigInteger r = BigInteger.valueOf(remaining);
             for (int i = 0; i < n; i++) {
-                long room = caps[i] - share[i];
-                if (!full[i] && round[i] >= room) {
-                    capped |= round[i] > room;
-                    round[i] = room;
-                    full[i] = true;
+                // quota_i = r * w_i / open reaches cap_i  <=>  r * w_i >= cap_i * open
+                if (!capped[i] && r.multiply(BigInteger.valueOf(w[i]))
+                        .compareTo(BigInteger.valueOf(caps[i]).multiply(open)) >= 0) {
+                    capped[i] = true;
+                    changed = true;
                 }
-                share[i] += round[i];
-                remaining -= round[i];
             }
-            if (!capped && remaining > 0) {
-                // Cannot happen: units are left over only when some part overflowed its cap and became full.
-                throw new IllegalStateException("apportionment did not converge");
+        }
+        long[] share = new long[n];
+        long[] openWeights = new long[n];
+        boolean anyOpen = false;
+        for (int i = 0; i < n; i++) {
+            if (capped[i]) {
+                share[i] = caps[i];
+            } else {
+                openWeights[i] = w[i];
+                anyOpen |= w[i] > 0;
             }
+        }
+        if (remaining > 0 && anyOpen) {
+            long[] rounded = largestRemainder(remaining, openWeights);
+            for (int i = 0; i < n; i++) {
+                share[i] += rounded[i];
+            }
+        } else if (remaining != 0) {
+            throw new IllegalStateException("apportionment did not converge");
         }
         return share;
     }
