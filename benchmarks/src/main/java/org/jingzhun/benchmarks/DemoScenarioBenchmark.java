@@ -1,0 +1,192 @@
+package org.jingzhun.benchmarks;
+
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jingzhun.core.Jingzhun;
+import org.jingzhun.example.demo.DemoClock;
+import org.jingzhun.example.demo.DistrictDemo;
+import org.jingzhun.example.demo.YearRow;
+import org.jingzhun.example.district.DistrictGenerator;
+import org.jingzhun.example.district.DistrictProfile;
+import org.jingzhun.policy.anhui.AnhuiPolicyPlugin;
+import org.jingzhun.policy.national.NationalPolicyConfig;
+import org.jingzhun.policy.national.NationalPolicyPlugin;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.IncomeItem;
+import org.jingzhun.spi.household.IncomeStatement;
+import org.jingzhun.spi.household.Member;
+import org.jingzhun.spi.region.Region;
+import org.jingzhun.storage.jdbc.JdbcStoragePlugin;
+
+/**
+ * Whole-scenario benchmark of the demo (issue: "finishes in under a minute on a 2-core machine"): times the district
+ * run 2014–2020 through Jingzhun on a fresh embedded H2 file, and, in the same JVM, a raw baseline that writes the
+ * same data volume with plain JDBC batches into H2 (households, members, one income row per item for every yearly
+ * survey, a status update per exit, the new households), without validation, audit, workflows, plans or targets.
+ * Prints both times and their ratio, the cost of doing it properly over bare inserts.
+ *
+ * <pre>java -XX:+UseParallelGC -jar benchmarks/target/jingzhun-benchmarks-0.1.0-SNAPSHOT-all.jar [scale] [runs]</pre>
+ */
+public final class DemoScenarioBenchmark {
+    private DemoScenarioBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double scale = args.length > 0 ? Double.parseDouble(args[0]) : 1.0;
+        int runs = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        DistrictProfile profile = scale == 1.0 ? DistrictProfile.guichi() : DistrictProfile.guichi().scaled(scale);
+        System.out.printf("Demo scenario benchmark: scale %.2f (%d baseline households), %d run(s), %d cores%n",
+                scale, profile.poorHouseholds(), runs, Runtime.getRuntime().availableProcessors());
+        for (int run = 1; run <= runs; run++) {
+            Path dir = Files.createTempDirectory("jz-bench");
+            try {
+                long t0 = System.nanoTime();
+                List<YearRow> rows = demo(profile, dir.resolve("demo"));
+                double demoSeconds = (System.nanoTime() - t0) / 1e9;
+                long t1 = System.nanoTime();
+                long rowsWritten = baseline(profile, rows, dir.resolve("raw"));
+                double rawSeconds = (System.nanoTime() - t1) / 1e9;
+                System.out.printf("run %d: Jingzhun demo %.1f s | raw JDBC baseline %.1f s (%,d rows) | ratio %.1f%n",
+                        run, demoSeconds, rawSeconds, rowsWritten, demoSeconds / rawSeconds);
+            } finally {
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+    }
+
+    private static List<YearRow> demo(DistrictProfile profile, Path db) {
+        NationalPolicyConfig national = NationalPolicyConfig.defaults();
+        DemoClock clock = DistrictDemo.newClock();
+        try (Jingzhun jz = Jingzhun.builder()
+                .plugin(new JdbcStoragePlugin())
+                .plugin(new NationalPolicyPlugin(national))
+                .plugin(new AnhuiPolicyPlugin())
+                .storage("jdbc", Map.of("url", "jdbc:h2:file:" + db.toAbsolutePath(), "user", "sa"))
+                .clock(clock)
+                .build()) {
+            return new DistrictDemo(jz, clock, profile, 2014, national.lines(),
+                    new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8)).run();
+        }
+    }
+
+    /** The same households, members, yearly incomes, exits and new entries, written with plain JDBC batches. */
+    private static long baseline(DistrictProfile profile, List<YearRow> rows, Path db) throws SQLException {
+        DistrictGenerator gen = new DistrictGenerator(profile, 2014);
+        List<Region> regions = gen.regions();
+        List<Household> households = new ArrayList<>(gen.baselineHouseholds(regions));
+        long written = 0;
+        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath(), "sa", "")) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("CREATE TABLE households (county_code CHAR(6), id VARCHAR(40), region_code CHAR(12), "
+                        + "main_cause VARCHAR(4), status VARCHAR(2), PRIMARY KEY (county_code, id))");
+                s.execute("CREATE TABLE members (county_code CHAR(6), household_id VARCHAR(40), seq INT, "
+                        + "citizen_id CHAR(18), name VARCHAR(50), relationship VARCHAR(4), health VARCHAR(2), "
+                        + "PRIMARY KEY (county_code, household_id, seq))");
+                s.execute("CREATE INDEX ix_members_citizen ON members (citizen_id)");
+                s.execute("CREATE TABLE income_items (county_code CHAR(6), household_id VARCHAR(40), yr INT, "
+                        + "item VARCHAR(4), amount DECIMAL(14,2), PRIMARY KEY (county_code, household_id, yr, item))");
+            }
+            int next = 1;
+            List<String> ids = new ArrayList<>();
+            written += insertHouseholds(c, households, ids, next);
+            next += households.size();
+            for (YearRow r : rows) {
+                if (r.newHouseholds() > 0) {
+                    List<Household> fresh = gen.newHouseholds(regions, r.newHouseholds(), r.year());
+                    written += insertHouseholds(c, fresh, ids, next);
+                    next += fresh.size();
+                }
+                written += incomes(c, gen, ids, households, r.year());
+                try (PreparedStatement exit = c.prepareStatement(
+                        "UPDATE households SET status = '3' WHERE county_code = '341702' AND id = ?")) {
+                    for (int i = 0; i < r.exitedHouseholds() && i < ids.size(); i++) {
+                        exit.setString(1, ids.get(i));
+                        exit.addBatch();
+                    }
+                    written += exit.executeBatch().length;
+                }
+                c.commit();
+            }
+        }
+        return written;
+    }
+
+    private static long insertHouseholds(Connection c, List<Household> hs, List<String> ids, int first)
+            throws SQLException {
+        long written = 0;
+        try (PreparedStatement h = c.prepareStatement("INSERT INTO households VALUES ('341702', ?, ?, ?, '1')");
+                PreparedStatement m = c.prepareStatement("INSERT INTO members VALUES ('341702', ?, ?, ?, ?, ?, ?)")) {
+            int n = first;
+            for (Household household : hs) {
+                String id = String.format("341702-%08d", n++);
+                ids.add(id);
+                h.setString(1, id);
+                h.setString(2, household.region().value());
+                h.setString(3, household.mainCause().code());
+                h.addBatch();
+                int seq = 0;
+                for (Member member : household.members()) {
+                    m.setString(1, id);
+                    m.setInt(2, seq++);
+                    m.setString(3, member.citizenId().value());
+                    m.setString(4, member.name());
+                    m.setString(5, member.relationship().code());
+                    m.setString(6, member.health().code());
+                    m.addBatch();
+                    written++;
+                }
+                written++;
+                if (n % 1000 == 0) {
+                    h.executeBatch();
+                    m.executeBatch();
+                    c.commit();
+                }
+            }
+            h.executeBatch();
+            m.executeBatch();
+            c.commit();
+        }
+        return written;
+    }
+
+    private static long incomes(Connection c, DistrictGenerator gen, List<String> ids, List<Household> baseline,
+            int year) throws SQLException {
+        long written = 0;
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO income_items VALUES ('341702', ?, ?, ?, ?)")) {
+            for (int i = 0; i < ids.size(); i++) {
+                Household h = baseline.get(i % baseline.size());
+                IncomeStatement s = gen.incomeAt(h.toBuilder().id(ids.get(i)).build(), year, new BigDecimal("3000"));
+                for (Map.Entry<IncomeItem, BigDecimal> e : s.items().entrySet()) {
+                    p.setString(1, ids.get(i));
+                    p.setInt(2, year);
+                    p.setString(3, e.getKey().code());
+                    p.setBigDecimal(4, e.getValue());
+                    p.addBatch();
+                    written++;
+                }
+                if (i % 1000 == 999) {
+                    p.executeBatch();
+                }
+            }
+            p.executeBatch();
+        }
+        return written;
+    }
+}
