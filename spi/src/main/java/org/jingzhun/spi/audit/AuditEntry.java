@@ -32,6 +32,8 @@ public record AuditEntry(
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(actorId, "actorId");
         Objects.requireNonNull(at, "at");
+        // Microseconds: the finest instant every supported database keeps.
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /** The 6-digit county code, the distribution key. */

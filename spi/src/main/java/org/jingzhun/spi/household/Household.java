@@ -60,6 +60,9 @@ public record Household(
         otherCauses = otherCauses == null ? List.of() : List.copyOf(otherCauses);
         flags = flags == null ? Set.of() : Set.copyOf(flags);
         members = members == null ? List.of() : List.copyOf(members);
+        // Money with scale 2, as every storage returns it (see IncomeStatement).
+        mutualAidContribution = mutualAidContribution == null ? null
+                : mutualAidContribution.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     /** The 6-digit county code, the distribution key of every stored row. */

@@ -16,6 +16,11 @@ public record Housing(
         @Min(1900) @Max(2100) Integer buildYear,
         @NotNull HousingSafety safety) {
 
+    /** Decimals are kept with scale 2 (rounded half-up), as every storage returns them. */
+    public Housing {
+        area = area == null ? null : area.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
     /** Whether the basic-needs housing guarantee (住房安全有保障) is met. */
     public boolean safe() {
         return safety == HousingSafety.SAFE;

@@ -179,19 +179,19 @@ final class HouseholdRows {
         c.add(text("status", h -> Codes.of(h.status())));
         c.add(new Column<>("identified_year", Types.INTEGER, Household::identifiedYear));
         c.add(new Column<>("housing_area", Types.DECIMAL,
-                h -> h.housing() == null ? null : scale2(h.housing().area())));
+                h -> h.housing() == null ? null : h.housing().area()));
         c.add(text("housing_structure", h -> h.housing() == null ? null : Codes.of(h.housing().structure())));
         c.add(new Column<>("housing_build_year", Types.INTEGER,
                 h -> h.housing() == null ? null : h.housing().buildYear()));
         c.add(text("housing_safety", h -> h.housing() == null ? null : Codes.of(h.housing().safety())));
         c.add(new Column<>("safe_drinking_water", Types.BOOLEAN, Household::safeDrinkingWater));
         c.add(new Column<>("electricity", Types.BOOLEAN, Household::electricity));
-        c.add(new Column<>("land_arable", Types.DECIMAL, h -> h.land() == null ? null : scale2(h.land().arable())));
+        c.add(new Column<>("land_arable", Types.DECIMAL, h -> h.land() == null ? null : h.land().arable()));
         c.add(new Column<>("land_irrigated", Types.DECIMAL,
-                h -> h.land() == null ? null : scale2(h.land().irrigated())));
-        c.add(new Column<>("land_forest", Types.DECIMAL, h -> h.land() == null ? null : scale2(h.land().forest())));
+                h -> h.land() == null ? null : h.land().irrigated()));
+        c.add(new Column<>("land_forest", Types.DECIMAL, h -> h.land() == null ? null : h.land().forest()));
         c.add(new Column<>("mutual_aid_member", Types.BOOLEAN, Household::mutualAidMember));
-        c.add(new Column<>("mutual_aid_contribution", Types.DECIMAL, h -> scale2(h.mutualAidContribution())));
+        c.add(new Column<>("mutual_aid_contribution", Types.DECIMAL, h -> h.mutualAidContribution()));
         c.add(new Column<>("version", Types.BIGINT, Household::version));
         return List.copyOf(c);
     }
@@ -226,7 +226,4 @@ final class HouseholdRows {
         return new Column<>(name, sqlType, row -> value.apply(row.member()));
     }
 
-    private static BigDecimal scale2(BigDecimal v) {
-        return v == null ? null : v.setScale(2, RoundingMode.HALF_UP);
-    }
 }

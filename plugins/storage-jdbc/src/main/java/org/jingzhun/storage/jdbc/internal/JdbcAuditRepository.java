@@ -33,7 +33,6 @@ final class JdbcAuditRepository implements AuditRepository {
 
     @Override
     public AuditEntry append(AuditEntry entry) {
-        AuditEntry truncated = StoredForm.auditEntry(entry, 0);
         long seq = handle.createUpdate("INSERT INTO audit_log (county_code, entity_type, entity_id, region_code, "
                         + "action, actor_id, actor_name, at_utc, reason, before_json, after_json) VALUES (:county, "
                         + ":type, :id, :region, :action, :actor, :actorName, :at, :reason, :before, :after)")
@@ -44,14 +43,14 @@ final class JdbcAuditRepository implements AuditRepository {
                 .bind("action", entry.action())
                 .bind("actor", entry.actorId())
                 .bind("actorName", entry.actorName())
-                .bindBySqlType("at", LocalDateTime.ofInstant(truncated.at(), ZoneOffset.UTC), Types.TIMESTAMP)
+                .bindBySqlType("at", LocalDateTime.ofInstant(entry.at(), ZoneOffset.UTC), Types.TIMESTAMP)
                 .bind("reason", entry.reason())
                 .bind("before", entry.before())
                 .bind("after", entry.after())
                 .executeAndReturnGeneratedKeys("seq")
                 .map((rs, ctx) -> rs.getLong(1))
                 .one();
-        return truncated.withSequence(seq);
+        return entry.withSequence(seq);
     }
 
     @Override

@@ -48,7 +48,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         if (storedVersion(household.countyCode(), household.id()) != null) {
             throw VersionRule.duplicate(KIND, household.id());
         }
-        Household stored = StoredForm.household(household, 1);
+        Household stored = household.toBuilder().version(1).build();
         try {
             Bind.columns(handle.createUpdate(HouseholdRows.INSERT_HOUSEHOLD), HouseholdRows.HOUSEHOLD_COLUMNS, stored)
                     .execute();
@@ -70,7 +70,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         List<Household> stored = new ArrayList<>(households.size());
         for (Household h : households) {
             CountyKeys.requireNew(h);
-            stored.add(StoredForm.household(h, 1));
+            stored.add(h.toBuilder().version(1).build());
         }
         String existing = firstStored(stored);
         if (existing != null) {
@@ -91,7 +91,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
     @Override
     public Household update(Household household) {
         CountyKeys.requireMatchingCounty(household);
-        Household stored = StoredForm.household(household, household.version() + 1);
+        Household stored = household.toBuilder().version(household.version() + 1).build();
         int changed = Bind.columns(handle.createUpdate(HouseholdRows.UPDATE_HOUSEHOLD),
                 HouseholdRows.HOUSEHOLD_COLUMNS.stream().filter(c -> !c.name().equals("version")).toList(),
                 household).bind("version", household.version()).execute();

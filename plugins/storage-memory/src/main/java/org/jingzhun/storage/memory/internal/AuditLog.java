@@ -17,7 +17,7 @@ final class AuditLog {
 
     AuditEntry append(AuditEntry entry, UndoLog undo) {
         long previous = lastSequence;
-        AuditEntry stored = StoredForm.auditEntry(entry, ++lastSequence);
+        AuditEntry stored = entry.withSequence(++lastSequence);
         List<AuditEntry> ofEntity =
                 byEntity.computeIfAbsent(entityKey(stored.entityType(), stored.entityId()), k -> new ArrayList<>());
         List<AuditEntry> ofCounty =

@@ -30,7 +30,7 @@ final class MemoryHouseholdRepository implements HouseholdRepository {
         unit.check();
         requireInsertable(household);
         VersionRule.requireAbsent(KIND, household.id(), table.get(household.id()));
-        Household stored = StoredForm.household(household, 1);
+        Household stored = household.toBuilder().version(1).build();
         table.put(stored, unit.undo());
         return stored;
     }
@@ -49,7 +49,7 @@ final class MemoryHouseholdRepository implements HouseholdRepository {
         }
         List<Household> stored = new ArrayList<>(households.size());
         for (Household h : households) {
-            Household s = StoredForm.household(h, 1);
+            Household s = h.toBuilder().version(1).build();
             table.put(s, unit.undo());
             stored.add(s);
         }
@@ -63,7 +63,7 @@ final class MemoryHouseholdRepository implements HouseholdRepository {
         Household current = table.get(household.id());
         VersionRule.requireCurrent(KIND, household.id(), current == null ? null : current.version(),
                 household.version());
-        Household stored = StoredForm.household(household, household.version() + 1);
+        Household stored = household.toBuilder().version(household.version() + 1).build();
         table.put(stored, unit.undo());
         return stored;
     }
