@@ -229,9 +229,13 @@ public final class TargetPlanner {
         });
         List<Decomposer.PoorHousehold> out = new ArrayList<>();
         for (Household h : poorHouseholds) {
-            BigDecimal income = tx.incomes().findByHousehold(h.id()).stream()
-                    .filter(s -> s.year() <= year)
-                    .max(Comparator.comparingInt(IncomeStatement::year))
+            // Households are surveyed every year, so the latest statement is nearly always this year's or last
+            // year's: two key lookups before falling back to reading every year of the household.
+            BigDecimal income = tx.incomes().find(h.id(), year)
+                    .or(() -> tx.incomes().find(h.id(), year - 1))
+                    .or(() -> tx.incomes().findByHousehold(h.id()).stream()
+                            .filter(s -> s.year() <= year)
+                            .max(Comparator.comparingInt(IncomeStatement::year)))
                     .map(IncomeStatement::perCapitaNetIncome).orElse(null);
             out.add(new Decomposer.PoorHousehold(h.id(), h.region(), h.size(), income));
         }
