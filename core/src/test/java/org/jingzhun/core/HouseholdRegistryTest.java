@@ -156,4 +156,53 @@ class HouseholdRegistryTest {
         assertThat(corrected.perCapitaNetIncome()).isEqualByComparingTo("2300.00");
         assertThat(jz.registry().incomes(COUNTY_OFFICER, h.id())).containsExactly(corrected);
     }
+
+    @Test
+    void bulkRegistrationNamesEveryBadRowAndStoresNothing() {
+        Household good = household(VILLAGE_A1, 100, 2);
+        Household sharesAnId = household(VILLAGE_B1, 200, 2).toBuilder()
+                .members(List.of(good.members().get(0), household(VILLAGE_B1, 200, 2).members().get(1))).build();
+        Household noHead = household(VILLAGE_A1, 300, 1).toBuilder()
+                .members(List.of(Member.of("丙", Fixtures.id("19800101", 300), Relationship.SON))).build();
+        ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                () -> jz.registry().registerAll(COUNTY_OFFICER, List.of(good, sharesAnId, noHead), "import"));
+        assertThat(e.violations()).extracting(Violation::record, Violation::field).contains(
+                org.assertj.core.groups.Tuple.tuple("row 2", "members[0].citizenId"),
+                org.assertj.core.groups.Tuple.tuple("row 3", "members"));
+        assertThat(e.violations()).filteredOn(v -> v.record().equals("row 2")).singleElement()
+                .satisfies(v -> assertThat(v.messageEn()).contains("row 1"));
+        assertThat(jz.registry().count(COUNTY_OFFICER, COUNTY)).isZero();
+
+        List<Household> stored = jz.registry().registerAll(COUNTY_OFFICER, List.of(good,
+                household(VILLAGE_B1, 400, 3)), "import");
+        assertThat(stored).extracting(Household::id).containsExactly("341702-00000001", "341702-00000002");
+        assertThat(jz.registry().count(COUNTY_OFFICER, COUNTY)).isEqualTo(2);
+    }
+
+    @Test
+    void bulkIncomesAreAllOrNothingAndNameTheUnknownHousehold() {
+        Household h = jz.registry().register(COUNTY_OFFICER, household(VILLAGE_A1, 10, 2), "baseline");
+        IncomeStatement ok = new IncomeStatement(h.id(), 2015, Map.of(IncomeItem.WAGES, new BigDecimal("6000")),
+                BigDecimal.ZERO, 2, 0);
+        IncomeStatement unknown = new IncomeStatement("341702-99999999", 2015,
+                Map.of(IncomeItem.WAGES, new BigDecimal("1")), BigDecimal.ZERO, 1, 0);
+        ValidationException e = org.junit.jupiter.api.Assertions.assertThrows(ValidationException.class,
+                () -> jz.registry().recordIncomes(COUNTY_OFFICER, List.of(ok, unknown), "survey"));
+        assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.record()).isEqualTo("income 341702-99999999/2015");
+            assertThat(v.field()).isEqualTo("householdId");
+        });
+        assertThat(jz.registry().incomes(COUNTY_OFFICER, h.id())).isEmpty();
+        assertThat(jz.registry().recordIncomes(COUNTY_OFFICER, List.of(ok), "survey")).hasSize(1);
+    }
+
+    @Test
+    void scanNeverLeavesTheScope() {
+        jz.registry().register(COUNTY_OFFICER, household(VILLAGE_A1, 10, 2), "baseline");
+        Household inB = jz.registry().register(COUNTY_OFFICER, household(VILLAGE_B1, 30, 2), "baseline");
+        List<String> seen = new java.util.ArrayList<>();
+        jz.registry().forEachWithin(Principal.officer("town-b", RegionCode.of("341702101000")), COUNTY,
+                hh -> seen.add(hh.id()));
+        assertThat(seen).containsExactly(inB.id());
+    }
 }
