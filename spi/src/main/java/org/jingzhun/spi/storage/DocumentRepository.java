@@ -10,6 +10,15 @@ import org.jingzhun.spi.region.RegionCode;
 public interface DocumentRepository {
     StoredDocument save(StoredDocument document);
 
+    /**
+     * Saves many documents with the rule of {@link #save}, in input order, with as few round trips as the backend
+     * allows. On the first document that breaks the rule it throws the same exception {@link #save} would, naming
+     * that document; the caller's transaction then rolls back. Returns the stored versions in input order.
+     */
+    default java.util.List<StoredDocument> saveAll(java.util.List<StoredDocument> documents) {
+        return documents.stream().map(this::save).toList();
+    }
+
     Optional<StoredDocument> find(String kind, String countyCode, String id);
 
     /** Documents of a kind inside {@code area}, optionally of one year, ordered by id. */

@@ -35,6 +35,15 @@ public interface HouseholdRepository {
      */
     Household update(Household household);
 
+    /**
+     * Replaces many households with the rule of {@link #update}, in input order, with as few round trips as the
+     * backend allows (a village's exit list). On the first household that breaks the rule it throws the same
+     * exception {@link #update} would, naming that household. Returns them with their new versions.
+     */
+    default List<Household> updateAll(List<Household> households) {
+        return households.stream().map(this::update).toList();
+    }
+
     /** Deletes a household and its members; same version rule as {@link #update}. */
     void delete(String id, long expectedVersion);
 
@@ -43,6 +52,24 @@ public interface HouseholdRepository {
     /** The village a household lives in, without loading it; for checks that need only its place (scope, county). */
     default Optional<RegionCode> regionOf(String id) {
         return find(id).map(Household::region);
+    }
+
+    /** The stored households among {@code ids}, keyed by id; unknown ids are absent. */
+    default java.util.Map<String, Household> findAll(java.util.Collection<String> ids) {
+        java.util.Map<String, Household> out = new java.util.LinkedHashMap<>();
+        for (String id : ids) {
+            find(id).ifPresent(h -> out.put(id, h));
+        }
+        return out;
+    }
+
+    /** The villages of the stored households among {@code ids}, keyed by id; unknown ids are absent. */
+    default java.util.Map<String, RegionCode> regionsOf(java.util.Collection<String> ids) {
+        java.util.Map<String, RegionCode> out = new java.util.LinkedHashMap<>();
+        for (String id : ids) {
+            regionOf(id).ifPresent(r -> out.put(id, r));
+        }
+        return out;
     }
 
     /** Households whose region lies inside {@code area}, ordered by id. */
@@ -69,4 +96,20 @@ public interface HouseholdRepository {
 
     /** Active (not removed) households having a member with this citizen ID. */
     List<Household> findActiveByCitizenId(CitizenId citizenId);
+
+    /**
+     * For each of {@code citizenIds} held by a member of an active (not removed) household, the ids of those
+     * households in id order; IDs nobody holds are absent. The bulk form of {@link #findActiveByCitizenId} that
+     * registration uses to check a whole batch with a few queries.
+     */
+    default java.util.Map<CitizenId, List<String>> activeHoldersOf(java.util.Collection<CitizenId> citizenIds) {
+        java.util.Map<CitizenId, List<String>> out = new java.util.LinkedHashMap<>();
+        for (CitizenId id : citizenIds) {
+            List<String> holders = findActiveByCitizenId(id).stream().map(Household::id).sorted().toList();
+            if (!holders.isEmpty()) {
+                out.put(id, holders);
+            }
+        }
+        return out;
+    }
 }

@@ -3,6 +3,7 @@ package org.jingzhun.storage.jdbc.internal;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jingzhun.spi.household.IncomeItem;
 import org.jingzhun.spi.household.IncomeStatement;
+import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.IncomeRepository;
 
 /**
@@ -90,6 +92,39 @@ final class JdbcIncomeRepository implements IncomeRepository {
             return Optional.empty();
         }
         return load(county, householdId, year).stream().findFirst();
+    }
+
+    @Override
+    public Map<String, IncomeStatement> findYearWithin(RegionCode area, int year) {
+        // The area lies on households; statements and items join them on the full key, so each side reads one
+        // county's rows by prefix and the database never looks up a household per statement.
+        String condition = new AreaFilter(area).condition().replace("county_code", "h.county_code")
+                .replace("region_code", "h.region_code");
+        Map<String, Header> headers = new LinkedHashMap<>();
+        new AreaFilter(area).bind(handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, "
+                        + "s.version FROM income_statements s JOIN households h ON h.county_code = s.county_code "
+                        + "AND h.id = s.household_id WHERE " + condition + " AND s.income_year = :year "
+                        + "ORDER BY s.household_id"))
+                .bind("year", year)
+                .map((rs, ctx) -> new Header(rs.getString("household_id"), year, rs.getBigDecimal("production_costs"),
+                        rs.getInt("household_size"), rs.getLong("version")))
+                .forEach(h -> headers.put(h.householdId(), h));
+        if (headers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<IncomeItem, BigDecimal>> items = new HashMap<>();
+        new AreaFilter(area).bind(handle.createQuery("SELECT i.household_id, i.item, i.amount FROM income_items i "
+                        + "JOIN households h ON h.county_code = i.county_code AND h.id = i.household_id WHERE "
+                        + condition + " AND i.income_year = :year"))
+                .bind("year", year)
+                .map((rs, ctx) -> {
+                    items.computeIfAbsent(rs.getString("household_id"), k -> new EnumMap<>(IncomeItem.class))
+                            .put(Codes.parse(IncomeItem.class, rs.getString("item")), rs.getBigDecimal("amount"));
+                    return Boolean.TRUE;
+                }).forEach(x -> { });
+        Map<String, IncomeStatement> out = new LinkedHashMap<>();
+        headers.forEach((id, h) -> out.put(id, h.with(items.getOrDefault(id, Map.of()))));
+        return out;
     }
 
     @Override

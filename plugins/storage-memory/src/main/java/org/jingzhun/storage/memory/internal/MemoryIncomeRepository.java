@@ -1,8 +1,12 @@
 package org.jingzhun.storage.memory.internal;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.IncomeStatement;
+import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.IncomeRepository;
 
 /** Income statements of one unit of work, one per household and year, under the version rule. */
@@ -10,10 +14,12 @@ final class MemoryIncomeRepository implements IncomeRepository {
     static final String KIND = "income statement";
 
     private final IncomeTable table;
+    private final HouseholdTable households;
     private final UnitOfWork unit;
 
-    MemoryIncomeRepository(IncomeTable table, UnitOfWork unit) {
+    MemoryIncomeRepository(IncomeTable table, HouseholdTable households, UnitOfWork unit) {
         this.table = table;
+        this.households = households;
         this.unit = unit;
     }
 
@@ -41,6 +47,19 @@ final class MemoryIncomeRepository implements IncomeRepository {
     public Optional<IncomeStatement> find(String householdId, int year) {
         unit.check();
         return Optional.ofNullable(table.get(householdId, year));
+    }
+
+    @Override
+    public Map<String, IncomeStatement> findYearWithin(RegionCode area, int year) {
+        unit.check();
+        Map<String, IncomeStatement> out = new LinkedHashMap<>();
+        for (Household h : households.within(area)) {
+            IncomeStatement s = table.get(h.id(), year);
+            if (s != null) {
+                out.put(h.id(), s);
+            }
+        }
+        return out;
     }
 
     @Override

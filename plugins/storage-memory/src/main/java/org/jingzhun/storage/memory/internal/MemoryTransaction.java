@@ -18,7 +18,7 @@ final class MemoryTransaction implements StorageTransaction {
     MemoryTransaction(MemoryStorage.Tables tables, UnitOfWork unit) {
         regions = new MemoryRegionRepository(tables.regions(), unit);
         households = new MemoryHouseholdRepository(tables.households(), unit);
-        incomes = new MemoryIncomeRepository(tables.incomes(), unit);
+        incomes = new MemoryIncomeRepository(tables.incomes(), tables.households(), unit);
         audit = new MemoryAuditRepository(tables.audit(), unit);
         documents = new MemoryDocumentRepository(tables.documents(), unit);
     }
