@@ -2,9 +2,15 @@ package org.jingzhun.core.identification;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.BiFunction;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.core.internal.CoreContext;
@@ -19,6 +25,7 @@ import org.jingzhun.spi.error.WorkflowException;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.policy.Decision;
+import org.jingzhun.spi.policy.HouseholdFacts;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.storage.StorageTransaction;
@@ -76,59 +83,89 @@ public final class ExitWorkflow {
      * PRE_EXIT. Refused when it does not meet them (the explanation says why) or already has an open case.
      */
     public ExitCase start(Principal principal, String householdId, int year, String note) {
-        return ctx.write(principal, w -> startIn(w, householdId, year, note, null));
+        return ctx.write(principal, w -> startIn(w, List.of(householdId), year, note, false).started().get(0));
     }
 
     /**
      * The year-end exit assessment of a list of households in one unit of work (a village's or township's list):
      * a case is opened for every household that meets the exit criteria, and the others are returned with the
-     * explanation of why not. A household in the wrong status or with an open case refuses the whole batch.
+     * explanation of why not. A household in the wrong status, with an open case or listed twice refuses the whole
+     * batch. The households, their facts and their open cases are read in bulk, village by village.
      */
     public ExitStart startAll(Principal principal, List<String> householdIds, int year, String note) {
-        return ctx.write(principal, w -> {
-            List<ExitCase> started = new java.util.ArrayList<>();
-            List<ExitAssessment> notMet = new java.util.ArrayList<>();
-            for (String id : householdIds) {
-                ExitCase c = startIn(w, id, year, note, notMet);
-                if (c != null) {
-                    started.add(c);
-                }
-            }
-            return new ExitStart(started, notMet);
-        });
+        return ctx.write(principal, w -> startIn(w, householdIds, year, note, true));
     }
 
-    /** Opens a case; when the criteria are not met, adds to {@code notMet} if given, else refuses. */
-    private ExitCase startIn(CoreContext.Work w, String householdId, int year, String note,
-            List<ExitAssessment> notMet) {
+    /** Opens cases; households not meeting the criteria are reported when {@code reportNotMet}, else refused. */
+    private ExitStart startIn(CoreContext.Work w, List<String> householdIds, int year, String note,
+            boolean reportNotMet) {
         Principal principal = w.principal();
-        Household h = loadHousehold(w.tx(), householdId);
-        ctx.guard().require(principal, Permission.WRITE, h.region(), ExitAction.ASSESS.label());
-        if (h.status() != PovertyStatus.NOT_EXITED && h.status() != PovertyStatus.RETURNED) {
-            throw new WorkflowException("workflow.status", h.id(), h.status().label(),
-                    ExitAction.ASSESS.label(), PovertyStatus.NOT_EXITED.label() + "/"
-                            + PovertyStatus.RETURNED.label());
-        }
-        for (Versioned<ExitCase> other : store.bySubject(w.tx(), h.countyCode(), h.id())) {
-            if (!other.value().stage().terminal()) {
-                throw new WorkflowException("workflow.case_open", h.id(), "exit case", other.value().id());
+        StorageTransaction tx = w.tx();
+        Map<String, Household> found = tx.households().findAll(householdIds);
+        Map<RegionCode, List<Household>> byVillage = new LinkedHashMap<>();
+        Set<String> listed = new HashSet<>();
+        for (String id : householdIds) {
+            Household h = found.get(id);
+            if (h == null) {
+                throw new NotFoundException("household.not_found", id);
             }
+            if (!listed.add(id)) {
+                throw new WorkflowException("workflow.listed_twice", id);
+            }
+            ctx.guard().require(principal, Permission.WRITE, h.region(), ExitAction.ASSESS.label());
+            if (h.status() != PovertyStatus.NOT_EXITED && h.status() != PovertyStatus.RETURNED) {
+                throw new WorkflowException("workflow.status", h.id(), h.status().label(),
+                        ExitAction.ASSESS.label(), PovertyStatus.NOT_EXITED.label() + "/"
+                                + PovertyStatus.RETURNED.label());
+            }
+            byVillage.computeIfAbsent(h.region(), r -> new ArrayList<>()).add(h);
         }
-        Decision d = engine.householdExit(facts.facts(w.tx(), h, year,
-                HouseholdFactsStore.decisionDate(year, today())));
-        if (!d.positive()) {
-            if (notMet != null) {
+        LocalDate asOf = HouseholdFactsStore.decisionDate(year, today());
+        Map<String, HouseholdFacts> factsOf = new HashMap<>();
+        for (Map.Entry<RegionCode, List<Household>> e : byVillage.entrySet()) {
+            for (Versioned<ExitCase> other : store.all(tx, e.getKey(), null)) {
+                if (listed.contains(other.value().householdId()) && !other.value().stage().terminal()) {
+                    throw new WorkflowException("workflow.case_open", other.value().householdId(), "exit case",
+                            other.value().id());
+                }
+            }
+            factsOf.putAll(facts.factsWithin(tx, e.getKey(), e.getValue(), year, asOf));
+        }
+        List<Household> meeting = new ArrayList<>();
+        List<Decision> decisions = new ArrayList<>();
+        List<ExitAssessment> notMet = new ArrayList<>();
+        for (String id : householdIds) {
+            Household h = found.get(id);
+            Decision d = engine.householdExit(factsOf.get(id));
+            if (d.positive()) {
+                meeting.add(h);
+                decisions.add(d);
+            } else if (reportNotMet) {
                 notMet.add(new ExitAssessment(h.id(), year, d));
-                return null;
+            } else {
+                throw new WorkflowException("workflow.exit_criteria_not_met", h.id(), d.explanation().result());
             }
-            throw new WorkflowException("workflow.exit_criteria_not_met", h.id(), d.explanation().result());
         }
-        String caseId = ids.next(w.tx(), KIND, h.region());
-        ExitCase c = new ExitCase(caseId, h.id(), h.region(), year, ExitStage.ASSESSED, null, d, h.status(),
-                List.of(), List.of(step(principal, ExitAction.ASSESS, null, note)));
-        store.save(w.tx(), c, 0);
-        setStatus(w, h, PovertyStatus.PRE_EXIT, "exit case " + caseId + ": " + ExitAction.ASSESS.label());
-        return c;
+        if (meeting.isEmpty()) {
+            return new ExitStart(List.of(), notMet);
+        }
+        Iterator<String> caseIds = ids.block(tx, KIND, meeting.get(0).region(), meeting.size()).iterator();
+        List<ExitCase> started = new ArrayList<>(meeting.size());
+        List<Versioned<ExitCase>> toSave = new ArrayList<>(meeting.size());
+        List<StatusChange> changes = new ArrayList<>(meeting.size());
+        for (int i = 0; i < meeting.size(); i++) {
+            Household h = meeting.get(i);
+            String caseId = caseIds.next();
+            ExitCase c = new ExitCase(caseId, h.id(), h.region(), year, ExitStage.ASSESSED, null, decisions.get(i),
+                    h.status(), List.of(), List.of(step(principal, ExitAction.ASSESS, null, note)));
+            started.add(c);
+            toSave.add(new Versioned<>(c, 0));
+            changes.add(new StatusChange(h, PovertyStatus.PRE_EXIT, "exit case " + caseId + ": "
+                    + ExitAction.ASSESS.label()));
+        }
+        store.saveAll(tx, toSave);
+        setStatuses(w, changes);
+        return new ExitStart(started, notMet);
     }
 
     /** Village review and verification with the resident team (村级评议核实); failing cancels the exit. */
@@ -213,55 +250,101 @@ public final class ExitWorkflow {
 
     private ExitCase step(Principal principal, String caseId, ExitAction action, Permission permission,
             RegionLevel level, String note, Change change) {
-        return ctx.write(principal, w -> stepIn(w, caseId, action, permission, level, note, change));
+        return ctx.write(principal, w -> stepIn(w, List.of(caseId), action, permission, level, note, change).get(0));
     }
 
     private List<ExitCase> stepAll(Principal principal, List<String> caseIds, ExitAction action,
             Permission permission, RegionLevel level, String note, Change change) {
-        return ctx.write(principal, w -> caseIds.stream()
-                .map(id -> stepIn(w, id, action, permission, level, note, change)).toList());
+        return ctx.write(principal, w -> stepIn(w, caseIds, action, permission, level, note, change));
     }
 
-    private ExitCase stepIn(CoreContext.Work w, String caseId, ExitAction action, Permission permission,
+    /** One step on many cases: every case checked and changed, then cases and households stored in bulk. */
+    private List<ExitCase> stepIn(CoreContext.Work w, List<String> caseIds, ExitAction action, Permission permission,
             RegionLevel level, String note, Change change) {
         Principal principal = w.principal();
-        {
-            Versioned<ExitCase> current = load(w.tx(), caseId);
+        if (level != null && principal.scope().level().ordinal() > level.ordinal()) {
+            throw new WorkflowException("workflow.level", action.label(), level.label(), principal.userId(),
+                    principal.scope());
+        }
+        LocalDate today = today();
+        Set<String> listed = new HashSet<>();
+        List<Versioned<ExitCase>> toSave = new ArrayList<>(caseIds.size());
+        List<ExitCase> out = new ArrayList<>(caseIds.size());
+        List<ExitCase> statusChanging = new ArrayList<>();
+        Map<String, Map<String, Versioned<ExitCase>>> byCounty = new HashMap<>();
+        for (String caseId : caseIds) {
+            Objects.requireNonNull(caseId, "caseId");
+            if (!listed.add(caseId)) {
+                throw new WorkflowException("workflow.listed_twice", caseId);
+            }
+            byCounty.computeIfAbsent(countyOf(caseId), k -> new HashMap<>());
+        }
+        for (Map.Entry<String, Map<String, Versioned<ExitCase>>> e : byCounty.entrySet()) {
+            e.getValue().putAll(store.findAll(w.tx(), e.getKey(), caseIds));
+        }
+        for (String caseId : caseIds) {
+            Versioned<ExitCase> current = byCounty.get(countyOf(caseId)).get(caseId);
+            if (current == null) {
+                throw new NotFoundException("case.not_found", "exit case", caseId);
+            }
             ExitCase c = current.value();
             ctx.guard().require(principal, permission, c.region(), action.label());
-            if (level != null && principal.scope().level().ordinal() > level.ordinal()) {
-                throw new WorkflowException("workflow.level", action.label(), level.label(), principal.userId(),
-                        principal.scope());
-            }
             ExitStage to = action.apply(caseId, c.stage());
-            LocalDate today = today();
             ExitCase next = change.apply(c, today).with(to, to == ExitStage.NOTICE ? today : null,
                     step(principal, action, c.stage(), note));
-            // Only the steps that change the household's status need the household itself.
-            Household h = to == ExitStage.ANNOUNCED || to == ExitStage.CANCELLED
-                    ? loadHousehold(w.tx(), c.householdId()) : null;
             String what = "exit case " + caseId + ": " + action.label() + (note == null || note.isBlank() ? ""
                     : " — " + note);
             if (to == ExitStage.ANNOUNCED) {
                 next = next.with(ExitStage.EXITED, null, step(principal, ExitAction.DELIST, ExitStage.ANNOUNCED,
                         note));
-                w.audit(HOUSEHOLD, h.id(), h.region(), "exit-announce", what, null, null);
-                setStatus(w, h, PovertyStatus.EXITED, "exit case " + caseId + ": " + ExitAction.DELIST.label());
+                w.audit(HOUSEHOLD, c.householdId(), c.region(), "exit-announce", what, null, null);
+                statusChanging.add(c);
             } else if (to == ExitStage.CANCELLED) {
-                setStatus(w, h, c.previousStatus(), what);
+                statusChanging.add(c);
             } else {
                 w.audit(HOUSEHOLD, c.householdId(), c.region(), "exit-" + action.name().toLowerCase(Locale.ROOT)
                         .replace('_', '-'), what, null, null);
             }
-            store.save(w.tx(), next, current.version());
-            return next;
+            toSave.add(new Versioned<>(next, current.version()));
+            out.add(next);
         }
+        if (!statusChanging.isEmpty()) {
+            // Only the steps that change the household's status need the households themselves.
+            Map<String, Household> households = w.tx().households().findAll(
+                    statusChanging.stream().map(ExitCase::householdId).toList());
+            List<StatusChange> changes = new ArrayList<>(statusChanging.size());
+            for (ExitCase c : statusChanging) {
+                Household h = households.get(c.householdId());
+                if (h == null) {
+                    throw new NotFoundException("household.not_found", c.householdId());
+                }
+                String what = "exit case " + c.id() + ": " + action.label() + (note == null || note.isBlank() ? ""
+                        : " — " + note);
+                changes.add(action == ExitAction.CANCEL ? new StatusChange(h, c.previousStatus(), what)
+                        : new StatusChange(h, PovertyStatus.EXITED, "exit case " + c.id() + ": "
+                                + ExitAction.DELIST.label()));
+            }
+            setStatuses(w, changes);
+        }
+        store.saveAll(w.tx(), toSave);
+        return out;
     }
 
-    private void setStatus(CoreContext.Work w, Household h, PovertyStatus status, String reason) {
-        Household changed = h.toBuilder().status(status).build();
-        Household stored = w.tx().households().update(changed);
-        w.audit(HOUSEHOLD, h.id(), h.region(), "status", reason, h, stored);
+    /** A household's new status with the reason its history shows. */
+    private record StatusChange(Household household, PovertyStatus status, String reason) {
+    }
+
+    private void setStatuses(CoreContext.Work w, List<StatusChange> changes) {
+        List<Household> changed = new ArrayList<>(changes.size());
+        for (StatusChange c : changes) {
+            changed.add(c.household().toBuilder().status(c.status()).build());
+        }
+        List<Household> stored = w.tx().households().updateAll(changed);
+        for (int i = 0; i < changes.size(); i++) {
+            StatusChange c = changes.get(i);
+            w.audit(HOUSEHOLD, c.household().id(), c.household().region(), "status", c.reason(), c.household(),
+                    stored.get(i));
+        }
     }
 
     private WorkflowStep step(Principal p, ExitAction action, ExitStage from, String note) {
@@ -271,12 +354,13 @@ public final class ExitWorkflow {
 
     private Versioned<ExitCase> load(StorageTransaction tx, String caseId) {
         Objects.requireNonNull(caseId, "caseId");
-        return store.find(tx, caseId.substring(0, Math.min(6, caseId.length())), caseId)
+        return store.find(tx, countyOf(caseId), caseId)
                 .orElseThrow(() -> new NotFoundException("case.not_found", "exit case", caseId));
     }
 
-    private static Household loadHousehold(StorageTransaction tx, String id) {
-        return tx.households().find(id).orElseThrow(() -> new NotFoundException("household.not_found", id));
+    /** Case ids are county running numbers ({@code 341702-00000042}): the county is their first six digits. */
+    private static String countyOf(String caseId) {
+        return caseId.substring(0, Math.min(6, caseId.length()));
     }
 
     private LocalDate today() {

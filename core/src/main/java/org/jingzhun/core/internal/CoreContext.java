@@ -58,12 +58,20 @@ public final class CoreContext {
         return storage.inTransaction(work);
     }
 
-    /** A writing unit of work: its audit entries are appended in the same transaction and published after commit. */
+    /**
+     * A writing unit of work: its audit entries are appended in the same transaction, with one bulk append just
+     * before the commit, and published to listeners after the commit.
+     */
     public <T> T write(Principal principal, Function<Work, T> work) {
         List<AuditEntry> appended = new ArrayList<>();
         T result = storage.inTransaction(tx -> {
             appended.clear();
-            return work.apply(new Work(tx, principal, appended));
+            Work w = new Work(tx, principal);
+            T value = work.apply(w);
+            if (!w.pending.isEmpty()) {
+                appended.addAll(tx.audit().appendAll(w.pending));
+            }
+            return value;
         });
         events.publish(appended);
         return result;
@@ -73,12 +81,11 @@ public final class CoreContext {
     public final class Work {
         private final StorageTransaction tx;
         private final Principal principal;
-        private final List<AuditEntry> appended;
+        private final List<AuditEntry> pending = new ArrayList<>();
 
-        private Work(StorageTransaction tx, Principal principal, List<AuditEntry> appended) {
+        private Work(StorageTransaction tx, Principal principal) {
             this.tx = tx;
             this.principal = principal;
-            this.appended = appended;
         }
 
         public StorageTransaction tx() {
@@ -89,14 +96,15 @@ public final class CoreContext {
             return principal;
         }
 
-        /** Appends an audit entry; {@code before}/{@code after} are serialised to JSON (null allowed). */
-        public AuditEntry audit(String entityType, String entityId, RegionCode region, String action, String reason,
+        /**
+         * Adds an audit entry to the unit of work; {@code before}/{@code after} are serialised to JSON now (null
+         * allowed). The entries are stored together, in the order added, when the work returns, and roll back with it.
+         */
+        public void audit(String entityType, String entityId, RegionCode region, String action, String reason,
                 Object before, Object after) {
-            AuditEntry entry = tx.audit().append(new AuditEntry(0, entityType, entityId, region, action,
-                    principal.userId(), principal.displayName(), clock.instant(), reason,
-                    before == null ? null : json.write(before), after == null ? null : json.write(after)));
-            appended.add(entry);
-            return entry;
+            pending.add(new AuditEntry(0, entityType, entityId, region, action, principal.userId(),
+                    principal.displayName(), clock.instant(), reason, before == null ? null : json.write(before),
+                    after == null ? null : json.write(after)));
         }
     }
 }

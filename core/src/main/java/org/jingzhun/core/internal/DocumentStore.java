@@ -2,6 +2,7 @@ package org.jingzhun.core.internal;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jingzhun.core.Versioned;
@@ -59,8 +60,38 @@ public final class DocumentStore<T> {
         return new Versioned<>(value, stored.version());
     }
 
+    /**
+     * Saves many values in input order with one bulk call to storage; each {@link Versioned#version()} is the
+     * expected stored version (0 inserts). Returns the stored versions in input order.
+     */
+    public List<Versioned<T>> saveAll(StorageTransaction tx, List<Versioned<T>> values) {
+        if (values.isEmpty()) {
+            return List.of();
+        }
+        List<StoredDocument> docs = new ArrayList<>(values.size());
+        for (Versioned<T> v : values) {
+            T value = v.value();
+            docs.add(new StoredDocument(kind, id.apply(value), region.apply(value), year.apply(value), v.version(),
+                    json.write(value), subject.apply(value)));
+        }
+        List<StoredDocument> stored = tx.documents().saveAll(docs);
+        List<Versioned<T>> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            out.add(new Versioned<>(values.get(i).value(), stored.get(i).version()));
+        }
+        return out;
+    }
+
     public Optional<Versioned<T>> find(StorageTransaction tx, String countyCode, String docId) {
         return tx.documents().find(kind, countyCode, docId).map(this::decode);
+    }
+
+    /** The documents among {@code docIds} of a county, keyed by id, read in bulk; unknown ids are absent. */
+    public Map<String, Versioned<T>> findAll(StorageTransaction tx, String countyCode,
+            java.util.Collection<String> docIds) {
+        Map<String, Versioned<T>> out = new java.util.LinkedHashMap<>();
+        tx.documents().findAll(kind, countyCode, docIds).forEach((k, d) -> out.put(k, decode(d)));
+        return out;
     }
 
     public Page<Versioned<T>> page(StorageTransaction tx, RegionCode area, Integer forYear, PageRequest page) {

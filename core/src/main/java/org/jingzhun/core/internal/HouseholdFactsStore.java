@@ -1,9 +1,14 @@
 package org.jingzhun.core.internal;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.policy.HouseholdFacts;
 import org.jingzhun.spi.policy.SupplementaryFacts;
 import org.jingzhun.spi.region.RegionCode;
@@ -49,6 +54,28 @@ public final class HouseholdFactsStore {
     public HouseholdFacts facts(StorageTransaction tx, Household h, int year, LocalDate asOf) {
         return new HouseholdFacts(h, year, tx.incomes().find(h.id(), year).orElse(null), supplementary(tx, h, year),
                 asOf);
+    }
+
+    /**
+     * The facts of many registered households lying inside {@code area} for a year, decided on {@code asOf}, keyed by household
+     * id: the year's statements and supplementary facts of the whole area are read with one bulk query each.
+     */
+    public Map<String, HouseholdFacts> factsWithin(StorageTransaction tx, RegionCode area, List<Household> households,
+            int year, LocalDate asOf) {
+        Map<String, HouseholdFacts> out = new LinkedHashMap<>();
+        if (households.isEmpty()) {
+            return out;
+        }
+        Map<String, IncomeStatement> incomes = tx.incomes().findYearWithin(area, year);
+        Map<String, SupplementaryFacts> supplementary = new HashMap<>();
+        for (Versioned<Stored> v : store.all(tx, area, year)) {
+            supplementary.put(v.value().householdId(), v.value().facts());
+        }
+        for (Household h : households) {
+            out.put(h.id(), new HouseholdFacts(h, year, incomes.get(h.id()),
+                    supplementary.getOrDefault(h.id(), SupplementaryFacts.none()), asOf));
+        }
+        return out;
     }
 
     /** The day a year's decisions are taken for: today when within the year, otherwise the year's last day. */

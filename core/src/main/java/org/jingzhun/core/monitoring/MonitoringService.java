@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.core.internal.CoreContext;
@@ -68,17 +69,20 @@ public final class MonitoringService {
                     candidates.add(h);
                 }
             });
+            Map<String, HouseholdFacts> all = facts.factsWithin(w.tx(), area, candidates, year, asOf);
+            List<Versioned<MonitoringRecord>> toStore = new ArrayList<>();
             for (Household h : candidates) {
-                MonitoringAssessment a = engine.monitoring(facts.facts(w.tx(), h, year, asOf));
+                MonitoringAssessment a = engine.monitoring(all.get(h.id()));
                 if (a.flagged()) {
                     MonitoringRecord r = new MonitoringRecord(h.id() + "." + year, h.id(), h.region(), year,
                             a.category(), MonitoringStatus.MONITORED, today, a.explanation(), null, null, null);
-                    store.save(w.tx(), r, 0);
+                    toStore.add(new Versioned<>(r, 0));
                     w.audit("household", h.id(), h.region(), "monitoring-flag", a.category().label() + ": "
                             + a.explanation().result() + (reason == null ? "" : " — " + reason), null, r);
                     created.add(r);
                 }
             }
+            store.saveAll(w.tx(), toStore);
             return created;
         });
     }

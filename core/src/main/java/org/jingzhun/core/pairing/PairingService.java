@@ -4,9 +4,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.DocumentStore;
@@ -84,18 +86,55 @@ public final class PairingService {
 
     /** Registers or updates a cadre (by id), including the cadre's maximum household load. */
     public Cadre saveCadre(Principal principal, Cadre cadre, String reason) {
-        validate("cadre " + cadre.id(), cadre);
-        requireCounty("cadre " + cadre.id(), cadre.county());
-        ctx.guard().require(principal, Permission.ADMINISTER, cadre.county(), "register cadres");
-        return ctx.write(principal, w -> {
-            if (cadre.unitId() != null && units.find(w.tx(), cadre.county().countyCode(), cadre.unitId()).isEmpty()) {
-                throw new NotFoundException("pairing.unit_not_found", cadre.unitId());
+        return saveCadres(principal, List.of(cadre), reason).get(0);
+    }
+
+    /**
+     * Registers or updates many cadres (by id) in one unit of work, e.g. a unit's list of cadres for household
+     * pairing (干部包户名单). Every cadre is validated first; all are stored or none.
+     */
+    public List<Cadre> saveCadres(Principal principal, List<Cadre> list, String reason) {
+        List<Violation> problems = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        for (Cadre cadre : list) {
+            String record = "cadre " + cadre.id();
+            problems.addAll(ctx.validation().validate(record, cadre));
+            if (cadre.id() != null && !listed.add(cadre.id())) {
+                problems.add(Violation.of(record, "id", "workflow.listed_twice", cadre.id()));
             }
-            Optional<Versioned<Cadre>> before = cadres.find(w.tx(), cadre.county().countyCode(), cadre.id());
-            cadres.save(w.tx(), cadre, before.map(Versioned::version).orElse(0L));
-            w.audit(CADRE, cadre.id(), cadre.county(), before.isEmpty() ? "register" : "amend", reason,
-                    before.map(Versioned::value).orElse(null), cadre);
-            return cadre;
+        }
+        if (!problems.isEmpty()) {
+            throw new ValidationException(problems);
+        }
+        for (Cadre cadre : list) {
+            requireCounty("cadre " + cadre.id(), cadre.county());
+            ctx.guard().require(principal, Permission.ADMINISTER, cadre.county(), "register cadres");
+        }
+        return ctx.write(principal, w -> {
+            StorageTransaction tx = w.tx();
+            Map<String, Versioned<Cadre>> existing = new HashMap<>();
+            Map<String, Boolean> unitKnown = new HashMap<>();
+            boolean scan = list.size() > 16;
+            for (String county : list.stream().map(c -> c.county().countyCode()).distinct().toList()) {
+                if (scan) {
+                    cadres.all(tx, RegionCode.of(county), null).forEach(v -> existing.put(v.value().id(), v));
+                }
+            }
+            List<Versioned<Cadre>> toSave = new ArrayList<>(list.size());
+            for (Cadre cadre : list) {
+                String county = cadre.county().countyCode();
+                if (cadre.unitId() != null && !unitKnown.computeIfAbsent(county + "/" + cadre.unitId(),
+                        k -> units.find(tx, county, cadre.unitId()).isPresent())) {
+                    throw new NotFoundException("pairing.unit_not_found", cadre.unitId());
+                }
+                Optional<Versioned<Cadre>> before = scan ? Optional.ofNullable(existing.get(cadre.id()))
+                        : cadres.find(tx, county, cadre.id());
+                toSave.add(new Versioned<>(cadre, before.map(Versioned::version).orElse(0L)));
+                w.audit(CADRE, cadre.id(), cadre.county(), before.isEmpty() ? "register" : "amend", reason,
+                        before.map(Versioned::value).orElse(null), cadre);
+            }
+            cadres.saveAll(tx, toSave);
+            return List.copyOf(list);
         });
     }
 
@@ -144,9 +183,14 @@ public final class PairingService {
             List<Household> unpaired = households(tx, area).stream()
                     .filter(h -> h.status().poor() && !pairedNow.contains(h.id())).toList();
             Map<String, Integer> spare = new HashMap<>();
+            Map<String, Cadre> known = new HashMap<>();
+            values(cadres.all(tx, RegionCode.of(area.countyCode()), null)).forEach(c -> known.put(c.id(), c));
             int capacity = 0;
             for (String id : new java.util.LinkedHashSet<>(cadreIds)) {
-                Cadre c = cadre(tx, area.countyCode(), id);
+                Cadre c = known.get(id);
+                if (c == null) {
+                    c = cadre(tx, area.countyCode(), id);
+                }
                 int s = Math.max(0, c.maxHouseholds() - carried.getOrDefault(id, 0));
                 spare.put(id, s);
                 capacity += s;
@@ -154,7 +198,12 @@ public final class PairingService {
             if (capacity < unpaired.size()) {
                 throw new WorkflowException("pairing.capacity", spare.size(), capacity, unpaired.size());
             }
-            List<CadrePairing> out = new ArrayList<>();
+            if (unpaired.isEmpty()) {
+                return List.of();
+            }
+            java.util.Iterator<String> fresh = ids.block(tx, CADRE_PAIRING, area, unpaired.size()).iterator();
+            List<CadrePairing> out = new ArrayList<>(unpaired.size());
+            List<Versioned<CadrePairing>> toSave = new ArrayList<>(unpaired.size());
             int next = 0;
             for (Household h : unpaired) {
                 while (spare.get(cadreIds.get(next % cadreIds.size())) == 0) {
@@ -163,8 +212,12 @@ public final class PairingService {
                 String cadreId = cadreIds.get(next % cadreIds.size());
                 spare.merge(cadreId, -1, Integer::sum);
                 next++;
-                out.add(open(w, h, cadreId, from, reason, null));
+                CadrePairing p = new CadrePairing(fresh.next(), h.id(), h.region(), cadreId, from, null);
+                toSave.add(new Versioned<>(p, 0));
+                w.audit(HOUSEHOLD, h.id(), h.region(), "pair-cadre", reason, null, p);
+                out.add(p);
             }
+            cadrePairings.saveAll(tx, toSave);
             return out;
         });
     }
@@ -207,6 +260,20 @@ public final class PairingService {
     /** The open pairing of a household without access checks, for other capabilities of core (plans, lists). */
     public Optional<CadrePairing> currentCadre(StorageTransaction tx, Household h) {
         return openPairing(tx, h).map(Versioned::value);
+    }
+
+    /**
+     * The open pairings of the households inside {@code area}, keyed by household id, read in one scan: the bulk
+     * form of {@link #currentCadre(StorageTransaction, Household)}.
+     */
+    public Map<String, CadrePairing> currentCadres(StorageTransaction tx, RegionCode area) {
+        Map<String, CadrePairing> out = new HashMap<>();
+        for (Versioned<CadrePairing> v : cadrePairings.all(tx, area, null)) {
+            if (v.value().open()) {
+                out.put(v.value().householdId(), v.value());
+            }
+        }
+        return out;
     }
 
     /** A registered cadre without access checks, for other capabilities of core. */

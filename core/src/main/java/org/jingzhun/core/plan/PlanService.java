@@ -5,12 +5,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.DocumentStore;
+import org.jingzhun.core.internal.LatestIncomes;
 import org.jingzhun.core.pairing.PairingService;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
@@ -21,6 +23,7 @@ import org.jingzhun.spi.error.WorkflowException;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.household.PovertyStatus;
+import org.jingzhun.spi.pairing.CadrePairing;
 import org.jingzhun.spi.plan.HouseholdPlan;
 import org.jingzhun.spi.plan.Measure;
 import org.jingzhun.spi.plan.MeasureStatus;
@@ -113,15 +116,28 @@ public final class PlanService {
         Objects.requireNonNull(incomeGoal, "incomeGoal");
         requireWrite(principal, area);
         return ctx.write(principal, w -> {
+            StorageTransaction tx = w.tx();
             Set<String> planned = new HashSet<>();
-            householdPlans.all(w.tx(), area, year).forEach(v -> planned.add(v.value().householdId()));
-            List<Versioned<HouseholdPlan>> out = new ArrayList<>();
-            for (Household h : households(w.tx(), area)) {
+            householdPlans.all(tx, area, year).forEach(v -> planned.add(v.value().householdId()));
+            List<Household> toPlan = new ArrayList<>();
+            tx.households().forEachWithin(area, h -> {
                 if (h.status().poor() && !planned.contains(h.id())) {
-                    out.add(insert(w, draft(w.tx(), h, year, incomeGoal), reason));
+                    toPlan.add(h);
                 }
+            });
+            // The whole area's incomes and cadres are read in bulk; the plans are stored with one bulk save.
+            Map<String, IncomeStatement> incomes = LatestIncomes.upTo(tx, area, toPlan, year);
+            Map<String, CadrePairing> cadres = pairing.currentCadres(tx, area);
+            List<Versioned<HouseholdPlan>> drafts = new ArrayList<>(toPlan.size());
+            for (Household h : toPlan) {
+                CadrePairing cadre = cadres.get(h.id());
+                HouseholdPlan plan = drafter.draft(h, Optional.ofNullable(incomes.get(h.id())), year, incomeGoal,
+                        cadre == null ? null : cadre.cadreId());
+                check(plan, h, null);
+                drafts.add(new Versioned<>(plan, 0));
+                w.audit(HOUSEHOLD, h.id(), plan.region(), "create-plan", reason, null, plan);
             }
-            return out;
+            return householdPlans.saveAll(tx, drafts);
         });
     }
 

@@ -25,6 +25,7 @@ import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.household.PovertyCause;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.household.Relationship;
+import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
@@ -81,11 +82,20 @@ public final class HouseholdRegistry {
             List<Violation> problems = new ArrayList<>();
             Map<String, String> batchIds = new java.util.HashMap<>();
             Map<RegionCode, Optional<Region>> regionCache = new java.util.HashMap<>();
+            Set<CitizenId> citizenIds = new HashSet<>();
+            for (Household h : households) {
+                for (Member m : h.members()) {
+                    if (m != null && m.citizenId() != null) {
+                        citizenIds.add(m.citizenId());
+                    }
+                }
+            }
+            Map<CitizenId, List<String>> held = w.tx().households().activeHoldersOf(citizenIds);
             for (int i = 0; i < households.size(); i++) {
                 Household h = households.get(i);
                 String record = "row " + (i + 1);
                 try {
-                    checkAll(w.tx(), h, h.id(), record, null, regionCache);
+                    checkAll(w.tx(), h, h.id(), record, null, regionCache, id -> held.getOrDefault(id, List.of()));
                 } catch (ValidationException e) {
                     problems.addAll(e.violations());
                 }
@@ -125,32 +135,55 @@ public final class HouseholdRegistry {
     public List<IncomeStatement> recordIncomes(Principal principal, List<IncomeStatement> statements, String reason) {
         return ctx.write(principal, w -> {
             List<Violation> problems = new ArrayList<>();
-            List<RegionCode> places = new ArrayList<>(statements.size());
+            Set<String> ids = new HashSet<>();
+            for (IncomeStatement s : statements) {
+                if (s.householdId() != null) {
+                    ids.add(s.householdId());
+                }
+            }
+            Map<String, RegionCode> places = w.tx().households().regionsOf(ids);
+            Set<String> keys = new HashSet<>();
             for (IncomeStatement s : statements) {
                 String record = "income " + s.householdId() + "/" + s.year();
                 problems.addAll(ctx.validation().validate(record, s));
-                Optional<RegionCode> place = s.householdId() == null ? Optional.empty()
-                        : w.tx().households().regionOf(s.householdId());
-                if (place.isEmpty()) {
+                RegionCode place = s.householdId() == null ? null : places.get(s.householdId());
+                if (s.householdId() != null && !keys.add(s.householdId() + "/" + s.year())) {
+                    problems.add(Violation.of(record, "year", "validation.income_repeated", s.householdId(),
+                            s.year()));
+                }
+                if (place == null) {
                     problems.add(Violation.of(record, "householdId", "household.not_found", s.householdId()));
                 } else {
-                    requireWrite(principal, place.get(), "record incomes");
+                    requireWrite(principal, place, "record incomes");
                 }
-                places.add(place.orElse(null));
             }
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
+            // One bulk save per county (a survey is nearly always one county), in input order within each.
+            Map<String, List<IncomeStatement>> byCounty = new java.util.LinkedHashMap<>();
+            for (IncomeStatement s : statements) {
+                byCounty.computeIfAbsent(places.get(s.householdId()).countyCode(), c -> new ArrayList<>()).add(s);
+            }
+            Map<IncomeStatement, IncomeStatement> storedOf = new java.util.IdentityHashMap<>();
+            for (Map.Entry<String, List<IncomeStatement>> e : byCounty.entrySet()) {
+                List<IncomeStatement> batch = e.getValue();
+                List<IncomeStatement> befores = new ArrayList<>(batch.size());
+                for (IncomeStatement s : batch) {
+                    befores.add(s.version() == 0 ? null : w.tx().incomes().find(s.householdId(), s.year()).orElse(null));
+                }
+                List<IncomeStatement> stored = w.tx().incomes().saveAll(e.getKey(), batch);
+                for (int i = 0; i < batch.size(); i++) {
+                    IncomeStatement s = batch.get(i);
+                    storedOf.put(s, stored.get(i));
+                    w.audit(INCOME, s.householdId(), places.get(s.householdId()),
+                            befores.get(i) == null ? "record-income" : "correct-income", reason, befores.get(i),
+                            stored.get(i));
+                }
+            }
             List<IncomeStatement> out = new ArrayList<>(statements.size());
-            for (int i = 0; i < statements.size(); i++) {
-                IncomeStatement s = statements.get(i);
-                RegionCode place = places.get(i);
-                Optional<IncomeStatement> before = s.version() == 0 ? Optional.empty()
-                        : w.tx().incomes().find(s.householdId(), s.year());
-                IncomeStatement stored = w.tx().incomes().save(place.countyCode(), s);
-                w.audit(INCOME, s.householdId(), place, before.isEmpty() ? "record-income" : "correct-income", reason,
-                        before.orElse(null), stored);
-                out.add(stored);
+            for (IncomeStatement s : statements) {
+                out.add(storedOf.get(s));
             }
             return out;
         });
@@ -170,6 +203,85 @@ public final class HouseholdRegistry {
             checkAll(w.tx(), changed, changed.id(), null, before);
             Household stored = w.tx().households().update(changed);
             w.audit(HOUSEHOLD, stored.id(), stored.region(), "amend", reason, before, stored);
+            return stored;
+        });
+    }
+
+    /**
+     * Stores many changed households in one unit of work (a village's corrections, measures carried out across a
+     * list): each {@code version()} must be the version read. All are checked first — every violation names its
+     * position ({@code row N}), citizen IDs added must be free and may not be added twice in the batch — and either
+     * every household is stored or none. The stored households, their members and newly added IDs are read in bulk.
+     *
+     * @throws org.jingzhun.spi.error.ConflictException when someone else changed one of them meanwhile
+     */
+    public List<Household> amendAll(Principal principal, List<Household> changed, String reason) {
+        for (Household h : changed) {
+            Objects.requireNonNull(h, "changed");
+            requireWrite(principal, h.region(), "amend households");
+        }
+        return ctx.write(principal, w -> {
+            StorageTransaction tx = w.tx();
+            Map<String, Household> befores = tx.households().findAll(changed.stream().map(Household::id).toList());
+            List<Violation> problems = new ArrayList<>();
+            Set<CitizenId> added = new HashSet<>();
+            Map<String, String> batchIds = new java.util.HashMap<>();
+            Set<String> listed = new HashSet<>();
+            for (int i = 0; i < changed.size(); i++) {
+                Household h = changed.get(i);
+                String record = "row " + (i + 1);
+                Household before = befores.get(h.id());
+                if (before == null) {
+                    problems.add(Violation.of(record, "id", "household.not_found", h.id()));
+                    continue;
+                }
+                if (!listed.add(h.id())) {
+                    problems.add(Violation.of(record, "id", "workflow.listed_twice", h.id()));
+                    continue;
+                }
+                requireWrite(principal, before.region(), "amend households");
+                Set<String> held = new HashSet<>();
+                if (before.status().active()) {
+                    before.members().forEach(m -> held.add(m.citizenId().value()));
+                }
+                for (int m = 0; m < h.members().size(); m++) {
+                    Member member = h.members().get(m);
+                    if (member == null || member.citizenId() == null) {
+                        continue;
+                    }
+                    String other = batchIds.putIfAbsent(member.citizenId().value(), record);
+                    if (other != null && !other.equals(record)) {
+                        problems.add(Violation.of(record, "members[" + m + "].citizenId", "validation.id_taken",
+                                member.citizenId().masked(), other));
+                    }
+                    if (!held.contains(member.citizenId().value())) {
+                        added.add(member.citizenId());
+                    }
+                }
+            }
+            Map<CitizenId, List<String>> holders = tx.households().activeHoldersOf(added);
+            Map<RegionCode, Optional<Region>> regionCache = new java.util.HashMap<>();
+            for (int i = 0; i < changed.size(); i++) {
+                Household h = changed.get(i);
+                Household before = befores.get(h.id());
+                if (before == null) {
+                    continue;
+                }
+                try {
+                    checkAll(tx, h, h.id(), "row " + (i + 1), before, regionCache,
+                            id -> holders.getOrDefault(id, List.of()));
+                } catch (ValidationException e) {
+                    problems.addAll(e.violations());
+                }
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            List<Household> stored = tx.households().updateAll(changed);
+            for (int i = 0; i < stored.size(); i++) {
+                Household after = stored.get(i);
+                w.audit(HOUSEHOLD, after.id(), after.region(), "amend", reason, befores.get(after.id()), after);
+            }
             return stored;
         });
     }
@@ -290,11 +402,17 @@ public final class HouseholdRegistry {
      * already held while active ({@code before}) were checked when they were added and are not looked up again.
      */
     private void checkAll(StorageTransaction tx, Household h, String selfId, String recordName, Household before) {
-        checkAll(tx, h, selfId, recordName, before, null);
+        checkAll(tx, h, selfId, recordName, before, null,
+                id -> tx.households().findActiveByCitizenId(id).stream().map(Household::id).toList());
     }
 
+    /**
+     * @param holders the ids of the active households holding a citizen ID (a per-ID query, or a map prefetched for
+     *                a whole batch)
+     */
     private void checkAll(StorageTransaction tx, Household h, String selfId, String recordName, Household before,
-            Map<RegionCode, Optional<Region>> regionCache) {
+            Map<RegionCode, Optional<Region>> regionCache,
+            java.util.function.Function<CitizenId, List<String>> holders) {
         Set<String> held = new HashSet<>();
         if (before != null && before.status().active()) {
             before.members().forEach(m -> held.add(m.citizenId().value()));
@@ -337,10 +455,10 @@ public final class HouseholdRegistry {
                 continue;
             }
             if (h.status() != null && h.status().active() && !held.contains(m.citizenId().value())) {
-                for (Household other : tx.households().findActiveByCitizenId(m.citizenId())) {
-                    if (!other.id().equals(selfId)) {
+                for (String other : holders.apply(m.citizenId())) {
+                    if (!other.equals(selfId)) {
                         problems.add(Violation.of(record, field, "validation.id_taken", m.citizenId().masked(),
-                                other.id()));
+                                other));
                     }
                 }
             }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.DocumentStore;
+import org.jingzhun.core.internal.LatestIncomes;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.NotFoundException;
@@ -110,9 +111,10 @@ public final class TargetPlanner {
             Set<String> plannedBefore = new HashSet<>();
             existing.values().forEach(v -> plannedBefore.addAll(v.value().plannedHouseholds()));
             Set<String> plannedNow = new HashSet<>();
+            List<Versioned<ReductionTarget>> toSave = new ArrayList<>(computed.size());
             for (ReductionTarget t : computed) {
                 Versioned<ReductionTarget> old = existing.remove(t.id());
-                store.save(tx, t, old == null ? 0 : old.version());
+                toSave.add(new Versioned<>(t, old == null ? 0 : old.version()));
                 w.audit(KIND, t.id(), t.area(), "decompose", reason, old == null ? null : old.value(), t);
                 plannedNow.addAll(t.plannedHouseholds());
                 for (String id : t.plannedHouseholds()) {
@@ -121,6 +123,7 @@ public final class TargetPlanner {
                     }
                 }
             }
+            store.saveAll(tx, toSave);
             for (Versioned<ReductionTarget> stale : existing.values()) {
                 store.delete(tx, county.countyCode(), stale.value().id(), stale.version());
                 w.audit(KIND, stale.value().id(), stale.value().area(), "drop-target", reason, stale.value(), null);
@@ -227,17 +230,12 @@ public final class TargetPlanner {
                 poorHouseholds.add(h);
             }
         });
-        List<Decomposer.PoorHousehold> out = new ArrayList<>();
+        Map<String, IncomeStatement> latest = LatestIncomes.upTo(tx, county, poorHouseholds, year);
+        List<Decomposer.PoorHousehold> out = new ArrayList<>(poorHouseholds.size());
         for (Household h : poorHouseholds) {
-            // Households are surveyed every year, so the latest statement is nearly always this year's or last
-            // year's: two key lookups before falling back to reading every year of the household.
-            BigDecimal income = tx.incomes().find(h.id(), year)
-                    .or(() -> tx.incomes().find(h.id(), year - 1))
-                    .or(() -> tx.incomes().findByHousehold(h.id()).stream()
-                            .filter(s -> s.year() <= year)
-                            .max(Comparator.comparingInt(IncomeStatement::year)))
-                    .map(IncomeStatement::perCapitaNetIncome).orElse(null);
-            out.add(new Decomposer.PoorHousehold(h.id(), h.region(), h.size(), income));
+            IncomeStatement s = latest.get(h.id());
+            out.add(new Decomposer.PoorHousehold(h.id(), h.region(), h.size(),
+                    s == null ? null : s.perCapitaNetIncome()));
         }
         return out;
     }

@@ -128,10 +128,11 @@ public final class DistrictDemo {
 
         clock.set(LocalDate.of(year, 10, 15));
         step(year, "measures and income survey");
-        Map<String, Household> plannedHouseholds = fixBasicNeeds(planned, year);
+        List<Household> everyone = everyone();
+        Map<String, Household> plannedHouseholds = fixBasicNeeds(everyone, planned, year);
+        everyone = everyone.stream().map(h -> plannedHouseholds.getOrDefault(h.id(), h)).toList();
         Set<String> relapsing = Set.of();
         if (year > FIRST_YEAR) {
-            List<Household> everyone = everyone();
             relapsing = year >= 2016 && year < LAST_YEAR ? pickRelapses(everyone) : Set.of();
             surveyIncomes(year, everyone, planned, relapsing);
         }
@@ -218,12 +219,15 @@ public final class DistrictDemo {
      * Measures close the basic-needs gaps of the households planned to exit: housing renovation (危房改造), safe
      * drinking water, and school enrolment of every child of compulsory-education age (控辍保学).
      */
-    private Map<String, Household> fixBasicNeeds(Set<String> planned, int year) {
+    private Map<String, Household> fixBasicNeeds(List<Household> everyone, Set<String> planned, int year) {
         LocalDate schoolDay = LocalDate.of(year, 9, 1);
         Map<String, Household> out = new HashMap<>();
-        for (String id : planned) {
-            Household h = jz.registry().get(county, id);
-            out.put(id, h);
+        List<Household> fixed = new ArrayList<>();
+        for (Household h : everyone) {
+            if (!planned.contains(h.id())) {
+                continue;
+            }
+            out.put(h.id(), h);
             boolean unsafeHousing = h.housing() != null && h.housing().safety() != HousingSafety.SAFE;
             List<Member> members = new ArrayList<>();
             boolean enrolled = false;
@@ -243,7 +247,12 @@ public final class DistrictDemo {
                 if (unsafeHousing) {
                     b.housing(new Housing(h.housing().area(), HousingStructure.BRICK_CONCRETE, year, HousingSafety.SAFE));
                 }
-                out.put(id, jz.registry().amend(county, b.build(), "帮扶措施落实：危房改造、饮水安全、控辍保学"));
+                fixed.add(b.build());
+            }
+        }
+        if (!fixed.isEmpty()) {
+            for (Household h : jz.registry().amendAll(county, fixed, "帮扶措施落实：危房改造、饮水安全、控辍保学")) {
+                out.put(h.id(), h);
             }
         }
         return out;
@@ -379,15 +388,13 @@ public final class DistrictDemo {
     private void pairCadres(int year) {
         List<String> cadreIds = jz.pairing().cadres(county, countyCode).stream().map(Cadre::id).toList();
         if (cadreIds.isEmpty()) {
-            List<String> ids = new ArrayList<>();
+            List<Cadre> cadres = new ArrayList<>();
             int needed = Math.max(1, gen.profile().poorHouseholds() / 4 + 1);
             for (int i = 1; i <= needed; i++) {
-                String id = String.format("C-%05d", i);
-                jz.pairing().saveCadre(county, new Cadre(id, "帮扶干部" + i, CadreRole.UNIT_STAFF, null, countyCode, 6),
-                        "干部包户名单");
-                ids.add(id);
+                cadres.add(new Cadre(String.format("C-%05d", i), "帮扶干部" + i, CadreRole.UNIT_STAFF, null, countyCode,
+                        6));
             }
-            cadreIds = ids;
+            cadreIds = jz.pairing().saveCadres(county, cadres, "干部包户名单").stream().map(Cadre::id).toList();
         }
         jz.pairing().pairUnpaired(county, countyCode, cadreIds, clock.today(), "干部包户全覆盖");
     }

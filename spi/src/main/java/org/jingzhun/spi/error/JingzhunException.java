@@ -43,11 +43,28 @@ public class JingzhunException extends RuntimeException {
         return localizedMessage(Locale.SIMPLIFIED_CHINESE);
     }
 
+    /**
+     * Integral arguments are years, counts and sequence numbers: shown as plain digits (2015, not "2,015" as
+     * {@link MessageFormat} would group them).
+     */
+    private static Object[] plain(Object[] args) {
+        if (args == null) {
+            return new Object[0];
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof Integer || out[i] instanceof Long || out[i] instanceof Short) {
+                out[i] = out[i].toString();
+            }
+        }
+        return out;
+    }
+
     static String render(String code, Locale locale, Object... args) {
         try {
             ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale,
                     ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
-            return new MessageFormat(bundle.getString(code), locale).format(args == null ? new Object[0] : args);
+            return new MessageFormat(bundle.getString(code), locale).format(plain(args));
         } catch (MissingResourceException e) {
             if (!Locale.ROOT.equals(locale) && !Locale.ENGLISH.equals(locale)) {
                 return render(code, Locale.ROOT, args);

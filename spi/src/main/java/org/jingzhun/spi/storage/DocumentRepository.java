@@ -21,6 +21,16 @@ public interface DocumentRepository {
 
     Optional<StoredDocument> find(String kind, String countyCode, String id);
 
+    /** The stored documents of a kind in a county among {@code ids}, keyed by id; unknown ids are absent. */
+    default java.util.Map<String, StoredDocument> findAll(String kind, String countyCode,
+            java.util.Collection<String> ids) {
+        java.util.Map<String, StoredDocument> out = new java.util.LinkedHashMap<>();
+        for (String id : ids) {
+            find(kind, countyCode, id).ifPresent(d -> out.put(id, d));
+        }
+        return out;
+    }
+
     /** Documents of a kind inside {@code area}, optionally of one year, ordered by id. */
     Page<StoredDocument> findWithin(String kind, RegionCode area, Integer year, PageRequest page);
 
