@@ -52,20 +52,29 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
         }
         // A lower level may only be set when every higher level is set.
         boolean zeroSeen = false;
-        for (RegionLevel level : new RegionLevel[] {RegionLevel.PREFECTURE, RegionLevel.COUNTY, RegionLevel.TOWNSHIP,
-                RegionLevel.VILLAGE}) {
-            boolean zero = segment(value, level).chars().allMatch(ch -> ch == '0');
+        for (RegionLevel level : LEVELS_BELOW_PROVINCE) {
+            boolean zero = zeroSegment(value, level);
             if (!zero && zeroSeen) {
-                return "a " + level.name().toLowerCase() + " part is set under an empty higher level";
+                return "a " + level.name().toLowerCase(java.util.Locale.ROOT)
+                        + " part is set under an empty higher level";
             }
             zeroSeen |= zero;
         }
         return null;
     }
 
-    private static String segment(String v, RegionLevel level) {
-        int start = level.ordinal() == 0 ? 0 : RegionLevel.values()[level.ordinal() - 1].significantDigits();
-        return v.substring(start, level.significantDigits());
+    private static final RegionLevel[] LEVELS = RegionLevel.values();
+    private static final RegionLevel[] LEVELS_BELOW_PROVINCE = java.util.Arrays.copyOfRange(LEVELS, 1, LEVELS.length);
+
+    /** Whether the digits of {@code level}'s own segment are all zero; no allocation (codes are read by the million). */
+    private static boolean zeroSegment(String v, RegionLevel level) {
+        int start = level.ordinal() == 0 ? 0 : LEVELS[level.ordinal() - 1].significantDigits();
+        for (int i = start; i < level.significantDigits(); i++) {
+            if (v.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @JsonValue
@@ -74,15 +83,18 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
         return value;
     }
 
-    /** The most detailed level the code names. */
+    /** The most detailed level the code names: the level whose segment holds the last non-zero digit. */
     public RegionLevel level() {
-        RegionLevel result = RegionLevel.PROVINCE;
-        for (RegionLevel l : RegionLevel.values()) {
-            if (!segment(value, l).chars().allMatch(ch -> ch == '0')) {
-                result = l;
+        int last = 11;
+        while (last > 0 && value.charAt(last) == '0') {
+            last--;
+        }
+        for (RegionLevel l : LEVELS) {
+            if (last < l.significantDigits()) {
+                return l;
             }
         }
-        return result;
+        return RegionLevel.VILLAGE;
     }
 
     /** The significant leading digits: {@code 341702} for a county, {@code 341702100} for a township. */
@@ -115,7 +127,7 @@ public record RegionCode(String value) implements Comparable<RegionCode> {
 
     /** Whether {@code other} is this area or lies inside it. */
     public boolean contains(RegionCode other) {
-        return other.value.startsWith(prefix());
+        return other.value.regionMatches(0, value, 0, level().significantDigits());
     }
 
     @Override

@@ -32,6 +32,8 @@ final class DocumentTable {
     private final NavigableMap<Key, StoredDocument> byKey = new TreeMap<>();
     /** Secondary index (kind, county, subject) → ids, kept in step with {@link #byKey} on every change and undo. */
     private final Map<List<String>, SortedSet<String>> bySubject = new HashMap<>();
+    /** Secondary index kind → region → keys, for areas below the county. */
+    private final RegionIndex<Key> byRegion = new RegionIndex<>();
 
     StoredDocument get(String kind, String countyCode, String id) {
         return byKey.get(new Key(kind, id, countyCode));
@@ -40,6 +42,15 @@ final class DocumentTable {
     /** Documents of {@code kind} inside {@code area}, of {@code year} when not null, by id then county. */
     List<StoredDocument> within(String kind, RegionCode area, Integer year) {
         List<StoredDocument> out = new ArrayList<>();
+        if (RegionIndex.narrow(area)) {
+            for (Key k : byRegion.within(kind, area)) {
+                StoredDocument d = byKey.get(k);
+                if (year == null || year.equals(d.year())) {
+                    out.add(d);
+                }
+            }
+            return out;
+        }
         for (StoredDocument d : byKey.subMap(new Key(kind, "", ""), true, new Key(kind + '\u0000', "", ""), false)
                 .values()) {
             if (area.contains(d.region()) && (year == null || year.equals(d.year()))) {
@@ -87,12 +98,18 @@ final class DocumentTable {
     }
 
     private void index(StoredDocument d) {
+        if (d != null) {
+            byRegion.add(d.kind(), d.region(), new Key(d.kind(), d.id(), d.countyCode()));
+        }
         if (d != null && d.subject() != null) {
             bySubject.computeIfAbsent(subjectKey(d), k -> new TreeSet<>()).add(d.id());
         }
     }
 
     private void unindex(StoredDocument d) {
+        if (d != null) {
+            byRegion.remove(d.kind(), d.region(), new Key(d.kind(), d.id(), d.countyCode()));
+        }
         if (d != null && d.subject() != null) {
             SortedSet<String> ids = bySubject.get(subjectKey(d));
             if (ids != null) {

@@ -21,6 +21,7 @@ import org.jingzhun.spi.region.RegionLevel;
 final class HouseholdTable {
     private final NavigableMap<String, Household> byId = new TreeMap<>();
     private final Map<String, NavigableSet<String>> idsByCitizen = new HashMap<>();
+    private final RegionIndex<String> idsByRegion = new RegionIndex<>();
 
     Household get(String id) {
         return byId.get(id);
@@ -28,6 +29,13 @@ final class HouseholdTable {
 
     /** Households inside {@code area} in id order; ids start with the county code, so a county is one id range. */
     List<Household> within(RegionCode area) {
+        if (RegionIndex.narrow(area)) {
+            List<Household> out = new ArrayList<>();
+            for (String id : idsByRegion.within("", area)) {
+                out.add(byId.get(id));
+            }
+            return out;
+        }
         Iterable<Household> candidates = byId.values();
         if (area.level().ordinal() >= RegionLevel.COUNTY.ordinal()) {
             String county = area.countyCode();
@@ -74,6 +82,7 @@ final class HouseholdTable {
         if (old != null) {
             unindex(old);
         }
+        idsByRegion.add("", h.region(), h.id());
         for (Member m : h.members()) {
             idsByCitizen.computeIfAbsent(m.citizenId().value(), k -> new TreeSet<>()).add(h.id());
         }
@@ -89,6 +98,7 @@ final class HouseholdTable {
     }
 
     private void unindex(Household h) {
+        idsByRegion.remove("", h.region(), h.id());
         for (Member m : h.members()) {
             NavigableSet<String> ids = idsByCitizen.get(m.citizenId().value());
             if (ids != null) {
