@@ -694,6 +694,41 @@ public abstract class AbstractStorageContractTest {
     }
 
     @Test
+    void documentsAreFoundManyAtOnceByKindCountyAndIdsInTheOrderAsked() {
+        List<StoredDocument> docs = new ArrayList<>();
+        for (int i = 0; i < 1_203; i++) {
+            docs.add(new StoredDocument("exit-case", String.format("341702-%08d", i), i % 2 == 0 ? VILLAGE_A1
+                    : VILLAGE_A2, 2016, 0, "{\"n\":" + i + "}"));
+        }
+        StoredDocument otherKind = new StoredDocument("plan", "341702-00000005", VILLAGE_A1, null, 0, "{}");
+        StoredDocument otherCounty = new StoredDocument("exit-case", "341702-00000008", OTHER_COUNTY_VILLAGE, null, 0,
+                "{}");
+        run(tx -> {
+            docs.forEach(tx.documents()::save);
+            tx.documents().save(otherKind);
+            tx.documents().save(otherCounty);
+        });
+        List<String> asked = new ArrayList<>();
+        for (int i = 1_202; i >= 0; i -= 3) {
+            asked.add(String.format("341702-%08d", i));
+        }
+        asked.add("341702-99999999");
+        asked.add(asked.get(0));
+
+        Map<String, StoredDocument> found = inTx(tx -> tx.documents().findAll("exit-case", COUNTY.countyCode(),
+                asked));
+
+        assertThat(found.keySet()).containsExactlyElementsOf(asked.subList(0, asked.size() - 2));
+        assertThat(found.get("341702-00001202")).isEqualTo(docs.get(1_202).withVersion(1));
+        assertThat(found.get("341702-00000005").body()).isEqualTo("{\"n\":5}");
+        assertThat(found.get("341702-00000008").region()).isEqualTo(VILLAGE_A1);
+        assertThat(found.get("341702-00001199").region()).isEqualTo(VILLAGE_A2);
+        Map<String, StoredDocument> none = inTx(tx -> tx.documents().findAll("exit-case", COUNTY.countyCode(),
+                List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
     void documentsAreFoundBySubjectWithinKindAndCountyAndTheIndexFollowsUpdatesDeletesAndRollback() {
         StoredDocument a = new StoredDocument("exit-case", "E2", VILLAGE_A1, 2016, 0, "{}", "H-1");
         StoredDocument b = new StoredDocument("exit-case", "E1", VILLAGE_A2, 2017, 0, "{}", "H-1");
