@@ -70,9 +70,10 @@ public final class ExitWorkflow {
                     candidates.add(h);
                 }
             });
-            List<ExitAssessment> out = new ArrayList<>();
+            Map<String, HouseholdFacts> all = facts.factsWithin(tx, effective, candidates, year, asOf);
+            List<ExitAssessment> out = new ArrayList<>(candidates.size());
             for (Household h : candidates) {
-                out.add(new ExitAssessment(h.id(), year, engine.householdExit(facts.facts(tx, h, year, asOf))));
+                out.add(new ExitAssessment(h.id(), year, engine.householdExit(all.get(h.id()))));
             }
             return out;
         });
@@ -102,7 +103,8 @@ public final class ExitWorkflow {
         Principal principal = w.principal();
         StorageTransaction tx = w.tx();
         Map<String, Household> found = tx.households().findAll(householdIds);
-        Map<RegionCode, List<Household>> byVillage = new LinkedHashMap<>();
+        Map<String, List<String>> byCounty = new LinkedHashMap<>();
+        List<Household> listedHouseholds = new ArrayList<>(householdIds.size());
         Set<String> listed = new HashSet<>();
         for (String id : householdIds) {
             Household h = found.get(id);
@@ -118,19 +120,21 @@ public final class ExitWorkflow {
                         ExitAction.ASSESS.label(), PovertyStatus.NOT_EXITED.label() + "/"
                                 + PovertyStatus.RETURNED.label());
             }
-            byVillage.computeIfAbsent(h.region(), r -> new ArrayList<>()).add(h);
+            byCounty.computeIfAbsent(h.countyCode(), c -> new ArrayList<>()).add(id);
+            listedHouseholds.add(h);
         }
-        LocalDate asOf = HouseholdFactsStore.decisionDate(year, today());
-        Map<String, HouseholdFacts> factsOf = new HashMap<>();
-        for (Map.Entry<RegionCode, List<Household>> e : byVillage.entrySet()) {
-            for (Versioned<ExitCase> other : store.all(tx, e.getKey(), null)) {
-                if (listed.contains(other.value().householdId()) && !other.value().stage().terminal()) {
-                    throw new WorkflowException("workflow.case_open", other.value().householdId(), "exit case",
-                            other.value().id());
+        for (Map.Entry<String, List<String>> e : byCounty.entrySet()) {
+            for (List<Versioned<ExitCase>> cases : store.bySubjects(tx, e.getKey(), e.getValue()).values()) {
+                for (Versioned<ExitCase> other : cases) {
+                    if (!other.value().stage().terminal()) {
+                        throw new WorkflowException("workflow.case_open", other.value().householdId(), "exit case",
+                                other.value().id());
+                    }
                 }
             }
-            factsOf.putAll(facts.factsWithin(tx, e.getKey(), e.getValue(), year, asOf));
         }
+        Map<String, HouseholdFacts> factsOf = facts.factsOf(tx, listedHouseholds, year,
+                HouseholdFactsStore.decisionDate(year, today()));
         List<Household> meeting = new ArrayList<>();
         List<Decision> decisions = new ArrayList<>();
         List<ExitAssessment> notMet = new ArrayList<>();

@@ -53,6 +53,15 @@ public final class DocumentStore<T> {
         return tx.documents().findBySubject(kind, countyCode, subjectId).stream().map(this::decode).toList();
     }
 
+    /** Documents about any of {@code subjectIds} in a county, keyed by subject, each list in id order; bulk. */
+    public Map<String, List<Versioned<T>>> bySubjects(StorageTransaction tx, String countyCode,
+            java.util.Collection<String> subjectIds) {
+        Map<String, List<Versioned<T>>> out = new java.util.LinkedHashMap<>();
+        tx.documents().findBySubjects(kind, countyCode, subjectIds)
+                .forEach((k, docs) -> out.put(k, docs.stream().map(this::decode).toList()));
+        return out;
+    }
+
     /** Saves {@code value}; {@code expectedVersion} 0 inserts. Returns the stored version. */
     public Versioned<T> save(StorageTransaction tx, T value, long expectedVersion) {
         StoredDocument stored = tx.documents().save(new StoredDocument(kind, id.apply(value), region.apply(value),

@@ -78,6 +78,32 @@ public final class HouseholdFactsStore {
         return out;
     }
 
+    /**
+     * The facts of a list of registered households for a year, decided on {@code asOf}, keyed by household id: their
+     * statements and supplementary facts are read by key in bulk, so the cost follows the list, not its area.
+     */
+    public Map<String, HouseholdFacts> factsOf(StorageTransaction tx, List<Household> households, int year,
+            LocalDate asOf) {
+        Map<String, HouseholdFacts> out = new LinkedHashMap<>();
+        if (households.isEmpty()) {
+            return out;
+        }
+        Map<String, IncomeStatement> incomes = tx.incomes().findYear(households.stream().map(Household::id).toList(),
+                year);
+        Map<String, List<String>> docIdsByCounty = new LinkedHashMap<>();
+        for (Household h : households) {
+            docIdsByCounty.computeIfAbsent(h.countyCode(), c -> new java.util.ArrayList<>()).add(id(h.id(), year));
+        }
+        Map<String, SupplementaryFacts> supplementary = new HashMap<>();
+        docIdsByCounty.forEach((county, ids) -> store.findAll(tx, county, ids).values()
+                .forEach(v -> supplementary.put(v.value().householdId(), v.value().facts())));
+        for (Household h : households) {
+            out.put(h.id(), new HouseholdFacts(h, year, incomes.get(h.id()),
+                    supplementary.getOrDefault(h.id(), SupplementaryFacts.none()), asOf));
+        }
+        return out;
+    }
+
     /** The day a year's decisions are taken for: today when within the year, otherwise the year's last day. */
     public static LocalDate decisionDate(int year, LocalDate today) {
         return today.getYear() == year ? today : LocalDate.of(year, 12, 31);

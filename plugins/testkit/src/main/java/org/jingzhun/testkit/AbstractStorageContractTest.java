@@ -729,6 +729,43 @@ public abstract class AbstractStorageContractTest {
     }
 
     @Test
+    void documentsAreFoundForManySubjectsAtOnce() {
+        StoredDocument a = new StoredDocument("exit-case", "E2", VILLAGE_A1, 2016, 0, "{}", "H-1");
+        StoredDocument b = new StoredDocument("exit-case", "E1", VILLAGE_A2, 2017, 0, "{}", "H-1");
+        StoredDocument c = new StoredDocument("exit-case", "E3", VILLAGE_A1, 2016, 0, "{}", "H-2");
+        StoredDocument otherKind = new StoredDocument("plan", "P1", VILLAGE_A1, 2016, 0, "{}", "H-2");
+        StoredDocument otherCounty = new StoredDocument("exit-case", "E4", OTHER_COUNTY_VILLAGE, 2016, 0, "{}", "H-1");
+        run(tx -> List.of(a, b, c, otherKind, otherCounty).forEach(tx.documents()::save));
+
+        Map<String, List<StoredDocument>> found = inTx(tx -> tx.documents().findBySubjects("exit-case",
+                COUNTY.countyCode(), List.of("H-3", "H-2", "H-1")));
+
+        assertThat(found.keySet()).containsExactly("H-2", "H-1");
+        assertThat(found.get("H-1")).containsExactly(b.withVersion(1), a.withVersion(1));
+        assertThat(found.get("H-2")).containsExactly(c.withVersion(1));
+    }
+
+    @Test
+    void incomesOfAYearAreFoundForAListOfHouseholds() {
+        List<Household> hs = data.households(VILLAGE_A1, 4);
+        run(tx -> {
+            hs.forEach(tx.households()::insert);
+            tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(hs.get(0).id(), 2016));
+            tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(hs.get(1).id(), 2016));
+            tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(hs.get(1).id(), 2017));
+            tx.incomes().save(COUNTY.countyCode(), data.incomeStatement(hs.get(2).id(), 2017));
+        });
+        List<String> asked = List.of(hs.get(3).id(), hs.get(1).id(), hs.get(0).id(), hs.get(2).id(),
+                OTHER_COUNTY.countyCode() + "-00000009");
+
+        Map<String, IncomeStatement> found = inTx(tx -> tx.incomes().findYear(asked, 2016));
+
+        assertThat(found.keySet()).containsExactly(hs.get(1).id(), hs.get(0).id());
+        assertThat(found.get(hs.get(1).id())).isEqualTo(findIncome(hs.get(1).id(), 2016).orElseThrow());
+        assertThat(found.get(hs.get(0).id())).isEqualTo(findIncome(hs.get(0).id(), 2016).orElseThrow());
+    }
+
+    @Test
     void documentsAreFoundBySubjectWithinKindAndCountyAndTheIndexFollowsUpdatesDeletesAndRollback() {
         StoredDocument a = new StoredDocument("exit-case", "E2", VILLAGE_A1, 2016, 0, "{}", "H-1");
         StoredDocument b = new StoredDocument("exit-case", "E1", VILLAGE_A2, 2017, 0, "{}", "H-1");

@@ -40,5 +40,21 @@ public interface DocumentRepository {
      */
     java.util.List<StoredDocument> findBySubject(String kind, String countyCode, String subject);
 
+    /**
+     * Documents of a kind in a county about any of {@code subjects}, keyed by subject, each list in id order; subjects
+     * without documents are absent. The bulk form of {@link #findBySubject} (the open cases of a list of households).
+     */
+    default java.util.Map<String, java.util.List<StoredDocument>> findBySubjects(String kind, String countyCode,
+            java.util.Collection<String> subjects) {
+        java.util.Map<String, java.util.List<StoredDocument>> out = new java.util.LinkedHashMap<>();
+        for (String subject : subjects) {
+            java.util.List<StoredDocument> found = findBySubject(kind, countyCode, subject);
+            if (!found.isEmpty()) {
+                out.put(subject, found);
+            }
+        }
+        return out;
+    }
+
     void delete(String kind, String countyCode, String id, long expectedVersion);
 }

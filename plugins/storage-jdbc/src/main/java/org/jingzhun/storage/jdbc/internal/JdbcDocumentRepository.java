@@ -1,5 +1,6 @@
 package org.jingzhun.storage.jdbc.internal;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -117,6 +118,26 @@ final class JdbcDocumentRepository implements DocumentRepository {
         }
         List<StoredDocument> found = items.map(MAPPER).list();
         return new Page<>(found, count.mapTo(Long.class).one(), page);
+    }
+
+    @Override
+    public Map<String, List<StoredDocument>> findBySubjects(String kind, String countyCode,
+            Collection<String> subjects) {
+        Map<String, List<StoredDocument>> found = new HashMap<>();
+        for (List<String> chunk : Chunks.of(List.copyOf(new LinkedHashSet<>(subjects)), FIND_CHUNK)) {
+            handle.createQuery(SELECT + " WHERE county_code = :county AND kind = :kind AND subject IN (<subjects>)"
+                            + " ORDER BY id")
+                    .bind("county", countyCode).bind("kind", kind).bindList("subjects", chunk)
+                    .map(MAPPER).forEach(d -> found.computeIfAbsent(d.subject(), k -> new ArrayList<>()).add(d));
+        }
+        Map<String, List<StoredDocument>> out = new LinkedHashMap<>();
+        for (String subject : subjects) {
+            List<StoredDocument> docs = found.get(subject);
+            if (docs != null) {
+                out.put(subject, docs);
+            }
+        }
+        return out;
     }
 
     @Override

@@ -2,9 +2,11 @@ package org.jingzhun.storage.jdbc.internal;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +24,9 @@ import org.jingzhun.spi.storage.IncomeRepository;
  */
 final class JdbcIncomeRepository implements IncomeRepository {
     static final String KIND = "income statement";
+
+    /** Households per IN list: well within every driver's parameter limit. */
+    private static final int FIND_CHUNK = 500;
 
     private final Handle handle;
 
@@ -92,6 +97,48 @@ final class JdbcIncomeRepository implements IncomeRepository {
             return Optional.empty();
         }
         return load(county, householdId, year).stream().findFirst();
+    }
+
+    @Override
+    public Map<String, IncomeStatement> findYear(Collection<String> householdIds, int year) {
+        Map<String, List<String>> byCounty = new LinkedHashMap<>();
+        for (String hid : new LinkedHashSet<>(householdIds)) {
+            String county = CountyKeys.countyOf(hid);
+            if (county != null) {
+                byCounty.computeIfAbsent(county, c -> new ArrayList<>()).add(hid);
+            }
+        }
+        Map<String, Header> headers = new HashMap<>();
+        Map<String, Map<IncomeItem, BigDecimal>> items = new HashMap<>();
+        for (Map.Entry<String, List<String>> e : byCounty.entrySet()) {
+            for (List<String> chunk : Chunks.of(e.getValue(), FIND_CHUNK)) {
+                handle.createQuery("SELECT household_id, production_costs, household_size, version "
+                                + "FROM income_statements WHERE county_code = :county AND income_year = :year "
+                                + "AND household_id IN (<ids>)")
+                        .bind("county", e.getKey()).bind("year", year).bindList("ids", chunk)
+                        .map((rs, ctx) -> new Header(rs.getString("household_id"), year,
+                                rs.getBigDecimal("production_costs"), rs.getInt("household_size"),
+                                rs.getLong("version")))
+                        .forEach(h -> headers.put(h.householdId(), h));
+                handle.createQuery("SELECT household_id, item, amount FROM income_items WHERE county_code = :county "
+                                + "AND income_year = :year AND household_id IN (<ids>)")
+                        .bind("county", e.getKey()).bind("year", year).bindList("ids", chunk)
+                        .map((rs, ctx) -> {
+                            items.computeIfAbsent(rs.getString("household_id"), k -> new EnumMap<>(IncomeItem.class))
+                                    .put(Codes.parse(IncomeItem.class, rs.getString("item")),
+                                            rs.getBigDecimal("amount"));
+                            return Boolean.TRUE;
+                        }).forEach(x -> { });
+            }
+        }
+        Map<String, IncomeStatement> out = new LinkedHashMap<>();
+        for (String hid : householdIds) {
+            Header h = headers.get(hid);
+            if (h != null) {
+                out.put(hid, h.with(items.getOrDefault(hid, Map.of())));
+            }
+        }
+        return out;
     }
 
     @Override
