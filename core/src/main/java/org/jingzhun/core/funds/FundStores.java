@@ -2,6 +2,7 @@ package org.jingzhun.core.funds;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -275,5 +276,39 @@ final class FundStores {
 
     static <T, R> List<R> values(List<Versioned<T>> vs, Function<T, R> f) {
         return vs.stream().map(Versioned::value).map(f).toList();
+    }
+
+    // ---------------------------------------------------------------- public views of the states
+
+    static SourceBalance balance(SourceState s) {
+        return new SourceBalance(s.source(), s.allocated(), s.unallocated(), s.disbursed());
+    }
+
+    static ProjectBalance balance(ProjectState p) {
+        List<AllocationBalance> allocations = new ArrayList<>();
+        p.allocations().forEach((id, a) -> allocations.add(new AllocationBalance(id, a.sourceId(), a.date(),
+                a.allocated(), a.disbursed(), a.undisbursed())));
+        BigDecimal allocated = p.allocated();
+        BigDecimal disbursed = p.disbursed();
+        return new ProjectBalance(p.project(), allocated, disbursed, allocated.subtract(disbursed), p.unfunded(),
+                p.project().budget().subtract(disbursed), p.claimed(), allocations);
+    }
+
+    static MutualAidBalance balance(MutualAidState m) {
+        return new MutualAidBalance(m.fund(), m.fiscalCapital(), m.memberCapital(), m.feeIncome(), m.capital(),
+                m.outstanding(), m.available(), m.members());
+    }
+
+    static MutualAidLoanBalance balance(LoanState l) {
+        return new MutualAidLoanBalance(l.loan(), l.cancelled(), l.repaid(), l.fees(), l.outstanding());
+    }
+
+    static RiskFundBalance balance(RiskFundState r) {
+        return new RiskFundBalance(r.fund(), r.deposited(), r.paidOut(), r.balance());
+    }
+
+    static MicrocreditBalance balance(MicrocreditState s) {
+        return new MicrocreditBalance(s.loan(), s.region(), s.repaid(), s.outstanding(), s.defaultedOn(),
+                s.compensated());
     }
 }
