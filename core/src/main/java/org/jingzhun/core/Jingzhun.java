@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.jingzhun.core.benefit.BenefitStatementService;
 import org.jingzhun.core.crosscheck.CrossCheckService;
+import org.jingzhun.core.funds.FundsService;
 import org.jingzhun.core.identification.DynamicAdjustment;
 import org.jingzhun.core.identification.ExitWorkflow;
 import org.jingzhun.core.identification.IdentificationWorkflow;
@@ -57,6 +58,7 @@ public final class Jingzhun implements AutoCloseable {
     private final MonitoringService monitoring;
     private final BenefitStatementService benefits;
     private final StatisticsService statistics;
+    private final FundsService funds;
 
     Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins, PolicyEngine engine,
             CrossCheckService crossChecks) {
@@ -79,6 +81,7 @@ public final class Jingzhun implements AutoCloseable {
         this.monitoring = new MonitoringService(ctx, engine, facts);
         this.benefits = new BenefitStatementService(ctx, engine, facts);
         this.statistics = new StatisticsService(ctx);
+        this.funds = new FundsService(ctx);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());
     }
@@ -155,6 +158,14 @@ public final class Jingzhun implements AutoCloseable {
     /** Incidence, poor households and people, status and cause breakdowns by area. */
     public StatisticsService statistics() {
         return statistics;
+    }
+
+    /**
+     * Money (资金): fund sources, projects, allocations and disbursements in a ledger that never overspends, mutual-aid
+     * funds, microcredit with interest subsidy and risk compensation, donations claiming projects, and reports.
+     */
+    public FundsService funds() {
+        return funds;
     }
 
     /** The JSON mapping of the model (ISO dates, exact decimals), for hosts that expose the model over HTTP. */

@@ -9,6 +9,7 @@ import org.jingzhun.core.plan.FourListsService;
 import org.jingzhun.core.plan.PlanService;
 import org.jingzhun.core.benefit.BenefitStatementService;
 import org.jingzhun.core.crosscheck.CrossCheckService;
+import org.jingzhun.core.funds.FundsService;
 import org.jingzhun.core.identification.DynamicAdjustment;
 import org.jingzhun.core.identification.ExitWorkflow;
 import org.jingzhun.core.identification.IdentificationWorkflow;
@@ -107,5 +108,10 @@ public final class JingzhunModule extends AbstractModule {
     @Provides
     StatisticsService statistics(Jingzhun jz) {
         return jz.statistics();
+    }
+
+    @Provides
+    FundsService funds(Jingzhun jz) {
+        return jz.funds();
     }
 }

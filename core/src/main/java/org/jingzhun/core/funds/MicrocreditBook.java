@@ -1,0 +1,228 @@
+package org.jingzhun.core.funds;
+
+import static org.jingzhun.core.funds.FundStores.balance;
+import static org.jingzhun.core.funds.FundStores.load;
+import static org.jingzhun.core.funds.FundStores.values;
+import static org.jingzhun.core.funds.FundWriter.ensure;
+import static org.jingzhun.core.funds.FundWriter.findHousehold;
+import static org.jingzhun.core.funds.FundWriter.notBefore;
+import static org.jingzhun.core.funds.FundWriter.requireAmount;
+import static org.jingzhun.core.funds.FundWriter.requireReason;
+import static org.jingzhun.core.funds.FundWriter.requireRegion;
+import static org.jingzhun.core.funds.FundWriter.throwIf;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jingzhun.core.Versioned;
+import org.jingzhun.core.funds.FundStores.MicrocreditState;
+import org.jingzhun.core.funds.FundStores.Repayment;
+import org.jingzhun.core.funds.FundStores.RiskFundState;
+import org.jingzhun.core.funds.FundWriter.Draft;
+import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.error.Violation;
+import org.jingzhun.spi.error.WorkflowException;
+import org.jingzhun.spi.funds.EntryKind;
+import org.jingzhun.spi.funds.InterestSubsidy;
+import org.jingzhun.spi.funds.LedgerEntry;
+import org.jingzhun.spi.funds.Microcredit;
+import org.jingzhun.spi.funds.MicrocreditTerms;
+import org.jingzhun.spi.funds.Money;
+import org.jingzhun.spi.funds.RiskCompensationFund;
+import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
+import org.jingzhun.spi.storage.StorageTransaction;
+
+/**
+ * Poverty microcredit (扶贫小额信贷): risk compensation funds, loans, repayments, defaults and the interest subsidy.
+ * See {@link FundsService}.
+ */
+final class MicrocreditBook {
+    private static final String HOUSEHOLD = "household";
+
+    private final CoreContext ctx;
+    private final FundStores stores;
+    private final FundWriter writer;
+    private final InterestSubsidyCalculator calculator = new InterestSubsidyCalculator();
+
+    MicrocreditBook(CoreContext ctx, FundWriter writer) {
+        this.ctx = ctx;
+        this.stores = writer.stores;
+        this.writer = writer;
+    }
+
+    RiskCompensationFund addRiskFund(Principal principal, RiskCompensationFund fund, String reason) {
+        requireReason("risk compensation fund", reason);
+        String rec = "risk compensation fund " + fund.name();
+        List<Violation> problems = new ArrayList<>(ctx.validation().validate(rec, fund));
+        if (fund.id() != null) {
+            problems.add(Violation.of(rec, "id", "funds.id_assigned", fund.id()));
+        }
+        if (fund.county() != null && fund.county().level() != RegionLevel.COUNTY) {
+            problems.add(Violation.of(rec, "county", "funds.county_required", fund.county(),
+                    fund.county().level().label()));
+        }
+        if (fund.terms() != null && fund.terms().minAge() > fund.terms().maxAge()) {
+            problems.add(Violation.of(rec, "terms.minAge", "funds.ages_order", fund.terms().minAge(),
+                    fund.terms().maxAge()));
+        }
+        throwIf(problems);
+        writer.requireFinance(principal, fund.county(), "register risk compensation funds");
+        return ctx.write(principal, w -> {
+            requireRegion(w.tx(), rec, "county", fund.county());
+            RiskCompensationFund f = fund.withId(stores.nextId(w.tx(), 'R', fund.county()));
+            stores.riskFunds.save(w.tx(), new RiskFundState(f, Money.ZERO, Money.ZERO), 0);
+            w.audit(FundStores.RISK_FUND, f.id(), f.county(), "register", reason, null, f);
+            return f;
+        });
+    }
+
+    RiskFundBalance riskFund(Principal principal, String fundId) {
+        return ctx.read(tx -> {
+            RiskFundState r = load(stores.riskFunds, tx, fundId, "risk compensation fund").value();
+            writer.requireRead(principal, r.fund().county(), "read risk compensation funds");
+            return balance(r);
+        });
+    }
+
+    Microcredit issueMicrocredit(Principal principal, Microcredit loan, String reason) {
+        requireReason("microcredit", reason);
+        String rec = "microcredit of household " + loan.householdId();
+        List<Violation> problems = new ArrayList<>(ctx.validation().validate(rec, loan));
+        if (loan.id() != null) {
+            problems.add(Violation.of(rec, "id", "funds.id_assigned", loan.id()));
+        }
+        throwIf(problems);
+        return ctx.write(principal, w -> {
+            StorageTransaction tx = w.tx();
+            Household h = findHousehold(tx, loan.householdId());
+            writer.requireFinance(w.principal(), h.region(), "issue microcredit");
+            RiskCompensationFund rf = load(stores.riskFunds, tx, loan.riskFundId(), "risk compensation fund").value()
+                    .fund();
+            MicrocreditTerms t = rf.terms();
+            List<Violation> more = new ArrayList<>(writer.householdProblems(rec, "householdId", h, rf.county()));
+            if (h.members().stream().noneMatch(m -> m.citizenId().equals(loan.borrower()))) {
+                more.add(Violation.of(rec, "borrower", "funds.borrower_not_member", loan.borrower().masked(),
+                        h.id()));
+            }
+            int age = loan.borrower().ageOn(loan.start());
+            if (age < t.minAge() || age > t.maxAge()) {
+                more.add(Violation.of(rec, "borrower", "funds.borrower_age", age, loan.start(), t.minAge(),
+                        t.maxAge()));
+            }
+            if (loan.principal().compareTo(t.maxPrincipal()) > 0) {
+                more.add(Violation.of(rec, "principal", "funds.loan_principal_max",
+                        loan.principal().toPlainString(), t.maxPrincipal().toPlainString()));
+            }
+            if (loan.termMonths() > t.maxTermMonths()) {
+                more.add(Violation.of(rec, "termMonths", "funds.loan_term_max", loan.termMonths(),
+                        t.maxTermMonths()));
+            }
+            if (!loan.purpose().production()) {
+                more.add(Violation.of(rec, "purpose", "funds.loan_purpose", loan.purpose().label()));
+            }
+            throwIf(more);
+            Microcredit issued = loan.withId(stores.nextId(tx, 'C', h.region()));
+            stores.microcredits.save(tx, new MicrocreditState(issued, h.region(), Map.of(), null, Money.ZERO), 0);
+            w.audit(HOUSEHOLD, h.id(), h.region(), "issue-microcredit", reason, null, issued);
+            writer.record(w, new Draft(EntryKind.MICROCREDIT_ISSUE, issued.start(), issued.principal(), h.region())
+                    .fund(rf.id()).loan(issued.id()).household(h.id()).purpose(issued.purpose().label()), reason);
+            return issued;
+        });
+    }
+
+    LedgerEntry repayMicrocredit(Principal principal, String loanId, BigDecimal amount, LocalDate date,
+            String reason) {
+        requireReason("repayment", reason);
+        requireAmount("repayment of " + loanId, "amount", amount);
+        Objects.requireNonNull(date, "date");
+        return ctx.write(principal, w -> {
+            StorageTransaction tx = w.tx();
+            Versioned<MicrocreditState> mc = load(stores.microcredits, tx, loanId, "microcredit");
+            MicrocreditState s = mc.value();
+            writer.requireFinance(w.principal(), s.region(), "record microcredit repayments");
+            if (s.defaultedOn() != null) {
+                throw new WorkflowException("funds.loan_defaulted", loanId, s.defaultedOn());
+            }
+            notBefore(date, s.loan().start(), "repayment", "microcredit " + loanId + " start");
+            BigDecimal a = Money.exact(amount);
+            ensure(a, s.outstanding(), "microcredit " + loanId, "outstanding");
+            LedgerEntry e = writer.record(w, new Draft(EntryKind.MICROCREDIT_REPAYMENT, date, a, s.region())
+                    .fund(s.loan().riskFundId()).loan(loanId).household(s.loan().householdId()).purpose("还本"),
+                    reason);
+            stores.microcredits.save(tx, s.repayment(e.id(), new Repayment(date, a)), mc.version());
+            return e;
+        });
+    }
+
+    MicrocreditBalance declareDefault(Principal principal, String loanId, LocalDate date, String reason) {
+        requireReason("default", reason);
+        Objects.requireNonNull(date, "date");
+        return ctx.write(principal, w -> {
+            StorageTransaction tx = w.tx();
+            Versioned<MicrocreditState> mc = load(stores.microcredits, tx, loanId, "microcredit");
+            MicrocreditState s = mc.value();
+            writer.requireFinance(w.principal(), s.region(), "declare microcredit defaults");
+            if (s.defaultedOn() != null) {
+                throw new WorkflowException("funds.loan_defaulted", loanId, s.defaultedOn());
+            }
+            notBefore(date, s.loan().start(), "default", "microcredit " + loanId + " start");
+            BigDecimal outstanding = s.outstanding();
+            if (outstanding.signum() == 0) {
+                throw new WorkflowException("funds.loan_repaid", loanId);
+            }
+            Versioned<RiskFundState> rf = load(stores.riskFunds, tx, s.loan().riskFundId(), "risk compensation fund");
+            BigDecimal compensation = Money.round(outstanding.multiply(rf.value().fund().coverageShare()));
+            ensure(compensation, rf.value().balance(), "risk compensation fund " + rf.value().fund().id(), "balance");
+            MicrocreditState after = s.defaulted(date, compensation);
+            stores.microcredits.save(tx, after, mc.version());
+            stores.riskFunds.save(tx, rf.value().plus(Money.ZERO, compensation), rf.version());
+            w.audit(HOUSEHOLD, s.loan().householdId(), s.region(), "microcredit-default", reason, balance(s),
+                    balance(after));
+            if (compensation.signum() > 0) {
+                writer.record(w, new Draft(EntryKind.RISK_COMPENSATION, date, compensation, s.region())
+                        .fund(rf.value().fund().id()).loan(loanId).household(s.loan().householdId())
+                        .purpose("代偿 " + InterestSubsidyCalculator.percent(rf.value().fund().coverageShare())
+                                + " × " + outstanding.toPlainString()), reason);
+            }
+            return balance(after);
+        });
+    }
+
+    MicrocreditBalance microcredit(Principal principal, String loanId) {
+        return ctx.read(tx -> {
+            MicrocreditState s = load(stores.microcredits, tx, loanId, "microcredit").value();
+            writer.requireRead(principal, s.region(), "read microcredit");
+            return balance(s);
+        });
+    }
+
+    List<MicrocreditBalance> microcredits(Principal principal, RegionCode area) {
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        return ctx.read(tx -> values(stores.microcredits.all(tx, effective, null), FundStores::balance));
+    }
+
+    InterestSubsidy interestSubsidy(Principal principal, String loanId, LocalDate from, LocalDate to) {
+        return ctx.read(tx -> {
+            MicrocreditState s = load(stores.microcredits, tx, loanId, "microcredit").value();
+            writer.requireRead(principal, s.region(), "read microcredit");
+            return subsidy(tx, s, from, to);
+        });
+    }
+
+    InterestSubsidy interestSubsidy(Principal principal, String loanId, int year) {
+        return interestSubsidy(principal, loanId, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+    }
+
+    InterestSubsidy subsidy(StorageTransaction tx, MicrocreditState s, LocalDate from, LocalDate to) {
+        RiskCompensationFund rf = load(stores.riskFunds, tx, s.loan().riskFundId(), "risk compensation fund").value()
+                .fund();
+        return calculator.compute(rf.name(), rf.terms(), s.loan(), s.loan().householdId(), s.repaidByDay(),
+                s.defaultedOn(), from, to);
+    }
+}
