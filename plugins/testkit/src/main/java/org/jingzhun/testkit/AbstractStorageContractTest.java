@@ -149,6 +149,10 @@ public abstract class AbstractStorageContractTest {
         return inTx(tx -> tx.incomes().findByHousehold(householdId));
     }
 
+    protected Map<String, IncomeStatement> incomesWithin(RegionCode area, int year) {
+        return inTx(tx -> tx.incomes().findYearWithin(area, year));
+    }
+
     protected List<AuditEntry> auditOf(String entityType, String entityId) {
         return inTx(tx -> tx.audit().findByEntity(entityType, entityId));
     }
@@ -815,6 +819,332 @@ public abstract class AbstractStorageContractTest {
 
         assertThat(findDocument("pairing", county, saved.id())).isEmpty();
         assertThat(inTx(tx -> tx.documents().save(saved.withVersion(0))).version()).isEqualTo(1);
+    }
+
+    // ----------------------------------------------------------------------------------------------- bulk paths
+
+    /**
+     * Records per test of the bulk paths' chunking: more than a backend reads per query or writes per batch (the
+     * JDBC storage reads 1,000 keys per query and writes 500 rows per batch by default).
+     */
+    protected static final int BULK = 1_234;
+
+    /**
+     * What {@code work} returns inside a unit of work that is then rolled back: the answer of the single-record
+     * methods, to compare a bulk method's answer with.
+     */
+    protected <T> T rolledBack(Function<StorageTransaction, T> work) {
+        List<T> result = new ArrayList<>(1);
+        RuntimeException undo = new IllegalStateException("rolled back on purpose");
+        assertThatThrownBy(() -> run(tx -> {
+            result.add(work.apply(tx));
+            throw undo;
+        })).isSameAs(undo);
+        return result.get(0);
+    }
+
+    /** Asserts that {@code work} throws and that the unit of work it ran in left {@code unchanged} as it was. */
+    protected void assertFailsAndChangesNothing(Class<? extends Exception> type, Runnable work, Runnable unchanged) {
+        assertThatThrownBy(work::run).isInstanceOf(type);
+        unchanged.run();
+    }
+
+    @Test
+    void appendAllAssignsIncreasingSequencesInInputOrderAcrossBatches() {
+        AuditEntry first = inTx(tx -> tx.audit().append(
+                data.auditEntry("household", "341702-00000001", VILLAGE_A1, "register")));
+        RegionCode[] regions = {VILLAGE_A1, OTHER_COUNTY_VILLAGE, VILLAGE_B1};
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            entries.add(data.auditEntry(i % 7 == 0 ? "income" : "household", "341702-0000000" + (2 + i % 5),
+                    regions[i % 3], i % 2 == 0 ? "amend" : "exit"));
+        }
+
+        List<AuditEntry> stored = inTx(tx -> tx.audit().appendAll(entries));
+        AuditEntry last = inTx(tx -> tx.audit().append(
+                data.auditEntry("household", "341702-00000001", VILLAGE_A1, "amend")));
+
+        assertThat(stored).hasSize(BULK);
+        for (int i = 0; i < BULK; i++) {
+            assertThat(stored.get(i)).isEqualTo(entries.get(i).withSequence(stored.get(i).sequence()));
+        }
+        assertThat(stored).extracting(AuditEntry::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(stored.get(0).sequence()).isGreaterThan(first.sequence());
+        assertThat(last.sequence()).isGreaterThan(stored.get(BULK - 1).sequence());
+        assertThat(auditOf("household", "341702-00000003")).containsExactlyElementsOf(stored.stream()
+                .filter(e -> e.entityType().equals("household") && e.entityId().equals("341702-00000003")).toList());
+        assertThat(auditOfCounty(OTHER_COUNTY.countyCode(), PageRequest.first(1)).total())
+                .isEqualTo(stored.stream().filter(e -> e.countyCode().equals(OTHER_COUNTY.countyCode())).count());
+        List<AuditEntry> none = inTx(tx -> tx.audit().appendAll(List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void appendAllReturnsWhatAppendWouldAndIsUndoneWithItsUnitOfWork() {
+        List<AuditEntry> entries = List.of(data.auditEntry("household", "341702-00000001", VILLAGE_A1, "register"),
+                new AuditEntry(0, "income", "341702-00000001/2016", VILLAGE_A1, "record", "system", null,
+                        Instant.parse("2021-06-30T23:59:59.123456789Z"), null, null, null),
+                data.auditEntry("household", "341721-00000001", OTHER_COUNTY_VILLAGE, "register"));
+        List<AuditEntry> byAppend = rolledBack(tx -> entries.stream().map(tx.audit()::append).toList());
+
+        assertThatThrownBy(() -> run(tx -> {
+            tx.audit().appendAll(entries);
+            throw new IllegalStateException("undo");
+        })).hasMessage("undo");
+        assertThat(auditOfCounty(COUNTY.countyCode(), PageRequest.first(1)).total()).isZero();
+        List<AuditEntry> byAppendAll = inTx(tx -> tx.audit().appendAll(entries));
+
+        // Sequences differ between the two units of work; everything else is the same.
+        assertThat(byAppendAll).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(byAppendAll.get(i).withSequence(0)).isEqualTo(byAppend.get(i).withSequence(0));
+        }
+        assertThat(byAppendAll.get(1).at()).isEqualTo(Instant.parse("2021-06-30T23:59:59.123456Z"));
+        assertThat(auditOf("income", "341702-00000001/2016")).containsExactly(byAppendAll.get(1));
+    }
+
+    private IncomeStatement revisedIncome(IncomeStatement s, String wages, long version) {
+        Map<IncomeItem, BigDecimal> items = new EnumMap<>(IncomeItem.class);
+        items.put(IncomeItem.WAGES, new BigDecimal(wages));
+        items.put(IncomeItem.PENSION, new BigDecimal("1320"));
+        return new IncomeStatement(s.householdId(), s.year(), items, new BigDecimal("800.10"), 3, version);
+    }
+
+    @Test
+    void incomeSaveAllStoresNewStatementsAsSaveDoesInInputOrder() {
+        String county = COUNTY.countyCode();
+        String h1 = data.nextHouseholdId(county);
+        String h2 = data.nextHouseholdId(county);
+        String h3 = data.nextHouseholdId(county);
+        IncomeStatement empty = new IncomeStatement(h2, 2016, Map.of(), BigDecimal.ZERO, 1, 0);
+        List<IncomeStatement> batch = List.of(data.incomeStatement(h3, 2016), data.incomeStatement(h1, 2017), empty,
+                data.incomeStatement(h1, 2016));
+        List<IncomeStatement> bySave = rolledBack(tx -> batch.stream().map(s -> tx.incomes().save(county, s))
+                .toList());
+
+        List<IncomeStatement> stored = inTx(tx -> tx.incomes().saveAll(county, batch));
+
+        assertThat(stored).isEqualTo(bySave)
+                .containsExactlyElementsOf(batch.stream().map(s -> s.withVersion(1)).toList());
+        for (IncomeStatement s : stored) {
+            assertThat(findIncome(s.householdId(), s.year())).contains(s);
+        }
+        assertThat(incomesOf(h1)).containsExactly(stored.get(3), stored.get(1));
+        assertThat(findIncome(h2, 2016).orElseThrow().items()).isEmpty();
+        List<IncomeStatement> none = inTx(tx -> tx.incomes().saveAll(county, List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void incomeSaveAllMixesInsertsAndUpdatesAsSaveDoes() {
+        String county = COUNTY.countyCode();
+        IncomeStatement a = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement b1 = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement b = inTx(tx -> tx.incomes().save(county, revisedIncome(b1, "100", 1)));
+        String c = data.nextHouseholdId(county);
+        List<IncomeStatement> batch = List.of(revisedIncome(a, "12000.40", 1), data.incomeStatement(c, 2016),
+                revisedIncome(b, "1", 2), data.incomeStatement(a.householdId(), 2017),
+                new IncomeStatement(c, 2017, Map.of(), new BigDecimal("3"), 2, 0));
+        List<IncomeStatement> bySave = rolledBack(tx -> batch.stream().map(s -> tx.incomes().save(county, s))
+                .toList());
+
+        List<IncomeStatement> stored = inTx(tx -> tx.incomes().saveAll(county, batch));
+
+        assertThat(stored).isEqualTo(bySave).extracting(IncomeStatement::version).containsExactly(2L, 1L, 3L, 1L, 1L);
+        for (IncomeStatement s : stored) {
+            assertThat(findIncome(s.householdId(), s.year())).contains(s);
+        }
+        assertThat(findIncome(a.householdId(), 2016).orElseThrow().items())
+                .doesNotContainKey(IncomeItem.PRODUCTION).containsEntry(IncomeItem.WAGES, new BigDecimal("12000.40"));
+    }
+
+    @Test
+    void incomeSaveAllOfOneStatementSavedTwiceEndsWithTheLastVersion() {
+        String county = COUNTY.countyCode();
+        IncomeStatement fresh = data.incomeStatement(data.nextHouseholdId(county), 2018);
+        IncomeStatement stored = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2018)));
+        List<IncomeStatement> batch = List.of(fresh, revisedIncome(stored, "5", 1), revisedIncome(fresh, "6", 1),
+                revisedIncome(stored, "7", 2), revisedIncome(fresh, "8", 2));
+        List<IncomeStatement> bySave = rolledBack(tx -> batch.stream().map(s -> tx.incomes().save(county, s))
+                .toList());
+
+        List<IncomeStatement> saved = inTx(tx -> tx.incomes().saveAll(county, batch));
+
+        assertThat(saved).isEqualTo(bySave).extracting(IncomeStatement::version).containsExactly(1L, 2L, 2L, 3L, 3L);
+        assertThat(findIncome(fresh.householdId(), 2018)).contains(saved.get(4));
+        assertThat(findIncome(stored.householdId(), 2018)).contains(saved.get(3));
+        assertFailsWith(ConflictException.class, "storage.duplicate", fresh.householdId() + "/2019",
+                () -> inTx(tx -> tx.incomes().saveAll(county, List.of(data.incomeStatement(fresh.householdId(), 2019),
+                        data.incomeStatement(stored.householdId(), 2019),
+                        data.incomeStatement(fresh.householdId(), 2019)))));
+        assertThat(incomesOf(stored.householdId())).extracting(IncomeStatement::year).containsExactly(2018);
+    }
+
+    @Test
+    void incomeSaveAllWithADuplicateInTheMiddleNamesItAndStoresNothing() {
+        String county = COUNTY.countyCode();
+        IncomeStatement existing = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement updated = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        List<IncomeStatement> batch = List.of(data.incomeStatement(data.nextHouseholdId(county), 2016),
+                revisedIncome(updated, "1", 1), data.incomeStatement(existing.householdId(), 2016),
+                data.incomeStatement(data.nextHouseholdId(county), 2016));
+
+        assertFailsWith(ConflictException.class, "storage.duplicate", existing.householdId() + "/2016",
+                () -> inTx(tx -> tx.incomes().saveAll(county, batch)));
+
+        assertThat(findIncome(batch.get(0).householdId(), 2016)).isEmpty();
+        assertThat(findIncome(batch.get(3).householdId(), 2016)).isEmpty();
+        assertThat(findIncome(updated.householdId(), 2016)).contains(updated);
+        assertThat(findIncome(existing.householdId(), 2016)).contains(existing);
+    }
+
+    @Test
+    void incomeSaveAllNamesTheFirstStatementThatBreaksTheRule() {
+        String county = COUNTY.countyCode();
+        IncomeStatement x1 = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement x = inTx(tx -> tx.incomes().save(county, revisedIncome(x1, "2", 1)));
+        IncomeStatement y = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement fresh = data.incomeStatement(data.nextHouseholdId(county), 2016);
+        IncomeStatement stale = revisedIncome(x, "3", 1);
+        IncomeStatement duplicate = data.incomeStatement(y.householdId(), 2016);
+        IncomeStatement ghost = data.incomeStatement(data.nextHouseholdId(county), 2016).withVersion(3);
+
+        assertFailsWith(ConflictException.class, "storage.version_conflict", x.householdId(),
+                () -> inTx(tx -> tx.incomes().saveAll(county, List.of(fresh, stale, duplicate, ghost))));
+        assertFailsWith(NotFoundException.class, "storage.not_found", ghost.householdId(),
+                () -> inTx(tx -> tx.incomes().saveAll(county, List.of(fresh, ghost, duplicate, stale))));
+        assertFailsWith(ConflictException.class, "storage.duplicate", y.householdId(),
+                () -> inTx(tx -> tx.incomes().saveAll(county, List.of(fresh, duplicate, stale, ghost))));
+        assertThatThrownBy(() -> inTx(tx -> tx.incomes().saveAll(county, List.of(fresh,
+                data.incomeStatement(data.nextHouseholdId(OTHER_COUNTY.countyCode()), 2016), stale))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(findIncome(fresh.householdId(), 2016)).isEmpty();
+        assertThat(findIncome(x.householdId(), 2016)).contains(x);
+        assertThat(findIncome(y.householdId(), 2016)).contains(y);
+    }
+
+    @Test
+    void incomeSaveAllIsUndoneWithItsUnitOfWork() {
+        String county = COUNTY.countyCode();
+        IncomeStatement stored = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement fresh = data.incomeStatement(data.nextHouseholdId(county), 2016);
+
+        assertThatThrownBy(() -> run(tx -> {
+            tx.incomes().saveAll(county, List.of(fresh, revisedIncome(stored, "9", 1)));
+            throw new IllegalStateException("undo");
+        })).hasMessage("undo");
+
+        assertThat(findIncome(fresh.householdId(), 2016)).isEmpty();
+        assertThat(findIncome(stored.householdId(), 2016)).contains(stored);
+    }
+
+    @Test
+    void incomeSaveAllWorksAcrossChunksAndFindYearWithinReadsThemBack() {
+        String county = COUNTY.countyCode();
+        List<Household> households = data.households(VILLAGE_A1, BULK / 2);
+        run(tx -> tx.households().insertAll(households));
+        List<IncomeStatement> batch = new ArrayList<>();
+        for (int year : new int[] {2016, 2017}) {
+            for (Household h : households) {
+                batch.add(data.incomeStatement(h.id(), year));
+            }
+        }
+        Collections.shuffle(batch, new java.util.Random(7));
+
+        List<IncomeStatement> stored = inTx(tx -> tx.incomes().saveAll(county, batch));
+
+        assertThat(stored).containsExactlyElementsOf(batch.stream().map(s -> s.withVersion(1)).toList());
+        Map<String, IncomeStatement> of2016 = incomesWithin(VILLAGE_A1, 2016);
+        assertThat(of2016).hasSize(households.size());
+        for (IncomeStatement s : stored) {
+            if (s.year() == 2016) {
+                assertThat(of2016.get(s.householdId())).isEqualTo(s);
+            }
+        }
+
+        List<IncomeStatement> revised = new ArrayList<>();
+        for (IncomeStatement s : stored) {
+            revised.add(s.year() == 2017 ? revisedIncome(s, String.valueOf(s.householdId().hashCode() & 0xffff), 1)
+                    : data.incomeStatement(s.householdId(), 2018));
+        }
+        List<IncomeStatement> second = inTx(tx -> tx.incomes().saveAll(county, revised));
+
+        Map<String, IncomeStatement> of2017 = incomesWithin(COUNTY, 2017);
+        Map<String, IncomeStatement> of2018 = incomesWithin(COUNTY, 2018);
+        for (IncomeStatement s : second) {
+            assertThat((s.year() == 2017 ? of2017 : of2018).get(s.householdId())).isEqualTo(s);
+        }
+        assertThat(of2017).hasSize(households.size()).allSatisfy((id, s) -> assertThat(s.version()).isEqualTo(2));
+        assertThat(of2018).hasSize(households.size());
+
+        List<IncomeStatement> late = new ArrayList<>();
+        for (Household h : households) {
+            late.add(data.incomeStatement(h.id(), 2019));
+        }
+        IncomeStatement twin = data.incomeStatement(households.get(3).id(), 2018);
+        late.add(late.size() - 5, twin);
+        assertFailsWith(ConflictException.class, "storage.duplicate", twin.householdId() + "/2018",
+                () -> inTx(tx -> tx.incomes().saveAll(county, late)));
+        assertThat(incomesWithin(COUNTY, 2019)).isEmpty();
+    }
+
+    @Test
+    void findYearWithinReadsOneYearOfTheAreasHouseholdsOnly() {
+        String county = COUNTY.countyCode();
+        Household a1 = data.household(VILLAGE_A1);
+        Household a1b = data.householdBuilder(VILLAGE_A1).status(PovertyStatus.REMOVED).build();
+        Household a2 = data.household(VILLAGE_A2);
+        Household b1 = data.household(VILLAGE_B1);
+        Household other = data.household(OTHER_COUNTY_VILLAGE);
+        run(tx -> tx.households().insertAll(List.of(a1, a1b, a2, b1, other)));
+        Map<String, Map<Integer, IncomeStatement>> stored = new HashMap<>();
+        run(tx -> {
+            for (Household h : List.of(a1, a1b, a2, b1, other)) {
+                for (int year : new int[] {2016, 2017}) {
+                    if (h == a1b && year == 2017) {
+                        continue;
+                    }
+                    IncomeStatement s = year == 2016 ? data.incomeStatement(h.id(), year)
+                            : revisedIncome(data.incomeStatement(h.id(), year), String.valueOf(year), 0);
+                    stored.computeIfAbsent(h.id(), k -> new HashMap<>())
+                            .put(year, tx.incomes().save(h.countyCode(), s));
+                }
+            }
+            // A statement of a household that is not stored lies in no area.
+            tx.incomes().save(county, data.incomeStatement(data.nextHouseholdId(county), 2016));
+        });
+        IncomeStatement a2Revised = inTx(tx -> tx.incomes().save(county,
+                revisedIncome(stored.get(a2.id()).get(2016), "42", 1)));
+        stored.get(a2.id()).put(2016, a2Revised);
+        Function<List<Household>, Map<String, IncomeStatement>> expected2016 = hs -> {
+            Map<String, IncomeStatement> m = new HashMap<>();
+            hs.forEach(h -> m.put(h.id(), stored.get(h.id()).get(2016)));
+            return m;
+        };
+
+        assertThat(incomesWithin(TOWNSHIP_A, 2016))
+                .isEqualTo(expected2016.apply(List.of(a1, a1b, a2)));
+        assertThat(incomesWithin(VILLAGE_A1, 2017))
+                .isEqualTo(Map.of(a1.id(), stored.get(a1.id()).get(2017)));
+        assertThat(incomesWithin(COUNTY, 2016))
+                .isEqualTo(expected2016.apply(List.of(a1, a1b, a2, b1)));
+        assertThat(incomesWithin(PREFECTURE, 2016))
+                .isEqualTo(expected2016.apply(List.of(a1, a1b, a2, b1, other)));
+        assertThat(incomesWithin(OTHER_COUNTY, 2017))
+                .isEqualTo(Map.of(other.id(), stored.get(other.id()).get(2017)));
+        assertThat(incomesWithin(COUNTY, 2016).get(a2.id()).items())
+                .containsEntry(IncomeItem.WAGES, new BigDecimal("42.00")).doesNotContainKey(IncomeItem.PRODUCTION);
+        assertThat(incomesWithin(COUNTY, 2015)).isEmpty();
+        assertThat(incomesWithin(RegionCode.of("341703"), 2016)).isEmpty();
     }
 
     // ----------------------------------------------------------------------------------------------- transactions

@@ -28,9 +28,13 @@ final class JdbcDocumentRepository implements DocumentRepository {
     };
 
     private final Handle handle;
+    private final Dialect dialect;
+    private final int batchSize;
 
-    JdbcDocumentRepository(Handle handle) {
+    JdbcDocumentRepository(Handle handle, Dialect dialect, int batchSize) {
         this.handle = handle;
+        this.dialect = dialect;
+        this.batchSize = batchSize;
     }
 
     @Override

@@ -33,11 +33,13 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
     static final String KIND = "household";
 
     private final Handle handle;
+    private final Dialect dialect;
     private final BulkHouseholdWriter bulk;
     private final int batchSize;
 
-    JdbcHouseholdRepository(Handle handle, BulkHouseholdWriter bulk, int batchSize) {
+    JdbcHouseholdRepository(Handle handle, Dialect dialect, BulkHouseholdWriter bulk, int batchSize) {
         this.handle = handle;
+        this.dialect = dialect;
         this.bulk = bulk;
         this.batchSize = batchSize;
     }
