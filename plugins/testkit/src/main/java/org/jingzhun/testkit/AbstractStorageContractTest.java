@@ -1147,6 +1147,131 @@ public abstract class AbstractStorageContractTest {
         assertThat(incomesWithin(RegionCode.of("341703"), 2016)).isEmpty();
     }
 
+    @Test
+    void documentSaveAllStoresAndUpdatesAsSaveDoesInInputOrder() {
+        StoredDocument plan = inTx(tx -> tx.documents().save(data.document("plan", VILLAGE_A1, 2016)));
+        StoredDocument fund = inTx(tx -> tx.documents().save(data.document("fund", VILLAGE_B1, null)));
+        StoredDocument fresh = new StoredDocument("plan", "X1", VILLAGE_A2, 2017, 0, "{\"x\":1}", "H-1");
+        List<StoredDocument> batch = List.of(fresh,
+                new StoredDocument("plan", plan.id(), VILLAGE_A2, 2018, 1, "{\"moved\":true}", "H-1"),
+                new StoredDocument("target", "X1", VILLAGE_A1, null, 0, "{}"),
+                new StoredDocument("plan", "X1", OTHER_COUNTY_VILLAGE, 2017, 0, "{\"o\":1}", "H-1"),
+                new StoredDocument("fund", fund.id(), VILLAGE_B1, 2019, 1, "{\"f\":2}"));
+        List<StoredDocument> bySave = rolledBack(tx -> batch.stream().map(tx.documents()::save).toList());
+
+        List<StoredDocument> stored = inTx(tx -> tx.documents().saveAll(batch));
+
+        assertThat(stored).isEqualTo(bySave)
+                .containsExactlyElementsOf(batch.stream().map(d -> d.withVersion(d.version() + 1)).toList());
+        for (StoredDocument d : stored) {
+            assertThat(findDocument(d.kind(), d.countyCode(), d.id())).contains(d);
+        }
+        assertThat(documentsAbout("plan", "H-1")).containsExactly(stored.get(1), stored.get(0));
+        List<StoredDocument> none = inTx(tx -> tx.documents().saveAll(List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void documentSaveAllOfOneDocumentSavedTwiceEndsWithTheLastVersion() {
+        StoredDocument fresh = data.document("plan", VILLAGE_A1, 2016);
+        List<StoredDocument> batch = List.of(fresh, new StoredDocument("plan", fresh.id(), VILLAGE_A1, 2016, 1, "{}"),
+                new StoredDocument("plan", fresh.id(), VILLAGE_A2, 2017, 2, "{\"third\":3}", "H-9"));
+
+        List<StoredDocument> stored = inTx(tx -> tx.documents().saveAll(batch));
+
+        assertThat(stored).extracting(StoredDocument::version).containsExactly(1L, 2L, 3L);
+        assertThat(findDocument("plan", COUNTY.countyCode(), fresh.id())).contains(stored.get(2));
+        assertFailsWith(ConflictException.class, "storage.duplicate", "D-TWICE",
+                () -> inTx(tx -> tx.documents().saveAll(List.of(
+                        new StoredDocument("plan", "D-TWICE", VILLAGE_A1, null, 0, "{}"),
+                        new StoredDocument("plan", "D-OTHER", VILLAGE_A1, null, 0, "{}"),
+                        new StoredDocument("plan", "D-TWICE", VILLAGE_A2, null, 0, "{}")))));
+        assertThat(findDocument("plan", COUNTY.countyCode(), "D-OTHER")).isEmpty();
+    }
+
+    @Test
+    void documentSaveAllWithADuplicateInTheMiddleNamesItAndStoresNothing() {
+        StoredDocument existing = inTx(tx -> tx.documents().save(data.document("plan", VILLAGE_A1, 2016)));
+        StoredDocument changed = inTx(tx -> tx.documents().save(data.document("plan", VILLAGE_A2, 2016)));
+        StoredDocument before = data.document("plan", VILLAGE_B1, 2016);
+        StoredDocument after = data.document("plan", VILLAGE_B1, 2016);
+        List<StoredDocument> batch = List.of(before, changed.withVersion(1), existing.withVersion(0), after);
+
+        assertFailsWith(ConflictException.class, "storage.duplicate", existing.id(),
+                () -> inTx(tx -> tx.documents().saveAll(batch)));
+
+        assertThat(findDocument("plan", COUNTY.countyCode(), before.id())).isEmpty();
+        assertThat(findDocument("plan", COUNTY.countyCode(), after.id())).isEmpty();
+        assertThat(findDocument("plan", COUNTY.countyCode(), changed.id())).contains(changed);
+        assertThat(findDocument("plan", COUNTY.countyCode(), existing.id())).contains(existing);
+    }
+
+    @Test
+    void documentSaveAllNamesTheFirstDocumentThatBreaksTheRuleAndIsUndoneWithItsUnitOfWork() {
+        StoredDocument x1 = inTx(tx -> tx.documents().save(data.document("fund", VILLAGE_A1, null)));
+        StoredDocument x = inTx(tx -> tx.documents().save(x1));
+        StoredDocument y = inTx(tx -> tx.documents().save(data.document("fund", VILLAGE_A1, null)));
+        StoredDocument fresh = data.document("fund", VILLAGE_A1, null);
+        StoredDocument stale = x.withVersion(1);
+        StoredDocument duplicate = y.withVersion(0);
+        StoredDocument ghost = data.document("fund", VILLAGE_A1, null).withVersion(4);
+
+        assertFailsWith(ConflictException.class, "storage.version_conflict", x.id(),
+                () -> inTx(tx -> tx.documents().saveAll(List.of(fresh, stale, duplicate, ghost))));
+        assertFailsWith(NotFoundException.class, "storage.not_found", ghost.id(),
+                () -> inTx(tx -> tx.documents().saveAll(List.of(fresh, ghost, stale, duplicate))));
+        assertFailsWith(ConflictException.class, "storage.duplicate", y.id(),
+                () -> inTx(tx -> tx.documents().saveAll(List.of(fresh, duplicate, ghost, stale))));
+        assertThatThrownBy(() -> run(tx -> {
+            tx.documents().saveAll(List.of(fresh, x));
+            throw new IllegalStateException("undo");
+        })).hasMessage("undo");
+
+        assertThat(findDocument("fund", COUNTY.countyCode(), fresh.id())).isEmpty();
+        assertThat(findDocument("fund", COUNTY.countyCode(), x.id())).contains(x);
+        assertThat(findDocument("fund", COUNTY.countyCode(), y.id())).contains(y);
+    }
+
+    @Test
+    void documentSaveAllWorksAcrossChunksOfSeveralKindsAndCounties() {
+        List<StoredDocument> batch = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            batch.add(data.document(i % 3 == 0 ? "fund" : "plan", i % 4 == 0 ? OTHER_COUNTY_VILLAGE : VILLAGE_A1,
+                    2016 + i % 2));
+        }
+
+        List<StoredDocument> stored = inTx(tx -> tx.documents().saveAll(batch));
+
+        assertThat(stored).containsExactlyElementsOf(batch.stream().map(d -> d.withVersion(1)).toList());
+        List<StoredDocument> plans = documentsWithin("plan", PREFECTURE, null, PageRequest.first(PageRequest.MAX_LIMIT))
+                .items();
+        assertThat(plans).containsExactlyInAnyOrderElementsOf(stored.stream().filter(d -> d.kind().equals("plan"))
+                .toList());
+        assertThat(documentsWithin("fund", OTHER_COUNTY, null, PageRequest.first(1)).total())
+                .isEqualTo(stored.stream().filter(d -> d.kind().equals("fund")
+                        && d.countyCode().equals(OTHER_COUNTY.countyCode())).count());
+
+        List<StoredDocument> revised = stored.stream()
+                .map(d -> new StoredDocument(d.kind(), d.id(), d.region(), null, d.version(), "{\"v\":2}", d.id()))
+                .toList();
+        List<StoredDocument> second = inTx(tx -> tx.documents().saveAll(revised));
+        for (int i = 0; i < BULK; i += 97) {
+            StoredDocument d = second.get(i);
+            assertThat(findDocument(d.kind(), d.countyCode(), d.id())).contains(d);
+        }
+        assertThat(second).allSatisfy(d -> assertThat(d.version()).isEqualTo(2));
+
+        List<StoredDocument> late = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            late.add(data.document("plan", VILLAGE_A2, 2020));
+        }
+        StoredDocument stale = revised.get(BULK - 3);
+        late.add(BULK - 2, stale);
+        assertFailsWith(ConflictException.class, "storage.version_conflict", stale.id(),
+                () -> inTx(tx -> tx.documents().saveAll(late)));
+        assertThat(documentsWithin("plan", VILLAGE_A2, 2020, PageRequest.first(1)).total()).isZero();
+    }
+
     // ----------------------------------------------------------------------------------------------- transactions
 
     @Test
