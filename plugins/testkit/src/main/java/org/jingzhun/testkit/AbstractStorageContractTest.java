@@ -1272,6 +1272,191 @@ public abstract class AbstractStorageContractTest {
         assertThat(documentsWithin("plan", VILLAGE_A2, 2020, PageRequest.first(1)).total()).isZero();
     }
 
+    @Test
+    void updateAllReplacesHouseholdsAsUpdateDoesRewritingOnlyChangedMembers() {
+        List<Household> stored = inTx(tx -> tx.households().insertAll(List.of(data.household(VILLAGE_A1),
+                data.household(VILLAGE_A2), data.household(OTHER_COUNTY_VILLAGE), data.household(VILLAGE_B1))));
+        Member newcomer = data.member(Relationship.DAUGHTER_IN_LAW, LocalDate.of(2001, 5, 6), Sex.FEMALE);
+        Member leaving = stored.get(1).members().get(1);
+        List<Member> reordered = new ArrayList<>(stored.get(3).members());
+        Collections.swap(reordered, 1, 2);
+        List<Member> changedMembers = new ArrayList<>(stored.get(1).members());
+        changedMembers.remove(leaving);
+        changedMembers.add(newcomer);
+        List<Household> batch = List.of(
+                stored.get(3).toBuilder().members(reordered).build(),
+                stored.get(0).toBuilder().status(PovertyStatus.EXITED).address("新址").build(),
+                stored.get(1).toBuilder().members(changedMembers).phone(null).build(),
+                stored.get(2).toBuilder().status(PovertyStatus.REMOVED).housing(null).build());
+        List<Household> byUpdate = rolledBack(tx -> batch.stream().map(tx.households()::update).toList());
+
+        List<Household> updated = inTx(tx -> tx.households().updateAll(batch));
+
+        assertThat(updated).isEqualTo(byUpdate)
+                .containsExactlyElementsOf(batch.stream().map(h -> h.toBuilder().version(2).build()).toList());
+        for (Household h : updated) {
+            assertThat(findHousehold(h.id())).contains(h);
+        }
+        assertThat(activeWith(leaving.citizenId())).isEmpty();
+        assertThat(activeWith(newcomer.citizenId())).extracting(Household::id).containsExactly(stored.get(1).id());
+        assertThat(activeWith(stored.get(2).members().get(0).citizenId())).isEmpty();
+        List<Household> none = inTx(tx -> tx.households().updateAll(List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void updateAllOfOneHouseholdUpdatedTwiceEndsWithTheLastVersion() {
+        Household stored = inTx(tx -> tx.households().insert(data.household(VILLAGE_A1)));
+        Household first = stored.toBuilder().status(PovertyStatus.PRE_EXIT).build();
+        Household second = stored.toBuilder().status(PovertyStatus.EXITED).version(2)
+                .members(stored.members().subList(0, 2)).build();
+        List<Household> byUpdate = rolledBack(tx -> List.of(tx.households().update(first),
+                tx.households().update(second)));
+
+        List<Household> updated = inTx(tx -> tx.households().updateAll(List.of(first, second)));
+
+        assertThat(updated).isEqualTo(byUpdate).extracting(Household::version).containsExactly(2L, 3L);
+        assertThat(findHousehold(stored.id())).contains(updated.get(1));
+        assertThat(activeWith(stored.members().get(3).citizenId())).isEmpty();
+    }
+
+    @Test
+    void updateAllNamesTheFirstHouseholdThatBreaksTheRuleAndChangesNothing() {
+        List<Household> stored = inTx(tx -> tx.households().insertAll(data.households(VILLAGE_A1, 3)));
+        Household winner = inTx(tx -> tx.households().update(stored.get(1).toBuilder().address("甲").build()));
+        Household ok = stored.get(0).toBuilder().status(PovertyStatus.EXITED).members(List.of(
+                stored.get(0).members().get(0))).build();
+        Household stale = stored.get(1).toBuilder().address("乙").build();
+        Household ghost = data.householdBuilder(VILLAGE_A2).version(1).build();
+        Household elsewhere = stored.get(2).toBuilder().region(OTHER_COUNTY_VILLAGE).build();
+
+        assertFailsWith(ConflictException.class, "storage.version_conflict", stale.id(),
+                () -> inTx(tx -> tx.households().updateAll(List.of(ok, stale, ghost))));
+        assertFailsWith(NotFoundException.class, "storage.not_found", ghost.id(),
+                () -> inTx(tx -> tx.households().updateAll(List.of(ok, ghost, stale))));
+        assertThatThrownBy(() -> inTx(tx -> tx.households().updateAll(List.of(ok, elsewhere, stale))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> run(tx -> {
+            tx.households().updateAll(List.of(ok, winner));
+            throw new IllegalStateException("undo");
+        })).hasMessage("undo");
+
+        assertThat(findHousehold(ok.id())).contains(stored.get(0));
+        assertThat(findHousehold(winner.id())).contains(winner);
+        assertThat(findHousehold(ghost.id())).isEmpty();
+        assertThat(activeWith(stored.get(0).members().get(3).citizenId())).extracting(Household::id)
+                .containsExactly(ok.id());
+    }
+
+    @Test
+    void findAllAndRegionsOfAnswerAsFindAndRegionOfDo() {
+        List<Household> stored = inTx(tx -> tx.households().insertAll(List.of(data.household(VILLAGE_A1),
+                data.household(VILLAGE_B1), data.household(OTHER_COUNTY_VILLAGE), data.household(VILLAGE_A2))));
+        List<String> ids = new ArrayList<>();
+        ids.add(stored.get(3).id());
+        ids.add("341702-99999999");
+        ids.add(stored.get(0).id());
+        ids.add("nope");
+        ids.add(stored.get(2).id());
+        ids.add(stored.get(0).id());
+        Map<String, Household> expected = new HashMap<>();
+        Map<String, RegionCode> expectedRegions = new HashMap<>();
+        for (Household h : List.of(stored.get(3), stored.get(0), stored.get(2))) {
+            expected.put(h.id(), findHousehold(h.id()).orElseThrow());
+            expectedRegions.put(h.id(), h.region());
+        }
+
+        Map<String, Household> found = inTx(tx -> tx.households().findAll(ids));
+        Map<String, RegionCode> regions = inTx(tx -> tx.households().regionsOf(ids));
+
+        assertThat(found).isEqualTo(expected);
+        assertThat(found.get(stored.get(3).id()).members()).containsExactlyElementsOf(stored.get(3).members());
+        assertThat(regions).isEqualTo(expectedRegions);
+        Map<String, Household> none = inTx(tx -> tx.households().findAll(List.of()));
+        Map<String, RegionCode> noRegions = inTx(tx -> tx.households().regionsOf(List.of("341702-99999999")));
+        assertThat(none).isEmpty();
+        assertThat(noRegions).isEmpty();
+    }
+
+    @Test
+    void householdBulkPathsWorkAcrossChunks() {
+        List<Household> all = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            all.add(data.household(i % 5 == 0 ? OTHER_COUNTY_VILLAGE : i % 2 == 0 ? VILLAGE_A1 : VILLAGE_B1));
+        }
+        run(tx -> tx.households().insertAll(all));
+        List<String> ids = new ArrayList<>(all.stream().map(Household::id).toList());
+        Collections.shuffle(ids, new java.util.Random(11));
+
+        Map<String, Household> found = inTx(tx -> tx.households().findAll(ids));
+        Map<String, RegionCode> regions = inTx(tx -> tx.households().regionsOf(ids));
+        assertThat(found).hasSize(BULK);
+        assertThat(regions).hasSize(BULK);
+        for (Household h : all) {
+            assertThat(found.get(h.id())).isEqualTo(h.toBuilder().version(1).build());
+            assertThat(regions.get(h.id())).isEqualTo(h.region());
+        }
+
+        List<Household> changes = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            Household h = found.get(ids.get(i));
+            changes.add(i % 3 == 0 ? h.toBuilder().members(h.members().subList(0, 3)).build()
+                    : h.toBuilder().status(PovertyStatus.EXITED).build());
+        }
+        List<Household> updated = inTx(tx -> tx.households().updateAll(changes));
+        Map<String, Household> reloaded = inTx(tx -> tx.households().findAll(ids));
+        assertThat(updated).hasSize(BULK);
+        for (Household h : updated) {
+            assertThat(h.version()).isEqualTo(2);
+            assertThat(reloaded.get(h.id())).isEqualTo(h);
+        }
+
+        List<CitizenId> citizens = new ArrayList<>();
+        Map<CitizenId, List<String>> expected = new HashMap<>();
+        for (Household h : updated) {
+            for (Member m : h.members()) {
+                citizens.add(m.citizenId());
+                expected.put(m.citizenId(), List.of(h.id()));
+            }
+        }
+        Map<CitizenId, List<String>> holders = inTx(tx -> tx.households().activeHoldersOf(citizens));
+        assertThat(citizens).hasSizeGreaterThan(BULK);
+        assertThat(holders).isEqualTo(expected);
+
+        List<Household> late = new ArrayList<>(updated.subList(0, BULK - 1));
+        late.add(updated.get(BULK - 1).toBuilder().version(1).build());
+        assertFailsWith(ConflictException.class, "storage.version_conflict", updated.get(BULK - 1).id(),
+                () -> inTx(tx -> tx.households().updateAll(late)));
+        assertThat(findHousehold(updated.get(0).id())).contains(updated.get(0));
+    }
+
+    @Test
+    void activeHoldersOfListsTheActiveHouseholdsOfEachIdAsFindActiveByCitizenIdDoes() {
+        Household active = data.household(VILLAGE_A1);
+        Member shared = active.members().get(0);
+        Household removed = data.householdBuilder(VILLAGE_A2).status(PovertyStatus.REMOVED)
+                .addMember(as(shared, Relationship.OTHER)).build();
+        Household exited = data.householdBuilder(OTHER_COUNTY_VILLAGE).status(PovertyStatus.EXITED)
+                .addMember(as(shared, Relationship.FATHER)).build();
+        run(tx -> tx.households().insertAll(List.of(exited, removed, active)));
+        CitizenId onlyRemoved = removed.members().get(0).citizenId();
+        CitizenId unknown = SampleData.citizenId("341702", LocalDate.of(1970, 1, 1), 999);
+        CitizenId ofActive = active.members().get(2).citizenId();
+        List<CitizenId> asked = List.of(unknown, shared.citizenId(), onlyRemoved, ofActive, shared.citizenId());
+
+        Map<CitizenId, List<String>> holders = inTx(tx -> tx.households().activeHoldersOf(asked));
+
+        List<String> sharedHolders = new ArrayList<>(List.of(active.id(), exited.id()));
+        Collections.sort(sharedHolders);
+        assertThat(holders).isEqualTo(Map.of(shared.citizenId(), sharedHolders, ofActive, List.of(active.id())));
+        for (CitizenId c : asked) {
+            List<String> one = activeWith(c).stream().map(Household::id).sorted().toList();
+            assertThat(holders.getOrDefault(c, List.of())).isEqualTo(one);
+        }
+        Map<CitizenId, List<String>> none = inTx(tx -> tx.households().activeHoldersOf(List.of()));
+        assertThat(none).isEmpty();
+    }
+
     // ----------------------------------------------------------------------------------------------- transactions
 
     @Test
