@@ -149,6 +149,10 @@ public abstract class AbstractStorageContractTest {
         return inTx(tx -> tx.incomes().findByHousehold(householdId));
     }
 
+    protected Map<String, IncomeStatement> incomesWithin(RegionCode area, int year) {
+        return inTx(tx -> tx.incomes().findYearWithin(area, year));
+    }
+
     protected List<AuditEntry> auditOf(String entityType, String entityId) {
         return inTx(tx -> tx.audit().findByEntity(entityType, entityId));
     }
@@ -887,6 +891,642 @@ public abstract class AbstractStorageContractTest {
 
         assertThat(findDocument("pairing", county, saved.id())).isEmpty();
         assertThat(inTx(tx -> tx.documents().save(saved.withVersion(0))).version()).isEqualTo(1);
+    }
+
+    // ----------------------------------------------------------------------------------------------- bulk paths
+
+    /**
+     * Records per test of the bulk paths' chunking: more than a backend reads per query or writes per batch (the
+     * JDBC storage reads 1,000 keys per query and writes 500 rows per batch by default).
+     */
+    protected static final int BULK = 1_234;
+
+    /**
+     * What {@code work} returns inside a unit of work that is then rolled back: the answer of the single-record
+     * methods, to compare a bulk method's answer with.
+     */
+    protected <T> T rolledBack(Function<StorageTransaction, T> work) {
+        List<T> result = new ArrayList<>(1);
+        RuntimeException undo = new IllegalStateException("rolled back on purpose");
+        assertThatThrownBy(() -> run(tx -> {
+            result.add(work.apply(tx));
+            throw undo;
+        })).isSameAs(undo);
+        return result.get(0);
+    }
+
+    /** Asserts that {@code work} throws and that the unit of work it ran in left {@code unchanged} as it was. */
+    protected void assertFailsAndChangesNothing(Class<? extends Exception> type, Runnable work, Runnable unchanged) {
+        assertThatThrownBy(work::run).isInstanceOf(type);
+        unchanged.run();
+    }
+
+    @Test
+    void appendAllAssignsIncreasingSequencesInInputOrderAcrossBatches() {
+        AuditEntry first = inTx(tx -> tx.audit().append(
+                data.auditEntry("household", "341702-00000001", VILLAGE_A1, "register")));
+        RegionCode[] regions = {VILLAGE_A1, OTHER_COUNTY_VILLAGE, VILLAGE_B1};
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            entries.add(data.auditEntry(i % 7 == 0 ? "income" : "household", "341702-0000000" + (2 + i % 5),
+                    regions[i % 3], i % 2 == 0 ? "amend" : "exit"));
+        }
+
+        List<AuditEntry> stored = inTx(tx -> tx.audit().appendAll(entries));
+        AuditEntry last = inTx(tx -> tx.audit().append(
+                data.auditEntry("household", "341702-00000001", VILLAGE_A1, "amend")));
+
+        assertThat(stored).hasSize(BULK);
+        for (int i = 0; i < BULK; i++) {
+            assertThat(stored.get(i)).isEqualTo(entries.get(i).withSequence(stored.get(i).sequence()));
+        }
+        assertThat(stored).extracting(AuditEntry::sequence).isSorted().doesNotHaveDuplicates();
+        assertThat(stored.get(0).sequence()).isGreaterThan(first.sequence());
+        assertThat(last.sequence()).isGreaterThan(stored.get(BULK - 1).sequence());
+        assertThat(auditOf("household", "341702-00000003")).containsExactlyElementsOf(stored.stream()
+                .filter(e -> e.entityType().equals("household") && e.entityId().equals("341702-00000003")).toList());
+        assertThat(auditOfCounty(OTHER_COUNTY.countyCode(), PageRequest.first(1)).total())
+                .isEqualTo(stored.stream().filter(e -> e.countyCode().equals(OTHER_COUNTY.countyCode())).count());
+        List<AuditEntry> none = inTx(tx -> tx.audit().appendAll(List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void appendAllReturnsWhatAppendWouldAndIsUndoneWithItsUnitOfWork() {
+        List<AuditEntry> entries = List.of(data.auditEntry("household", "341702-00000001", VILLAGE_A1, "register"),
+                new AuditEntry(0, "income", "341702-00000001/2016", VILLAGE_A1, "record", "system", null,
+                        Instant.parse("2021-06-30T23:59:59.123456789Z"), null, null, null),
+                data.auditEntry("household", "341721-00000001", OTHER_COUNTY_VILLAGE, "register"));
+        List<AuditEntry> byAppend = rolledBack(tx -> entries.stream().map(tx.audit()::append).toList());
+
+        assertThatThrownBy(() -> run(tx -> {
+            tx.audit().appendAll(entries);
+            throw new IllegalStateException("undo");
+        })).hasMessage("undo");
+        assertThat(auditOfCounty(COUNTY.countyCode(), PageRequest.first(1)).total()).isZero();
+        List<AuditEntry> byAppendAll = inTx(tx -> tx.audit().appendAll(entries));
+
+        // Sequences differ between the two units of work; everything else is the same.
+        assertThat(byAppendAll).hasSize(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(byAppendAll.get(i).withSequence(0)).isEqualTo(byAppend.get(i).withSequence(0));
+        }
+        assertThat(byAppendAll.get(1).at()).isEqualTo(Instant.parse("2021-06-30T23:59:59.123456Z"));
+        assertThat(auditOf("income", "341702-00000001/2016")).containsExactly(byAppendAll.get(1));
+    }
+
+    private IncomeStatement revisedIncome(IncomeStatement s, String wages, long version) {
+        Map<IncomeItem, BigDecimal> items = new EnumMap<>(IncomeItem.class);
+        items.put(IncomeItem.WAGES, new BigDecimal(wages));
+        items.put(IncomeItem.PENSION, new BigDecimal("1320"));
+        return new IncomeStatement(s.householdId(), s.year(), items, new BigDecimal("800.10"), 3, version);
+    }
+
+    @Test
+    void incomeSaveAllStoresNewStatementsAsSaveDoesInInputOrder() {
+        String county = COUNTY.countyCode();
+        String h1 = data.nextHouseholdId(county);
+        String h2 = data.nextHouseholdId(county);
+        String h3 = data.nextHouseholdId(county);
+        IncomeStatement empty = new IncomeStatement(h2, 2016, Map.of(), BigDecimal.ZERO, 1, 0);
+        List<IncomeStatement> batch = List.of(data.incomeStatement(h3, 2016), data.incomeStatement(h1, 2017), empty,
+                data.incomeStatement(h1, 2016));
+        List<IncomeStatement> bySave = rolledBack(tx -> batch.stream().map(s -> tx.incomes().save(county, s))
+                .toList());
+
+        List<IncomeStatement> stored = inTx(tx -> tx.incomes().saveAll(county, batch));
+
+        assertThat(stored).isEqualTo(bySave)
+                .containsExactlyElementsOf(batch.stream().map(s -> s.withVersion(1)).toList());
+        for (IncomeStatement s : stored) {
+            assertThat(findIncome(s.householdId(), s.year())).contains(s);
+        }
+        assertThat(incomesOf(h1)).containsExactly(stored.get(3), stored.get(1));
+        assertThat(findIncome(h2, 2016).orElseThrow().items()).isEmpty();
+        List<IncomeStatement> none = inTx(tx -> tx.incomes().saveAll(county, List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void incomeSaveAllMixesInsertsAndUpdatesAsSaveDoes() {
+        String county = COUNTY.countyCode();
+        IncomeStatement a = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement b1 = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement b = inTx(tx -> tx.incomes().save(county, revisedIncome(b1, "100", 1)));
+        String c = data.nextHouseholdId(county);
+        List<IncomeStatement> batch = List.of(revisedIncome(a, "12000.40", 1), data.incomeStatement(c, 2016),
+                revisedIncome(b, "1", 2), data.incomeStatement(a.householdId(), 2017),
+                new IncomeStatement(c, 2017, Map.of(), new BigDecimal("3"), 2, 0));
+        List<IncomeStatement> bySave = rolledBack(tx -> batch.stream().map(s -> tx.incomes().save(county, s))
+                .toList());
+
+        List<IncomeStatement> stored = inTx(tx -> tx.incomes().saveAll(county, batch));
+
+        assertThat(stored).isEqualTo(bySave).extracting(IncomeStatement::version).containsExactly(2L, 1L, 3L, 1L, 1L);
+        for (IncomeStatement s : stored) {
+            assertThat(findIncome(s.householdId(), s.year())).contains(s);
+        }
+        assertThat(findIncome(a.householdId(), 2016).orElseThrow().items())
+                .doesNotContainKey(IncomeItem.PRODUCTION).containsEntry(IncomeItem.WAGES, new BigDecimal("12000.40"));
+    }
+
+    @Test
+    void incomeSaveAllOfOneStatementSavedTwiceEndsWithTheLastVersion() {
+        String county = COUNTY.countyCode();
+        IncomeStatement fresh = data.incomeStatement(data.nextHouseholdId(county), 2018);
+        IncomeStatement stored = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2018)));
+        List<IncomeStatement> batch = List.of(fresh, revisedIncome(stored, "5", 1), revisedIncome(fresh, "6", 1),
+                revisedIncome(stored, "7", 2), revisedIncome(fresh, "8", 2));
+        List<IncomeStatement> bySave = rolledBack(tx -> batch.stream().map(s -> tx.incomes().save(county, s))
+                .toList());
+
+        List<IncomeStatement> saved = inTx(tx -> tx.incomes().saveAll(county, batch));
+
+        assertThat(saved).isEqualTo(bySave).extracting(IncomeStatement::version).containsExactly(1L, 2L, 2L, 3L, 3L);
+        assertThat(findIncome(fresh.householdId(), 2018)).contains(saved.get(4));
+        assertThat(findIncome(stored.householdId(), 2018)).contains(saved.get(3));
+        assertFailsWith(ConflictException.class, "storage.duplicate", fresh.householdId() + "/2019",
+                () -> inTx(tx -> tx.incomes().saveAll(county, List.of(data.incomeStatement(fresh.householdId(), 2019),
+                        data.incomeStatement(stored.householdId(), 2019),
+                        data.incomeStatement(fresh.householdId(), 2019)))));
+        assertThat(incomesOf(stored.householdId())).extracting(IncomeStatement::year).containsExactly(2018);
+    }
+
+    @Test
+    void incomeSaveAllWithADuplicateInTheMiddleNamesItAndStoresNothing() {
+        String county = COUNTY.countyCode();
+        IncomeStatement existing = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement updated = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        List<IncomeStatement> batch = List.of(data.incomeStatement(data.nextHouseholdId(county), 2016),
+                revisedIncome(updated, "1", 1), data.incomeStatement(existing.householdId(), 2016),
+                data.incomeStatement(data.nextHouseholdId(county), 2016));
+
+        assertFailsWith(ConflictException.class, "storage.duplicate", existing.householdId() + "/2016",
+                () -> inTx(tx -> tx.incomes().saveAll(county, batch)));
+
+        assertThat(findIncome(batch.get(0).householdId(), 2016)).isEmpty();
+        assertThat(findIncome(batch.get(3).householdId(), 2016)).isEmpty();
+        assertThat(findIncome(updated.householdId(), 2016)).contains(updated);
+        assertThat(findIncome(existing.householdId(), 2016)).contains(existing);
+    }
+
+    @Test
+    void incomeSaveAllNamesTheFirstStatementThatBreaksTheRule() {
+        String county = COUNTY.countyCode();
+        IncomeStatement x1 = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement x = inTx(tx -> tx.incomes().save(county, revisedIncome(x1, "2", 1)));
+        IncomeStatement y = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement fresh = data.incomeStatement(data.nextHouseholdId(county), 2016);
+        IncomeStatement stale = revisedIncome(x, "3", 1);
+        IncomeStatement duplicate = data.incomeStatement(y.householdId(), 2016);
+        IncomeStatement ghost = data.incomeStatement(data.nextHouseholdId(county), 2016).withVersion(3);
+
+        assertFailsWith(ConflictException.class, "storage.version_conflict", x.householdId(),
+                () -> inTx(tx -> tx.incomes().saveAll(county, List.of(fresh, stale, duplicate, ghost))));
+        assertFailsWith(NotFoundException.class, "storage.not_found", ghost.householdId(),
+                () -> inTx(tx -> tx.incomes().saveAll(county, List.of(fresh, ghost, duplicate, stale))));
+        assertFailsWith(ConflictException.class, "storage.duplicate", y.householdId(),
+                () -> inTx(tx -> tx.incomes().saveAll(county, List.of(fresh, duplicate, stale, ghost))));
+        assertThatThrownBy(() -> inTx(tx -> tx.incomes().saveAll(county, List.of(fresh,
+                data.incomeStatement(data.nextHouseholdId(OTHER_COUNTY.countyCode()), 2016), stale))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(findIncome(fresh.householdId(), 2016)).isEmpty();
+        assertThat(findIncome(x.householdId(), 2016)).contains(x);
+        assertThat(findIncome(y.householdId(), 2016)).contains(y);
+    }
+
+    @Test
+    void incomeSaveAllIsUndoneWithItsUnitOfWork() {
+        String county = COUNTY.countyCode();
+        IncomeStatement stored = inTx(tx -> tx.incomes().save(county, data.incomeStatement(
+                data.nextHouseholdId(county), 2016)));
+        IncomeStatement fresh = data.incomeStatement(data.nextHouseholdId(county), 2016);
+
+        assertThatThrownBy(() -> run(tx -> {
+            tx.incomes().saveAll(county, List.of(fresh, revisedIncome(stored, "9", 1)));
+            throw new IllegalStateException("undo");
+        })).hasMessage("undo");
+
+        assertThat(findIncome(fresh.householdId(), 2016)).isEmpty();
+        assertThat(findIncome(stored.householdId(), 2016)).contains(stored);
+    }
+
+    @Test
+    void incomeSaveAllWorksAcrossChunksAndFindYearWithinReadsThemBack() {
+        String county = COUNTY.countyCode();
+        List<Household> households = data.households(VILLAGE_A1, BULK / 2);
+        run(tx -> tx.households().insertAll(households));
+        List<IncomeStatement> batch = new ArrayList<>();
+        for (int year : new int[] {2016, 2017}) {
+            for (Household h : households) {
+                batch.add(data.incomeStatement(h.id(), year));
+            }
+        }
+        Collections.shuffle(batch, new java.util.Random(7));
+
+        List<IncomeStatement> stored = inTx(tx -> tx.incomes().saveAll(county, batch));
+
+        assertThat(stored).containsExactlyElementsOf(batch.stream().map(s -> s.withVersion(1)).toList());
+        Map<String, IncomeStatement> of2016 = incomesWithin(VILLAGE_A1, 2016);
+        assertThat(of2016).hasSize(households.size());
+        for (IncomeStatement s : stored) {
+            if (s.year() == 2016) {
+                assertThat(of2016.get(s.householdId())).isEqualTo(s);
+            }
+        }
+
+        List<IncomeStatement> revised = new ArrayList<>();
+        for (IncomeStatement s : stored) {
+            revised.add(s.year() == 2017 ? revisedIncome(s, String.valueOf(s.householdId().hashCode() & 0xffff), 1)
+                    : data.incomeStatement(s.householdId(), 2018));
+        }
+        List<IncomeStatement> second = inTx(tx -> tx.incomes().saveAll(county, revised));
+
+        Map<String, IncomeStatement> of2017 = incomesWithin(COUNTY, 2017);
+        Map<String, IncomeStatement> of2018 = incomesWithin(COUNTY, 2018);
+        for (IncomeStatement s : second) {
+            assertThat((s.year() == 2017 ? of2017 : of2018).get(s.householdId())).isEqualTo(s);
+        }
+        assertThat(of2017).hasSize(households.size()).allSatisfy((id, s) -> assertThat(s.version()).isEqualTo(2));
+        assertThat(of2018).hasSize(households.size());
+
+        List<IncomeStatement> late = new ArrayList<>();
+        for (Household h : households) {
+            late.add(data.incomeStatement(h.id(), 2019));
+        }
+        IncomeStatement twin = data.incomeStatement(households.get(3).id(), 2018);
+        late.add(late.size() - 5, twin);
+        assertFailsWith(ConflictException.class, "storage.duplicate", twin.householdId() + "/2018",
+                () -> inTx(tx -> tx.incomes().saveAll(county, late)));
+        assertThat(incomesWithin(COUNTY, 2019)).isEmpty();
+    }
+
+    @Test
+    void findYearWithinReadsOneYearOfTheAreasHouseholdsOnly() {
+        String county = COUNTY.countyCode();
+        Household a1 = data.household(VILLAGE_A1);
+        Household a1b = data.householdBuilder(VILLAGE_A1).status(PovertyStatus.REMOVED).build();
+        Household a2 = data.household(VILLAGE_A2);
+        Household b1 = data.household(VILLAGE_B1);
+        Household other = data.household(OTHER_COUNTY_VILLAGE);
+        run(tx -> tx.households().insertAll(List.of(a1, a1b, a2, b1, other)));
+        Map<String, Map<Integer, IncomeStatement>> stored = new HashMap<>();
+        run(tx -> {
+            for (Household h : List.of(a1, a1b, a2, b1, other)) {
+                for (int year : new int[] {2016, 2017}) {
+                    if (h == a1b && year == 2017) {
+                        continue;
+                    }
+                    IncomeStatement s = year == 2016 ? data.incomeStatement(h.id(), year)
+                            : revisedIncome(data.incomeStatement(h.id(), year), String.valueOf(year), 0);
+                    stored.computeIfAbsent(h.id(), k -> new HashMap<>())
+                            .put(year, tx.incomes().save(h.countyCode(), s));
+                }
+            }
+            // A statement of a household that is not stored lies in no area.
+            tx.incomes().save(county, data.incomeStatement(data.nextHouseholdId(county), 2016));
+        });
+        IncomeStatement a2Revised = inTx(tx -> tx.incomes().save(county,
+                revisedIncome(stored.get(a2.id()).get(2016), "42", 1)));
+        stored.get(a2.id()).put(2016, a2Revised);
+        Function<List<Household>, Map<String, IncomeStatement>> expected2016 = hs -> {
+            Map<String, IncomeStatement> m = new HashMap<>();
+            hs.forEach(h -> m.put(h.id(), stored.get(h.id()).get(2016)));
+            return m;
+        };
+
+        assertThat(incomesWithin(TOWNSHIP_A, 2016))
+                .isEqualTo(expected2016.apply(List.of(a1, a1b, a2)));
+        assertThat(incomesWithin(VILLAGE_A1, 2017))
+                .isEqualTo(Map.of(a1.id(), stored.get(a1.id()).get(2017)));
+        assertThat(incomesWithin(COUNTY, 2016))
+                .isEqualTo(expected2016.apply(List.of(a1, a1b, a2, b1)));
+        assertThat(incomesWithin(PREFECTURE, 2016))
+                .isEqualTo(expected2016.apply(List.of(a1, a1b, a2, b1, other)));
+        assertThat(incomesWithin(OTHER_COUNTY, 2017))
+                .isEqualTo(Map.of(other.id(), stored.get(other.id()).get(2017)));
+        assertThat(incomesWithin(COUNTY, 2016).get(a2.id()).items())
+                .containsEntry(IncomeItem.WAGES, new BigDecimal("42.00")).doesNotContainKey(IncomeItem.PRODUCTION);
+        assertThat(incomesWithin(COUNTY, 2015)).isEmpty();
+        assertThat(incomesWithin(RegionCode.of("341703"), 2016)).isEmpty();
+    }
+
+    @Test
+    void documentSaveAllStoresAndUpdatesAsSaveDoesInInputOrder() {
+        StoredDocument plan = inTx(tx -> tx.documents().save(data.document("plan", VILLAGE_A1, 2016)));
+        StoredDocument fund = inTx(tx -> tx.documents().save(data.document("fund", VILLAGE_B1, null)));
+        StoredDocument fresh = new StoredDocument("plan", "X1", VILLAGE_A2, 2017, 0, "{\"x\":1}", "H-1");
+        List<StoredDocument> batch = List.of(fresh,
+                new StoredDocument("plan", plan.id(), VILLAGE_A2, 2018, 1, "{\"moved\":true}", "H-1"),
+                new StoredDocument("target", "X1", VILLAGE_A1, null, 0, "{}"),
+                new StoredDocument("plan", "X1", OTHER_COUNTY_VILLAGE, 2017, 0, "{\"o\":1}", "H-1"),
+                new StoredDocument("fund", fund.id(), VILLAGE_B1, 2019, 1, "{\"f\":2}"));
+        List<StoredDocument> bySave = rolledBack(tx -> batch.stream().map(tx.documents()::save).toList());
+
+        List<StoredDocument> stored = inTx(tx -> tx.documents().saveAll(batch));
+
+        assertThat(stored).isEqualTo(bySave)
+                .containsExactlyElementsOf(batch.stream().map(d -> d.withVersion(d.version() + 1)).toList());
+        for (StoredDocument d : stored) {
+            assertThat(findDocument(d.kind(), d.countyCode(), d.id())).contains(d);
+        }
+        assertThat(documentsAbout("plan", "H-1")).containsExactly(stored.get(1), stored.get(0));
+        List<StoredDocument> none = inTx(tx -> tx.documents().saveAll(List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void documentSaveAllOfOneDocumentSavedTwiceEndsWithTheLastVersion() {
+        StoredDocument fresh = data.document("plan", VILLAGE_A1, 2016);
+        List<StoredDocument> batch = List.of(fresh, new StoredDocument("plan", fresh.id(), VILLAGE_A1, 2016, 1, "{}"),
+                new StoredDocument("plan", fresh.id(), VILLAGE_A2, 2017, 2, "{\"third\":3}", "H-9"));
+
+        List<StoredDocument> stored = inTx(tx -> tx.documents().saveAll(batch));
+
+        assertThat(stored).extracting(StoredDocument::version).containsExactly(1L, 2L, 3L);
+        assertThat(findDocument("plan", COUNTY.countyCode(), fresh.id())).contains(stored.get(2));
+        assertFailsWith(ConflictException.class, "storage.duplicate", "D-TWICE",
+                () -> inTx(tx -> tx.documents().saveAll(List.of(
+                        new StoredDocument("plan", "D-TWICE", VILLAGE_A1, null, 0, "{}"),
+                        new StoredDocument("plan", "D-OTHER", VILLAGE_A1, null, 0, "{}"),
+                        new StoredDocument("plan", "D-TWICE", VILLAGE_A2, null, 0, "{}")))));
+        assertThat(findDocument("plan", COUNTY.countyCode(), "D-OTHER")).isEmpty();
+    }
+
+    @Test
+    void documentSaveAllWithADuplicateInTheMiddleNamesItAndStoresNothing() {
+        StoredDocument existing = inTx(tx -> tx.documents().save(data.document("plan", VILLAGE_A1, 2016)));
+        StoredDocument changed = inTx(tx -> tx.documents().save(data.document("plan", VILLAGE_A2, 2016)));
+        StoredDocument before = data.document("plan", VILLAGE_B1, 2016);
+        StoredDocument after = data.document("plan", VILLAGE_B1, 2016);
+        List<StoredDocument> batch = List.of(before, changed.withVersion(1), existing.withVersion(0), after);
+
+        assertFailsWith(ConflictException.class, "storage.duplicate", existing.id(),
+                () -> inTx(tx -> tx.documents().saveAll(batch)));
+
+        assertThat(findDocument("plan", COUNTY.countyCode(), before.id())).isEmpty();
+        assertThat(findDocument("plan", COUNTY.countyCode(), after.id())).isEmpty();
+        assertThat(findDocument("plan", COUNTY.countyCode(), changed.id())).contains(changed);
+        assertThat(findDocument("plan", COUNTY.countyCode(), existing.id())).contains(existing);
+    }
+
+    @Test
+    void documentSaveAllNamesTheFirstDocumentThatBreaksTheRuleAndIsUndoneWithItsUnitOfWork() {
+        StoredDocument x1 = inTx(tx -> tx.documents().save(data.document("fund", VILLAGE_A1, null)));
+        StoredDocument x = inTx(tx -> tx.documents().save(x1));
+        StoredDocument y = inTx(tx -> tx.documents().save(data.document("fund", VILLAGE_A1, null)));
+        StoredDocument fresh = data.document("fund", VILLAGE_A1, null);
+        StoredDocument stale = x.withVersion(1);
+        StoredDocument duplicate = y.withVersion(0);
+        StoredDocument ghost = data.document("fund", VILLAGE_A1, null).withVersion(4);
+
+        assertFailsWith(ConflictException.class, "storage.version_conflict", x.id(),
+                () -> inTx(tx -> tx.documents().saveAll(List.of(fresh, stale, duplicate, ghost))));
+        assertFailsWith(NotFoundException.class, "storage.not_found", ghost.id(),
+                () -> inTx(tx -> tx.documents().saveAll(List.of(fresh, ghost, stale, duplicate))));
+        assertFailsWith(ConflictException.class, "storage.duplicate", y.id(),
+                () -> inTx(tx -> tx.documents().saveAll(List.of(fresh, duplicate, ghost, stale))));
+        assertThatThrownBy(() -> run(tx -> {
+            tx.documents().saveAll(List.of(fresh, x));
+            throw new IllegalStateException("undo");
+        })).hasMessage("undo");
+
+        assertThat(findDocument("fund", COUNTY.countyCode(), fresh.id())).isEmpty();
+        assertThat(findDocument("fund", COUNTY.countyCode(), x.id())).contains(x);
+        assertThat(findDocument("fund", COUNTY.countyCode(), y.id())).contains(y);
+    }
+
+    @Test
+    void documentSaveAllWorksAcrossChunksOfSeveralKindsAndCounties() {
+        List<StoredDocument> batch = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            batch.add(data.document(i % 3 == 0 ? "fund" : "plan", i % 4 == 0 ? OTHER_COUNTY_VILLAGE : VILLAGE_A1,
+                    2016 + i % 2));
+        }
+
+        List<StoredDocument> stored = inTx(tx -> tx.documents().saveAll(batch));
+
+        assertThat(stored).containsExactlyElementsOf(batch.stream().map(d -> d.withVersion(1)).toList());
+        List<StoredDocument> plans = documentsWithin("plan", PREFECTURE, null, PageRequest.first(PageRequest.MAX_LIMIT))
+                .items();
+        assertThat(plans).containsExactlyInAnyOrderElementsOf(stored.stream().filter(d -> d.kind().equals("plan"))
+                .toList());
+        assertThat(documentsWithin("fund", OTHER_COUNTY, null, PageRequest.first(1)).total())
+                .isEqualTo(stored.stream().filter(d -> d.kind().equals("fund")
+                        && d.countyCode().equals(OTHER_COUNTY.countyCode())).count());
+
+        List<StoredDocument> revised = stored.stream()
+                .map(d -> new StoredDocument(d.kind(), d.id(), d.region(), null, d.version(), "{\"v\":2}", d.id()))
+                .toList();
+        List<StoredDocument> second = inTx(tx -> tx.documents().saveAll(revised));
+        for (int i = 0; i < BULK; i += 97) {
+            StoredDocument d = second.get(i);
+            assertThat(findDocument(d.kind(), d.countyCode(), d.id())).contains(d);
+        }
+        assertThat(second).allSatisfy(d -> assertThat(d.version()).isEqualTo(2));
+
+        List<StoredDocument> late = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            late.add(data.document("plan", VILLAGE_A2, 2020));
+        }
+        StoredDocument stale = revised.get(BULK - 3);
+        late.add(BULK - 2, stale);
+        assertFailsWith(ConflictException.class, "storage.version_conflict", stale.id(),
+                () -> inTx(tx -> tx.documents().saveAll(late)));
+        assertThat(documentsWithin("plan", VILLAGE_A2, 2020, PageRequest.first(1)).total()).isZero();
+    }
+
+    @Test
+    void updateAllReplacesHouseholdsAsUpdateDoesRewritingOnlyChangedMembers() {
+        List<Household> stored = inTx(tx -> tx.households().insertAll(List.of(data.household(VILLAGE_A1),
+                data.household(VILLAGE_A2), data.household(OTHER_COUNTY_VILLAGE), data.household(VILLAGE_B1))));
+        Member newcomer = data.member(Relationship.DAUGHTER_IN_LAW, LocalDate.of(2001, 5, 6), Sex.FEMALE);
+        Member leaving = stored.get(1).members().get(1);
+        List<Member> reordered = new ArrayList<>(stored.get(3).members());
+        Collections.swap(reordered, 1, 2);
+        List<Member> changedMembers = new ArrayList<>(stored.get(1).members());
+        changedMembers.remove(leaving);
+        changedMembers.add(newcomer);
+        List<Household> batch = List.of(
+                stored.get(3).toBuilder().members(reordered).build(),
+                stored.get(0).toBuilder().status(PovertyStatus.EXITED).address("新址").build(),
+                stored.get(1).toBuilder().members(changedMembers).phone(null).build(),
+                stored.get(2).toBuilder().status(PovertyStatus.REMOVED).housing(null).build());
+        List<Household> byUpdate = rolledBack(tx -> batch.stream().map(tx.households()::update).toList());
+
+        List<Household> updated = inTx(tx -> tx.households().updateAll(batch));
+
+        assertThat(updated).isEqualTo(byUpdate)
+                .containsExactlyElementsOf(batch.stream().map(h -> h.toBuilder().version(2).build()).toList());
+        for (Household h : updated) {
+            assertThat(findHousehold(h.id())).contains(h);
+        }
+        assertThat(activeWith(leaving.citizenId())).isEmpty();
+        assertThat(activeWith(newcomer.citizenId())).extracting(Household::id).containsExactly(stored.get(1).id());
+        assertThat(activeWith(stored.get(2).members().get(0).citizenId())).isEmpty();
+        List<Household> none = inTx(tx -> tx.households().updateAll(List.of()));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void updateAllOfOneHouseholdUpdatedTwiceEndsWithTheLastVersion() {
+        Household stored = inTx(tx -> tx.households().insert(data.household(VILLAGE_A1)));
+        Household first = stored.toBuilder().status(PovertyStatus.PRE_EXIT).build();
+        Household second = stored.toBuilder().status(PovertyStatus.EXITED).version(2)
+                .members(stored.members().subList(0, 2)).build();
+        List<Household> byUpdate = rolledBack(tx -> List.of(tx.households().update(first),
+                tx.households().update(second)));
+
+        List<Household> updated = inTx(tx -> tx.households().updateAll(List.of(first, second)));
+
+        assertThat(updated).isEqualTo(byUpdate).extracting(Household::version).containsExactly(2L, 3L);
+        assertThat(findHousehold(stored.id())).contains(updated.get(1));
+        assertThat(activeWith(stored.members().get(3).citizenId())).isEmpty();
+    }
+
+    @Test
+    void updateAllNamesTheFirstHouseholdThatBreaksTheRuleAndChangesNothing() {
+        List<Household> stored = inTx(tx -> tx.households().insertAll(data.households(VILLAGE_A1, 3)));
+        Household winner = inTx(tx -> tx.households().update(stored.get(1).toBuilder().address("甲").build()));
+        Household ok = stored.get(0).toBuilder().status(PovertyStatus.EXITED).members(List.of(
+                stored.get(0).members().get(0))).build();
+        Household stale = stored.get(1).toBuilder().address("乙").build();
+        Household ghost = data.householdBuilder(VILLAGE_A2).version(1).build();
+        Household elsewhere = stored.get(2).toBuilder().region(OTHER_COUNTY_VILLAGE).build();
+
+        assertFailsWith(ConflictException.class, "storage.version_conflict", stale.id(),
+                () -> inTx(tx -> tx.households().updateAll(List.of(ok, stale, ghost))));
+        assertFailsWith(NotFoundException.class, "storage.not_found", ghost.id(),
+                () -> inTx(tx -> tx.households().updateAll(List.of(ok, ghost, stale))));
+        assertThatThrownBy(() -> inTx(tx -> tx.households().updateAll(List.of(ok, elsewhere, stale))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> run(tx -> {
+            tx.households().updateAll(List.of(ok, winner));
+            throw new IllegalStateException("undo");
+        })).hasMessage("undo");
+
+        assertThat(findHousehold(ok.id())).contains(stored.get(0));
+        assertThat(findHousehold(winner.id())).contains(winner);
+        assertThat(findHousehold(ghost.id())).isEmpty();
+        assertThat(activeWith(stored.get(0).members().get(3).citizenId())).extracting(Household::id)
+                .containsExactly(ok.id());
+    }
+
+    @Test
+    void findAllAndRegionsOfAnswerAsFindAndRegionOfDo() {
+        List<Household> stored = inTx(tx -> tx.households().insertAll(List.of(data.household(VILLAGE_A1),
+                data.household(VILLAGE_B1), data.household(OTHER_COUNTY_VILLAGE), data.household(VILLAGE_A2))));
+        List<String> ids = new ArrayList<>();
+        ids.add(stored.get(3).id());
+        ids.add("341702-99999999");
+        ids.add(stored.get(0).id());
+        ids.add("nope");
+        ids.add(stored.get(2).id());
+        ids.add(stored.get(0).id());
+        Map<String, Household> expected = new HashMap<>();
+        Map<String, RegionCode> expectedRegions = new HashMap<>();
+        for (Household h : List.of(stored.get(3), stored.get(0), stored.get(2))) {
+            expected.put(h.id(), findHousehold(h.id()).orElseThrow());
+            expectedRegions.put(h.id(), h.region());
+        }
+
+        Map<String, Household> found = inTx(tx -> tx.households().findAll(ids));
+        Map<String, RegionCode> regions = inTx(tx -> tx.households().regionsOf(ids));
+
+        assertThat(found).isEqualTo(expected);
+        assertThat(found.get(stored.get(3).id()).members()).containsExactlyElementsOf(stored.get(3).members());
+        assertThat(regions).isEqualTo(expectedRegions);
+        Map<String, Household> none = inTx(tx -> tx.households().findAll(List.of()));
+        Map<String, RegionCode> noRegions = inTx(tx -> tx.households().regionsOf(List.of("341702-99999999")));
+        assertThat(none).isEmpty();
+        assertThat(noRegions).isEmpty();
+    }
+
+    @Test
+    void householdBulkPathsWorkAcrossChunks() {
+        List<Household> all = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            all.add(data.household(i % 5 == 0 ? OTHER_COUNTY_VILLAGE : i % 2 == 0 ? VILLAGE_A1 : VILLAGE_B1));
+        }
+        run(tx -> tx.households().insertAll(all));
+        List<String> ids = new ArrayList<>(all.stream().map(Household::id).toList());
+        Collections.shuffle(ids, new java.util.Random(11));
+
+        Map<String, Household> found = inTx(tx -> tx.households().findAll(ids));
+        Map<String, RegionCode> regions = inTx(tx -> tx.households().regionsOf(ids));
+        assertThat(found).hasSize(BULK);
+        assertThat(regions).hasSize(BULK);
+        for (Household h : all) {
+            assertThat(found.get(h.id())).isEqualTo(h.toBuilder().version(1).build());
+            assertThat(regions.get(h.id())).isEqualTo(h.region());
+        }
+
+        List<Household> changes = new ArrayList<>();
+        for (int i = 0; i < BULK; i++) {
+            Household h = found.get(ids.get(i));
+            changes.add(i % 3 == 0 ? h.toBuilder().members(h.members().subList(0, 3)).build()
+                    : h.toBuilder().status(PovertyStatus.EXITED).build());
+        }
+        List<Household> updated = inTx(tx -> tx.households().updateAll(changes));
+        Map<String, Household> reloaded = inTx(tx -> tx.households().findAll(ids));
+        assertThat(updated).hasSize(BULK);
+        for (Household h : updated) {
+            assertThat(h.version()).isEqualTo(2);
+            assertThat(reloaded.get(h.id())).isEqualTo(h);
+        }
+
+        List<CitizenId> citizens = new ArrayList<>();
+        Map<CitizenId, List<String>> expected = new HashMap<>();
+        for (Household h : updated) {
+            for (Member m : h.members()) {
+                citizens.add(m.citizenId());
+                expected.put(m.citizenId(), List.of(h.id()));
+            }
+        }
+        Map<CitizenId, List<String>> holders = inTx(tx -> tx.households().activeHoldersOf(citizens));
+        assertThat(citizens).hasSizeGreaterThan(BULK);
+        assertThat(holders).isEqualTo(expected);
+
+        List<Household> late = new ArrayList<>(updated.subList(0, BULK - 1));
+        late.add(updated.get(BULK - 1).toBuilder().version(1).build());
+        assertFailsWith(ConflictException.class, "storage.version_conflict", updated.get(BULK - 1).id(),
+                () -> inTx(tx -> tx.households().updateAll(late)));
+        assertThat(findHousehold(updated.get(0).id())).contains(updated.get(0));
+    }
+
+    @Test
+    void activeHoldersOfListsTheActiveHouseholdsOfEachIdAsFindActiveByCitizenIdDoes() {
+        Household active = data.household(VILLAGE_A1);
+        Member shared = active.members().get(0);
+        Household removed = data.householdBuilder(VILLAGE_A2).status(PovertyStatus.REMOVED)
+                .addMember(as(shared, Relationship.OTHER)).build();
+        Household exited = data.householdBuilder(OTHER_COUNTY_VILLAGE).status(PovertyStatus.EXITED)
+                .addMember(as(shared, Relationship.FATHER)).build();
+        run(tx -> tx.households().insertAll(List.of(exited, removed, active)));
+        CitizenId onlyRemoved = removed.members().get(0).citizenId();
+        CitizenId unknown = SampleData.citizenId("341702", LocalDate.of(1970, 1, 1), 999);
+        CitizenId ofActive = active.members().get(2).citizenId();
+        List<CitizenId> asked = List.of(unknown, shared.citizenId(), onlyRemoved, ofActive, shared.citizenId());
+
+        Map<CitizenId, List<String>> holders = inTx(tx -> tx.households().activeHoldersOf(asked));
+
+        List<String> sharedHolders = new ArrayList<>(List.of(active.id(), exited.id()));
+        Collections.sort(sharedHolders);
+        assertThat(holders).isEqualTo(Map.of(shared.citizenId(), sharedHolders, ofActive, List.of(active.id())));
+        for (CitizenId c : asked) {
+            List<String> one = activeWith(c).stream().map(Household::id).sorted().toList();
+            assertThat(holders.getOrDefault(c, List.of())).isEqualTo(one);
+        }
+        Map<CitizenId, List<String>> none = inTx(tx -> tx.households().activeHoldersOf(List.of()));
+        assertThat(none).isEmpty();
     }
 
     // ----------------------------------------------------------------------------------------------- transactions

@@ -19,8 +19,14 @@ final class AreaFilter {
 
     /** The condition, for tables whose columns are named {@code county_code} and {@code region_code}. */
     String condition() {
-        return singleCounty ? "county_code = :area_county AND region_code LIKE :area_prefix"
-                : "region_code LIKE :area_prefix";
+        return condition("");
+    }
+
+    /** The condition on the {@code county_code} and {@code region_code} columns of the table {@code alias}. */
+    String condition(String alias) {
+        String a = alias.isEmpty() ? "" : alias + ".";
+        return singleCounty ? a + "county_code = :area_county AND " + a + "region_code LIKE :area_prefix"
+                : a + "region_code LIKE :area_prefix";
     }
 
     <S extends SqlStatement<S>> S bind(S statement) {

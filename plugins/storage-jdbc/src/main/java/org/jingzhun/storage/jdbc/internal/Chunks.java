@@ -5,6 +5,8 @@ import java.util.List;
 
 /** Splits long lists so IN lists and batches stay within every driver's parameter limits. */
 final class Chunks {
+    /** Keys per IN list or bound array when reading rows by key (see {@link KeyLookup}). */
+    static final int KEYS = 1_000;
 
     private Chunks() {
     }

@@ -1,11 +1,12 @@
 package org.jingzhun.storage.jdbc.internal;
 
+import java.util.List;
 import java.util.Locale;
 import org.jingzhun.spi.error.ConfigurationException;
 
 /**
  * The SQL dialects the storage speaks (数据库方言), detected from the JDBC URL. Only what really differs lives here:
- * where the migrations are, how a region is upserted, how the bulk path writes, and session settings.
+ * where the migrations are, how a region is upserted, how rows are read by many keys, and session settings.
  */
 enum Dialect {
     H2("h2") {
@@ -13,6 +14,11 @@ enum Dialect {
         String upsertRegion() {
             return "MERGE INTO regions (county_code, code, name, rural_population, poor) KEY (county_code, code) "
                     + "VALUES (:county_code, :code, :name, :rural_population, :poor)";
+        }
+
+        @Override
+        KeyLookup keyLookup(String table, String alias, String... columns) {
+            return new KeyLookup(true, table, alias, List.of(columns));
         }
     },
     POSTGRESQL("postgresql") {
@@ -31,6 +37,14 @@ enum Dialect {
                     + "VALUES (:county_code, :code, :name, :rural_population, :poor) "
                     + "ON DUPLICATE KEY UPDATE name = VALUES(name), rural_population = VALUES(rural_population), "
                     + "poor = VALUES(poor)";
+        }
+
+        @Override
+        String lockingRead() {
+            // With useBulkStmts=true in the URL the driver answers a batch of updates with SUCCESS_NO_INFO instead of
+            // row counts; rows locked when their versions are checked cannot have changed by the time they are
+            // written, so those writes need no count.
+            return " FOR UPDATE";
         }
 
         @Override
@@ -74,6 +88,19 @@ enum Dialect {
 
     /** Inserts a region or replaces its name, population and poor flag. */
     abstract String upsertRegion();
+
+    /** How queries pick rows of {@code table} (as {@code alias}) by many values of {@code columns}. */
+    KeyLookup keyLookup(String table, String alias, String... columns) {
+        return new KeyLookup(false, table, alias, List.of(columns));
+    }
+
+    /**
+     * What ends a query reading the versions of rows a batch of guarded updates is about to write: empty where the
+     * driver reports every batched update's row count (H2, PostgreSQL), a row lock where it may not (MariaDB).
+     */
+    String lockingRead() {
+        return "";
+    }
 
     /** SQL run on every new connection, or null. */
     String connectionInitSql() {

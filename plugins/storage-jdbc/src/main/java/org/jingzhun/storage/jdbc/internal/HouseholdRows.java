@@ -48,15 +48,23 @@ final class HouseholdRows {
 
     static final String INSERT_HOUSEHOLD = Column.insert("households", HOUSEHOLD_COLUMNS);
     static final String INSERT_MEMBER = Column.insert("members", MEMBER_COLUMNS);
-    static final String UPDATE_HOUSEHOLD = "UPDATE households SET "
-            + HOUSEHOLD_COLUMNS.stream().map(Column::name)
-                    .filter(n -> !n.equals("county_code") && !n.equals("id") && !n.equals("version"))
-                    .map(n -> n + " = :" + n).collect(Collectors.joining(", "))
-            + ", version = version + 1 WHERE county_code = :county_code AND id = :id AND version = :version";
+    /** Columns an update binds from the household: all but the version, which the guard binds. */
+    static final List<Column<Household>> UPDATE_COLUMNS = HOUSEHOLD_COLUMNS.stream()
+            .filter(c -> !c.name().equals("version")).toList();
+    static final String UPDATE_HOUSEHOLD = update("version + 1");
+    /** An update storing the version bound as {@code new_version}. */
+    static final String UPDATE_HOUSEHOLD_TO_VERSION = update(":new_version");
     static final String SELECT_HOUSEHOLD = "SELECT " + Column.names(HOUSEHOLD_COLUMNS) + " FROM households";
     static final String SELECT_MEMBER = "SELECT " + Column.names(MEMBER_COLUMNS) + " FROM members";
 
     private HouseholdRows() {
+    }
+
+    private static String update(String newVersion) {
+        return "UPDATE households SET " + UPDATE_COLUMNS.stream().map(Column::name)
+                .filter(n -> !n.equals("county_code") && !n.equals("id"))
+                .map(n -> n + " = :" + n).collect(Collectors.joining(", "))
+                + ", version = " + newVersion + " WHERE county_code = :county_code AND id = :id AND version = :version";
     }
 
     static String column(HouseholdFlag flag) {

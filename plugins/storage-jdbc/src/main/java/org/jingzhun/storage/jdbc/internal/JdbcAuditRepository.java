@@ -3,10 +3,14 @@ package org.jingzhun.storage.jdbc.internal;
 import java.sql.Types;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jingzhun.spi.audit.AuditEntry;
+import org.jingzhun.spi.error.StorageException;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.AuditRepository;
 import org.jingzhun.spi.storage.Page;
@@ -25,18 +29,55 @@ final class JdbcAuditRepository implements AuditRepository {
             rs.getObject("at_utc", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString("reason"),
             rs.getString("before_json"), rs.getString("after_json"));
 
-    private final Handle handle;
+    private static final String INSERT = "INSERT INTO audit_log (county_code, entity_type, entity_id, region_code, "
+            + "action, actor_id, actor_name, at_utc, reason, before_json, after_json) VALUES (:county, :type, :id, "
+            + ":region, :action, :actor, :actorName, :at, :reason, :before, :after)";
 
-    JdbcAuditRepository(Handle handle) {
+    private final Handle handle;
+    private final int batchSize;
+
+    JdbcAuditRepository(Handle handle, int batchSize) {
         this.handle = handle;
+        this.batchSize = batchSize;
     }
 
     @Override
     public AuditEntry append(AuditEntry entry) {
-        long seq = handle.createUpdate("INSERT INTO audit_log (county_code, entity_type, entity_id, region_code, "
-                        + "action, actor_id, actor_name, at_utc, reason, before_json, after_json) VALUES (:county, "
-                        + ":type, :id, :region, :action, :actor, :actorName, :at, :reason, :before, :after)")
-                .bind("county", entry.countyCode())
+        long seq = bind(handle.createUpdate(INSERT), entry)
+                .executeAndReturnGeneratedKeys("seq")
+                .map((rs, ctx) -> rs.getLong(1))
+                .one();
+        return entry.withSequence(seq);
+    }
+
+    /**
+     * One JDBC batch per {@code batchSize} entries, each returning the sequences the database assigned, in batch
+     * order. H2, PostgreSQL and MariaDB (whose driver then sends the inserts one by one, pipelined, instead of with
+     * its bulk protocol) all return a key per row; a driver that returned fewer would fail the unit of work here
+     * rather than have sequences guessed.
+     */
+    @Override
+    public List<AuditEntry> appendAll(List<AuditEntry> entries) {
+        List<AuditEntry> out = new ArrayList<>(entries.size());
+        for (List<AuditEntry> chunk : Chunks.of(entries, batchSize)) {
+            PreparedBatch batch = handle.prepareBatch(INSERT);
+            for (AuditEntry e : chunk) {
+                bind(batch, e).add();
+            }
+            List<Long> sequences = batch.executePreparedBatch("seq").map((rs, ctx) -> rs.getLong(1)).list();
+            if (sequences.size() != chunk.size()) {
+                throw new StorageException("storage.failed", "the database returned " + sequences.size()
+                        + " audit sequences for a batch of " + chunk.size());
+            }
+            for (int i = 0; i < chunk.size(); i++) {
+                out.add(chunk.get(i).withSequence(sequences.get(i)));
+            }
+        }
+        return out;
+    }
+
+    private static <S extends SqlStatement<S>> S bind(S statement, AuditEntry entry) {
+        return statement.bind("county", entry.countyCode())
                 .bind("type", entry.entityType())
                 .bind("id", entry.entityId())
                 .bind("region", entry.region().value())
@@ -46,11 +87,7 @@ final class JdbcAuditRepository implements AuditRepository {
                 .bindBySqlType("at", LocalDateTime.ofInstant(entry.at(), ZoneOffset.UTC), Types.TIMESTAMP)
                 .bind("reason", entry.reason())
                 .bind("before", entry.before())
-                .bind("after", entry.after())
-                .executeAndReturnGeneratedKeys("seq")
-                .map((rs, ctx) -> rs.getLong(1))
-                .one();
-        return entry.withSequence(seq);
+                .bind("after", entry.after());
     }
 
     @Override

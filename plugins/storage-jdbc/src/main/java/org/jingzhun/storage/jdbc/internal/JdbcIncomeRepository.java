@@ -5,14 +5,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.SqlStatement;
 import org.jingzhun.spi.household.IncomeItem;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.region.RegionCode;
@@ -24,14 +27,25 @@ import org.jingzhun.spi.storage.IncomeRepository;
  */
 final class JdbcIncomeRepository implements IncomeRepository {
     static final String KIND = "income statement";
-
-    /** Households per IN list: well within every driver's parameter limit. */
-    private static final int FIND_CHUNK = 500;
+    private static final String INSERT_HEADER = "INSERT INTO income_statements (county_code, household_id, "
+            + "income_year, production_costs, household_size, version) VALUES (:county, :hid, :year, :costs, :size, "
+            + ":new_version)";
+    private static final String UPDATE_HEADER = "UPDATE income_statements SET production_costs = :costs, "
+            + "household_size = :size, version = :new_version WHERE county_code = :county AND household_id = :hid "
+            + "AND income_year = :year AND version = :version";
+    private static final String INSERT_ITEM = "INSERT INTO income_items (county_code, household_id, income_year, "
+            + "item, amount) VALUES (:county, :hid, :year, :item, :amount)";
+    private static final String DELETE_ITEMS = "DELETE FROM income_items WHERE county_code = :county "
+            + "AND household_id = :hid AND income_year = :year";
 
     private final Handle handle;
+    private final Dialect dialect;
+    private final int batchSize;
 
-    JdbcIncomeRepository(Handle handle) {
+    JdbcIncomeRepository(Handle handle, Dialect dialect, int batchSize) {
         this.handle = handle;
+        this.dialect = dialect;
+        this.batchSize = batchSize;
     }
 
     /** A statement's header row, before its items are attached. */
@@ -41,23 +55,29 @@ final class JdbcIncomeRepository implements IncomeRepository {
         }
     }
 
+    /** A statement's key within its county. */
+    private record Key(String householdId, int year) {
+        static Key of(IncomeStatement s) {
+            return new Key(s.householdId(), s.year());
+        }
+    }
+
+    private static String id(IncomeStatement s) {
+        return s.householdId() + "/" + s.year();
+    }
+
     @Override
     public IncomeStatement save(String countyCode, IncomeStatement statement) {
         String hid = statement.householdId();
         CountyKeys.requireIncomeCounty(countyCode, hid);
-        String id = hid + "/" + statement.year();
+        String id = id(statement);
         IncomeStatement stored = statement.withVersion(statement.version() + 1);
         if (statement.version() == 0) {
             if (storedVersion(countyCode, hid, statement.year()) != null) {
                 throw VersionRule.duplicate(KIND, id);
             }
             try {
-                handle.createUpdate("INSERT INTO income_statements (county_code, household_id, income_year, "
-                                + "production_costs, household_size, version) "
-                                + "VALUES (:county, :hid, :year, :costs, :size, 1)")
-                        .bind("county", countyCode).bind("hid", hid).bind("year", statement.year())
-                        .bind("costs", statement.productionCosts()).bind("size", statement.householdSize())
-                        .execute();
+                bindHeader(handle.createUpdate(INSERT_HEADER), countyCode, stored).execute();
             } catch (JdbiException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
                     throw VersionRule.duplicate(KIND, id, e);
@@ -65,29 +85,130 @@ final class JdbcIncomeRepository implements IncomeRepository {
                 throw e;
             }
         } else {
-            int changed = handle.createUpdate("UPDATE income_statements SET production_costs = :costs, "
-                            + "household_size = :size, version = version + 1 WHERE county_code = :county "
-                            + "AND household_id = :hid AND income_year = :year AND version = :version")
-                    .bind("county", countyCode).bind("hid", hid).bind("year", statement.year())
-                    .bind("costs", statement.productionCosts()).bind("size", statement.householdSize())
+            int changed = bindHeader(handle.createUpdate(UPDATE_HEADER), countyCode, stored)
                     .bind("version", statement.version())
                     .execute();
             if (changed == 0) {
                 throw VersionRule.lostWrite(KIND, id, statement.version(),
                         storedVersion(countyCode, hid, statement.year()));
             }
-            handle.createUpdate("DELETE FROM income_items WHERE county_code = :county AND household_id = :hid "
-                            + "AND income_year = :year")
+            handle.createUpdate(DELETE_ITEMS)
                     .bind("county", countyCode).bind("hid", hid).bind("year", statement.year()).execute();
         }
-        if (!statement.items().isEmpty()) {
-            PreparedBatch batch = handle.prepareBatch("INSERT INTO income_items (county_code, household_id, "
-                    + "income_year, item, amount) VALUES (:county, :hid, :year, :item, :amount)");
-            statement.items().forEach((item, amount) -> batch.bind("county", countyCode).bind("hid", hid)
-                    .bind("year", statement.year()).bind("item", item.code()).bind("amount", amount).add());
+        insertItems(countyCode, List.of(statement));
+        return stored;
+    }
+
+    /**
+     * Reads the stored versions of every statement of the batch (one query per {@link Chunks#KEYS} keys), applies
+     * the rule in input order so that the first offender is named before anything is written, then writes in
+     * batches: guarded header updates (each update count checked), the old items of updated statements deleted, new
+     * headers inserted, and the items of all.
+     */
+    @Override
+    public List<IncomeStatement> saveAll(String countyCode, List<IncomeStatement> statements) {
+        if (statements.isEmpty()) {
+            return List.of();
+        }
+        List<Key> keys = statements.stream()
+                .filter(s -> countyCode != null && countyCode.equals(CountyKeys.countyOf(s.householdId())))
+                .map(Key::of).distinct().toList();
+        List<VersionedBatch.Write<IncomeStatement>> writes = new VersionedBatch<Key, IncomeStatement>(Key::of,
+                IncomeStatement::version, s -> KIND, JdbcIncomeRepository::id, true)
+                .checking(s -> CountyKeys.requireIncomeCounty(countyCode, s.householdId()))
+                .plan(statements, storedVersions(countyCode, keys));
+        List<VersionedBatch.Write<IncomeStatement>> updates = writes.stream().filter(w -> !w.insert()).toList();
+        for (List<VersionedBatch.Write<IncomeStatement>> chunk : Chunks.of(updates, batchSize)) {
+            PreparedBatch batch = handle.prepareBatch(UPDATE_HEADER);
+            for (VersionedBatch.Write<IncomeStatement> w : chunk) {
+                bindHeader(batch, countyCode, w.last().withVersion(w.newVersion())).bind("version", w.expected())
+                        .add();
+            }
+            int[] counts = batch.execute();
+            for (int i = 0; i < counts.length; i++) {
+                if (VersionRule.missed(counts[i])) {
+                    IncomeStatement s = chunk.get(i).last();
+                    throw VersionRule.lostWrite(KIND, id(s), chunk.get(i).expected(),
+                            storedVersion(countyCode, s.householdId(), s.year()));
+                }
+            }
+        }
+        for (List<VersionedBatch.Write<IncomeStatement>> chunk : Chunks.of(updates, batchSize)) {
+            PreparedBatch batch = handle.prepareBatch(DELETE_ITEMS);
+            for (VersionedBatch.Write<IncomeStatement> w : chunk) {
+                batch.bind("county", countyCode).bind("hid", w.last().householdId()).bind("year", w.last().year())
+                        .add();
+            }
             batch.execute();
         }
-        return stored;
+        List<VersionedBatch.Write<IncomeStatement>> inserts = writes.stream().filter(VersionedBatch.Write::insert)
+                .toList();
+        try {
+            for (List<VersionedBatch.Write<IncomeStatement>> chunk : Chunks.of(inserts, batchSize)) {
+                PreparedBatch batch = handle.prepareBatch(INSERT_HEADER);
+                for (VersionedBatch.Write<IncomeStatement> w : chunk) {
+                    bindHeader(batch, countyCode, w.last().withVersion(w.newVersion())).add();
+                }
+                batch.execute();
+            }
+        } catch (JdbiException e) {
+            // The keys were free when read; only a concurrent writer can have taken one since.
+            if (SqlErrors.isUniqueViolation(e)) {
+                throw VersionRule.duplicate(KIND, "(one of " + inserts.size() + " in the batch)", e);
+            }
+            throw e;
+        }
+        insertItems(countyCode, writes.stream().map(VersionedBatch.Write::last).toList());
+        return statements.stream().map(s -> s.withVersion(s.version() + 1)).toList();
+    }
+
+    private static <S extends SqlStatement<S>> S bindHeader(S statement, String county, IncomeStatement stored) {
+        return statement.bind("county", county).bind("hid", stored.householdId()).bind("year", stored.year())
+                .bind("costs", stored.productionCosts()).bind("size", stored.householdSize())
+                .bind("new_version", stored.version());
+    }
+
+    /** The items of {@code statements} (whose old items are gone), in batches of {@code batchSize} rows. */
+    private void insertItems(String county, List<IncomeStatement> statements) {
+        PreparedBatch batch = null;
+        for (IncomeStatement s : statements) {
+            for (Map.Entry<IncomeItem, BigDecimal> e : s.items().entrySet()) {
+                if (batch == null) {
+                    batch = handle.prepareBatch(INSERT_ITEM);
+                }
+                batch.bind("county", county).bind("hid", s.householdId()).bind("year", s.year())
+                        .bind("item", e.getKey().code()).bind("amount", e.getValue()).add();
+                if (batch.size() == batchSize) {
+                    batch.execute();
+                    batch = null;
+                }
+            }
+        }
+        if (batch != null) {
+            batch.execute();
+        }
+    }
+
+    /** The stored versions of {@code keys} (all of one county), read one chunk at a time. */
+    private Map<Key, Long> storedVersions(String county, List<Key> keys) {
+        Map<Key, Long> out = new HashMap<>();
+        KeyLookup lookup = dialect.keyLookup("income_statements", "s", "household_id", "income_year");
+        for (List<Key> chunk : Chunks.of(keys, Chunks.KEYS)) {
+            Set<Key> wanted = new HashSet<>(chunk);
+            lookup.bindColumns(handle.createQuery("SELECT s.household_id, s.income_year, s.version FROM " + lookup.from()
+                                    + " WHERE s.county_code = :county AND " + lookup.where() + dialect.lockingRead()),
+                            List.of(chunk.stream().map(Key::householdId).toList(),
+                                    chunk.stream().map(Key::year).toList()))
+                    .bind("county", county)
+                    .map((rs, ctx) -> Map.entry(new Key(rs.getString("household_id"), rs.getInt("income_year")),
+                            rs.getLong("version")))
+                    .forEach(e -> {
+                        if (wanted.contains(e.getKey())) {
+                            out.put(e.getKey(), e.getValue());
+                        }
+                    });
+        }
+        return out;
     }
 
     @Override
@@ -111,18 +232,21 @@ final class JdbcIncomeRepository implements IncomeRepository {
         Map<String, Header> headers = new HashMap<>();
         Map<String, Map<IncomeItem, BigDecimal>> items = new HashMap<>();
         for (Map.Entry<String, List<String>> e : byCounty.entrySet()) {
-            for (List<String> chunk : Chunks.of(e.getValue(), FIND_CHUNK)) {
-                handle.createQuery("SELECT household_id, production_costs, household_size, version "
-                                + "FROM income_statements WHERE county_code = :county AND income_year = :year "
-                                + "AND household_id IN (<ids>)")
-                        .bind("county", e.getKey()).bind("year", year).bindList("ids", chunk)
+            for (List<String> chunk : Chunks.of(e.getValue(), Chunks.KEYS)) {
+                KeyLookup statements = dialect.keyLookup("income_statements", "s", "household_id");
+                statements.bind(handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, "
+                                + "s.version FROM " + statements.from() + " WHERE s.county_code = :county "
+                                + "AND s.income_year = :year AND " + statements.where()), chunk)
+                        .bind("county", e.getKey()).bind("year", year)
                         .map((rs, ctx) -> new Header(rs.getString("household_id"), year,
                                 rs.getBigDecimal("production_costs"), rs.getInt("household_size"),
                                 rs.getLong("version")))
                         .forEach(h -> headers.put(h.householdId(), h));
-                handle.createQuery("SELECT household_id, item, amount FROM income_items WHERE county_code = :county "
-                                + "AND income_year = :year AND household_id IN (<ids>)")
-                        .bind("county", e.getKey()).bind("year", year).bindList("ids", chunk)
+                KeyLookup lines = dialect.keyLookup("income_items", "i", "household_id");
+                lines.bind(handle.createQuery("SELECT i.household_id, i.item, i.amount FROM " + lines.from()
+                                + " WHERE i.county_code = :county AND i.income_year = :year AND " + lines.where()),
+                                chunk)
+                        .bind("county", e.getKey()).bind("year", year)
                         .map((rs, ctx) -> {
                             items.computeIfAbsent(rs.getString("household_id"), k -> new EnumMap<>(IncomeItem.class))
                                     .put(Codes.parse(IncomeItem.class, rs.getString("item")),
@@ -141,16 +265,18 @@ final class JdbcIncomeRepository implements IncomeRepository {
         return out;
     }
 
+    /**
+     * Two queries: the year's headers, then its items, each joined to the households of the area on the full key.
+     * The plans drive from the area's households (the region index, or the county's rows) into the statements'
+     * and items' primary keys on H2 and MariaDB; PostgreSQL hash-joins them with the county's rows of that year.
+     */
     @Override
     public Map<String, IncomeStatement> findYearWithin(RegionCode area, int year) {
-        // The area lies on households; statements and items join them on the full key, so each side reads one
-        // county's rows by prefix and the database never looks up a household per statement.
-        String condition = new AreaFilter(area).condition().replace("county_code", "h.county_code")
-                .replace("region_code", "h.region_code");
+        AreaFilter filter = new AreaFilter(area);
         Map<String, Header> headers = new LinkedHashMap<>();
-        new AreaFilter(area).bind(handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, "
-                        + "s.version FROM income_statements s JOIN households h ON h.county_code = s.county_code "
-                        + "AND h.id = s.household_id WHERE " + condition + " AND s.income_year = :year "
+        filter.bind(handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, s.version "
+                        + "FROM income_statements s JOIN households h ON h.county_code = s.county_code "
+                        + "AND h.id = s.household_id WHERE " + filter.condition("h") + " AND s.income_year = :year "
                         + "ORDER BY s.household_id"))
                 .bind("year", year)
                 .map((rs, ctx) -> new Header(rs.getString("household_id"), year, rs.getBigDecimal("production_costs"),
@@ -160,15 +286,14 @@ final class JdbcIncomeRepository implements IncomeRepository {
             return Map.of();
         }
         Map<String, Map<IncomeItem, BigDecimal>> items = new HashMap<>();
-        new AreaFilter(area).bind(handle.createQuery("SELECT i.household_id, i.item, i.amount FROM income_items i "
+        filter.bind(handle.createQuery("SELECT i.household_id, i.item, i.amount FROM income_items i "
                         + "JOIN households h ON h.county_code = i.county_code AND h.id = i.household_id WHERE "
-                        + condition + " AND i.income_year = :year"))
+                        + filter.condition("h") + " AND i.income_year = :year"))
                 .bind("year", year)
-                .map((rs, ctx) -> {
-                    items.computeIfAbsent(rs.getString("household_id"), k -> new EnumMap<>(IncomeItem.class))
-                            .put(Codes.parse(IncomeItem.class, rs.getString("item")), rs.getBigDecimal("amount"));
-                    return Boolean.TRUE;
-                }).forEach(x -> { });
+                .map((rs, ctx) -> Map.entry(rs.getString("household_id"),
+                        Map.entry(Codes.parse(IncomeItem.class, rs.getString("item")), rs.getBigDecimal("amount"))))
+                .forEach(e -> items.computeIfAbsent(e.getKey(), k -> new EnumMap<>(IncomeItem.class))
+                        .put(e.getValue().getKey(), e.getValue().getValue()));
         Map<String, IncomeStatement> out = new LinkedHashMap<>();
         headers.forEach((id, h) -> out.put(id, h.with(items.getOrDefault(id, Map.of()))));
         return out;

@@ -18,10 +18,10 @@ final class JdbcTransaction implements StorageTransaction {
 
     JdbcTransaction(Handle handle, Dialect dialect, BulkHouseholdWriter bulk, int batchSize) {
         regions = new JdbcRegionRepository(handle, dialect);
-        households = new JdbcHouseholdRepository(handle, bulk, batchSize);
-        incomes = new JdbcIncomeRepository(handle);
-        audit = new JdbcAuditRepository(handle);
-        documents = new JdbcDocumentRepository(handle);
+        households = new JdbcHouseholdRepository(handle, dialect, bulk, batchSize);
+        incomes = new JdbcIncomeRepository(handle, dialect, batchSize);
+        audit = new JdbcAuditRepository(handle, batchSize);
+        documents = new JdbcDocumentRepository(handle, dialect, batchSize);
     }
 
     @Override

@@ -19,6 +19,15 @@ final class VersionRule {
         return new ConflictException("storage.version_conflict", kind, id, expected, stored);
     }
 
+    /**
+     * Whether a guarded write of a batch changed no row, from its update count. {@code SUCCESS_NO_INFO} counts as
+     * written: only MariaDB answers so, and only after the rows were locked while their versions were checked
+     * ({@link Dialect#lockingRead()}).
+     */
+    static boolean missed(int updateCount) {
+        return updateCount == 0;
+    }
+
     static ConflictException duplicate(String kind, String id) {
         return new ConflictException("storage.duplicate", kind, id);
     }
