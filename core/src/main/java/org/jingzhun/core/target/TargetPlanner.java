@@ -64,9 +64,15 @@ public final class TargetPlanner {
                     county.level().label())));
         }
         return ctx.write(principal, w -> {
-            List<Decomposer.PoorHousehold> poor = poor(w.tx(), county, year);
-            int poorPeople = poor.stream().mapToInt(Decomposer.PoorHousehold::people).sum();
-            ReductionTarget target = new ReductionTarget(county, year, households, people, poor.size(), poorPeople,
+            // The target only needs the poor's numbers; their incomes matter for the decomposition alone.
+            int[] poor = new int[2];
+            w.tx().households().forEachWithin(county, h -> {
+                if (h.status().poor()) {
+                    poor[0]++;
+                    poor[1] += h.size();
+                }
+            });
+            ReductionTarget target = new ReductionTarget(county, year, households, people, poor[0], poor[1],
                     List.of(), 0);
             List<Violation> problems = new ArrayList<>(ctx.validation().validate(record, target));
             problems.addAll(feasibility(record, target));

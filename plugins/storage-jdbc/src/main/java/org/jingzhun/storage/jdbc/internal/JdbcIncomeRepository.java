@@ -19,6 +19,7 @@ import org.jdbi.v3.core.statement.SqlStatement;
 import org.jingzhun.spi.household.IncomeItem;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.storage.IncomeRepository;
 
 /**
@@ -272,6 +273,9 @@ final class JdbcIncomeRepository implements IncomeRepository {
      */
     @Override
     public Map<String, IncomeStatement> findYearWithin(RegionCode area, int year) {
+        if (area.level() == RegionLevel.COUNTY) {
+            return countyYear(area.countyCode(), year);
+        }
         AreaFilter filter = new AreaFilter(area);
         Map<String, Header> headers = new LinkedHashMap<>();
         filter.bind(handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, s.version "
@@ -294,6 +298,41 @@ final class JdbcIncomeRepository implements IncomeRepository {
                         Map.entry(Codes.parse(IncomeItem.class, rs.getString("item")), rs.getBigDecimal("amount"))))
                 .forEach(e -> items.computeIfAbsent(e.getKey(), k -> new EnumMap<>(IncomeItem.class))
                         .put(e.getValue().getKey(), e.getValue().getValue()));
+        Map<String, IncomeStatement> out = new LinkedHashMap<>();
+        headers.forEach((id, h) -> out.put(id, h.with(items.getOrDefault(id, Map.of()))));
+        return out;
+    }
+
+    /**
+     * A whole county's statements of a year, read through the (county_code, income_year) indexes as a range of that
+     * year alone; statements count only when their household is stored (checked per row by primary key, cheaper
+     * than driving from the county's households), and items only for the statements found.
+     */
+    private Map<String, IncomeStatement> countyYear(String county, int year) {
+        Map<String, Header> headers = new LinkedHashMap<>();
+        handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, s.version "
+                        + "FROM income_statements s WHERE s.county_code = :county AND s.income_year = :year "
+                        + "AND EXISTS (SELECT 1 FROM households h WHERE h.county_code = s.county_code "
+                        + "AND h.id = s.household_id) ORDER BY s.household_id")
+                .bind("county", county).bind("year", year)
+                .map((rs, ctx) -> new Header(rs.getString("household_id"), year, rs.getBigDecimal("production_costs"),
+                        rs.getInt("household_size"), rs.getLong("version")))
+                .forEach(h -> headers.put(h.householdId(), h));
+        if (headers.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Map<IncomeItem, BigDecimal>> items = new HashMap<>();
+        handle.createQuery("SELECT household_id, item, amount FROM income_items WHERE county_code = :county "
+                        + "AND income_year = :year")
+                .bind("county", county).bind("year", year)
+                .map((rs, ctx) -> Map.entry(rs.getString("household_id"),
+                        Map.entry(Codes.parse(IncomeItem.class, rs.getString("item")), rs.getBigDecimal("amount"))))
+                .forEach(e -> {
+                    if (headers.containsKey(e.getKey())) {
+                        items.computeIfAbsent(e.getKey(), k -> new EnumMap<>(IncomeItem.class))
+                                .put(e.getValue().getKey(), e.getValue().getValue());
+                    }
+                });
         Map<String, IncomeStatement> out = new LinkedHashMap<>();
         headers.forEach((id, h) -> out.put(id, h.with(items.getOrDefault(id, Map.of()))));
         return out;
