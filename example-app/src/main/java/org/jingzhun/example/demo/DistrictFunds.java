@@ -14,7 +14,6 @@ import java.util.TreeMap;
 import org.jingzhun.core.Jingzhun;
 import org.jingzhun.core.funds.FundsService;
 import org.jingzhun.core.funds.MicrocreditBalance;
-import org.jingzhun.core.funds.ProjectBalance;
 import org.jingzhun.example.district.DistrictProfile;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.funds.AidProject;
@@ -195,6 +194,7 @@ public final class DistrictFunds {
             n.writes++;
             n.projects++;
             spec.id = p.id();
+            spec.project = p;
             allocate(year, spec, sources, unitMoney.get(spec.region));
             thisYear.add(pay(year, spec));
         }
@@ -204,7 +204,7 @@ public final class DistrictFunds {
             if (o.undisbursed.signum() > 0 && o.payee != null) {
                 next.add(o);
             } else {
-                complete(o.projectId);
+                complete(o.project);
             }
         }
         open = next;
@@ -245,19 +245,17 @@ public final class DistrictFunds {
 
     private void finishLastYear(int year) {
         for (Open o : open) {
-            funds.disburse(office, Disbursement.of(o.projectId, o.payee, o.undisbursed,
+            funds.disburse(office, Disbursement.of(o.project.id(), o.payee, o.undisbursed,
                     date(year, 3, 10, 5, 20), "工程尾款（含质保金）"), "项目竣工验收，支付尾款");
             n.writes++;
             n.disbursements++;
-            complete(o.projectId);
+            complete(o.project);
         }
         open = new ArrayList<>();
     }
 
-    private void complete(String projectId) {
-        ProjectBalance p = funds.project(office, projectId);
-        n.reads++;
-        funds.updateProject(office, p.project().withStatus(ProjectStatus.COMPLETED), "项目竣工验收");
+    private void complete(AidProject project) {
+        funds.updateProject(office, project.withStatus(ProjectStatus.COMPLETED), "项目竣工验收");
         n.writes++;
     }
 
@@ -514,7 +512,29 @@ public final class DistrictFunds {
         return out;
     }
 
+    /**
+     * Allocates the project's money: the helping unit's and the donor's first, so that the year's payments, which
+     * draw on a project's allocations oldest first, spend them before the fiscal money.
+     */
     private void allocate(int year, Spec spec, List<Source> sources, Source unit) {
+        if (spec.unit.signum() > 0 && unit != null) {
+            funds.allocate(office, new Allocation(unit.id, spec.id, spec.unit, unit.received.plusDays(7)),
+                    "帮扶单位资金安排到村项目");
+            n.writes++;
+            n.allocations++;
+            unit.remaining = unit.remaining.subtract(spec.unit);
+            spec.allocated = spec.allocated.add(spec.unit);
+        }
+        if (spec.donation.signum() > 0) {
+            LocalDate day = date(year, 3, 1, 4, 15);
+            ProjectClaim claim = funds.claimProject(office, ProjectClaim.of(spec.id, spec.donor, spec.donation, day,
+                    "社会扶贫项目认领"), "企业、社会组织认领扶贫项目");
+            funds.receiveDonation(office, claim.id(), spec.donation, day.plusDays(20), "认领资金到账");
+            n.writes += 2;
+            n.allocations++;
+            n.sources++;
+            spec.allocated = spec.allocated.add(spec.donation);
+        }
         BigDecimal need = spec.fiscal;
         for (Source s : sources) {
             if (need.signum() <= 0) {
@@ -529,30 +549,13 @@ public final class DistrictFunds {
             n.allocations++;
             s.remaining = s.remaining.subtract(take);
             need = need.subtract(take);
-        }
-        if (spec.unit.signum() > 0 && unit != null) {
-            funds.allocate(office, new Allocation(unit.id, spec.id, spec.unit, unit.received.plusDays(7)),
-                    "帮扶单位资金安排到村项目");
-            n.writes++;
-            n.allocations++;
-            unit.remaining = unit.remaining.subtract(spec.unit);
-        }
-        if (spec.donation.signum() > 0) {
-            LocalDate day = date(year, 5, 1, 6, 15);
-            ProjectClaim claim = funds.claimProject(office, ProjectClaim.of(spec.id, spec.donor, spec.donation, day,
-                    "社会扶贫项目认领"), "企业、社会组织认领扶贫项目");
-            funds.receiveDonation(office, claim.id(), spec.donation, day.plusDays(20), "认领资金到账");
-            n.writes += 2;
-            n.allocations++;
-            n.sources++;
+            spec.allocated = spec.allocated.add(take);
         }
     }
 
     /** Pays what the project pays this year; returns what is left for next year. */
     private Open pay(int year, Spec spec) {
-        ProjectBalance p = funds.project(office, spec.id);
-        n.reads++;
-        BigDecimal allocated = p.allocated();
+        BigDecimal allocated = spec.allocated;
         BigDecimal paid = BigDecimal.ZERO;
         switch (spec.kind) {
             case HOUSEHOLDS -> {
@@ -600,7 +603,7 @@ public final class DistrictFunds {
                 }
             }
         }
-        return new Open(spec.id, spec.payee, allocated.subtract(paid));
+        return new Open(spec.project, spec.payee, allocated.subtract(paid));
     }
 
     private BigDecimal payFinance(Spec spec, Payee payee, BigDecimal amount, LocalDate day, String purpose) {
@@ -713,7 +716,9 @@ public final class DistrictFunds {
         BigDecimal subsidy = BigDecimal.ZERO;
         Donor donor;
         Payee payee;
+        BigDecimal allocated = BigDecimal.ZERO;
         String id;
+        AidProject project;
 
         Spec(RegionCode region, String name, ProjectCategory category, String owner, Kind kind, String purpose) {
             this.region = region;
@@ -760,7 +765,7 @@ public final class DistrictFunds {
     private record AidLoan(String id, RegionCode village, BigDecimal amount, LocalDate date) {
     }
 
-    private record Open(String projectId, Payee payee, BigDecimal undisbursed) {
+    private record Open(AidProject project, Payee payee, BigDecimal undisbursed) {
     }
 
     private static final class Credit {
