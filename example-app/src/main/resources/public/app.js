@@ -44,6 +44,10 @@
   function fmt(n) { return n === null || n === undefined ? '' : Number(n).toLocaleString('zh-CN'); }
   function pct(n) { return n === null || n === undefined ? '' : Number(n).toFixed(2); }
   function money(n) { return n === null || n === undefined ? '' : Number(n).toFixed(2); }
+  /** Yuan as 万元 with two decimals, e.g. 2,457.85 (for the big sums of the funds page). */
+  function wan(n) {
+    return n === null || n === undefined ? '' : (Number(n) / 10000).toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  }
 
   function ApiError(status, body) {
     this.status = status;
@@ -95,7 +99,7 @@
     opts = opts || {};
     var rowH = 22, labelW = opts.labelWidth || 110, width = 520, valueW = 70;
     var plotW = width - labelW - valueW;
-    var max = Math.max.apply(null, rows.map(function (r) { return r.value; }).concat([1]));
+    var max = opts.max || Math.max.apply(null, rows.map(function (r) { return r.value; }).concat([1]));
     var height = rows.length * rowH + 10;
     var chart = svg('svg', { id: id, width: width, height: height, viewBox: '0 0 ' + width + ' ' + height,
       role: 'img', 'aria-label': opts.title || '' });
@@ -366,12 +370,57 @@
     }));
   }
 
+  function plansList(plans) {
+    if (!plans.length) return el('p', { id: 'plans-empty', text: '暂无帮扶计划' });
+    return el('div', { id: 'plans' }, plans.map(function (p) {
+      return el('div', { 'class': 'plan', 'data-year': p.year },
+        el('h4', null, p.year + ' 年帮扶计划 ', el('small', { text: '收入目标 ' + money(p.incomeGoal) + ' 元/人 · 投入 '
+          + money(p.totalCost) + ' 元 · 预期增收 ' + money(p.totalBenefit) + ' 元' + (p.responsibleCadre ? ' · 包户干部 ' + p.responsibleCadre : '') })),
+        p.needs.length ? el('p', { 'class': 'needs', text: '需求：' + p.needs.join('；') }) : null,
+        el('table', { 'class': 'measures' },
+          el('thead', null, el('tr', null, ['措施', '类型', '投入(元)', '预期增收(元)', '资金来源', '责任人', '完成时限', '状态']
+            .map(function (t, i) { return el('th', { 'class': i === 2 || i === 3 ? 'num' : null, text: t }); }))),
+          el('tbody', null, p.measures.map(function (m) {
+            var notes = (m.progress || []).map(function (n) { return n.date + ' ' + n.author + '：' + n.text; }).join('\n');
+            return el('tr', { 'data-measure': m.id, title: notes || null },
+              el('td', { 'class': 'measure-name', text: m.name }), el('td', { text: m.typeLabel }),
+              el('td', { 'class': 'num', text: money(m.cost) }), el('td', { 'class': 'num', text: money(m.benefit) }),
+              el('td', { text: m.fundingSourceLabel }), el('td', { text: m.owner || '—' }),
+              el('td', { text: m.deadline }), el('td', null, el('span', { 'class': 'badge' + (m.status === 'DONE' ? ' grey' : ''), text: m.statusLabel })));
+          }))));
+    }));
+  }
+
+  function householdFundsTable(years) {
+    if (!years.length) return el('p', { id: 'household-funds-empty', text: '暂无到户资金' });
+    var rows = [];
+    var grand = 0;
+    years.forEach(function (y) {
+      grand += Number(y.total);
+      y.payments.forEach(function (p) {
+        rows.push(el('tr', { 'class': 'payment', 'data-year': y.year }, el('td', { text: y.year }), el('td', { text: p.date }),
+          el('td', { text: p.projectName }), el('td', { text: p.purpose }), el('td', { 'class': 'num amount', text: money(p.amount) })));
+      });
+      y.subsidies.forEach(function (s) {
+        rows.push(el('tr', { 'class': 'subsidy', 'data-year': y.year }, el('td', { text: y.year }), el('td', { text: s.days + ' 天' }),
+          el('td', { text: '扶贫小额信贷贴息 ' + s.loanId }), el('td', { text: s.explanation }),
+          el('td', { 'class': 'num amount', text: money(s.subsidy) })));
+      });
+    });
+    return el('table', { id: 'household-funds-table' },
+      el('thead', null, el('tr', null, ['年度', '日期', '项目', '用途', '金额(元)']
+        .map(function (t, i) { return el('th', { 'class': i === 4 ? 'num' : null, text: t }); }))),
+      el('tbody', null, rows),
+      el('tfoot', null, el('tr', null, el('td', { colspan: 4, text: '合计' }),
+        el('td', { 'class': 'num', id: 'household-funds-total', text: money(grand) }))));
+  }
+
   function householdCard(token, id) {
     show(el('p', { 'class': 'loading', text: '加载中…' }));
     var path = '/api/households/' + encodeURIComponent(id);
-    return Promise.all([api(path), api(path + '/history')]).then(function (r) {
+    return Promise.all([api(path), api(path + '/history'), api(path + '/plans'), api(path + '/funds')]).then(function (r) {
       if (token !== renderToken) return;
-      var h = r[0], history = r[1];
+      var h = r[0], history = r[1], plans = r[2], received = r[3];
       var members = el('table', { id: 'members-table' },
         el('thead', null, el('tr', null, ['姓名', '身份证号', '与户主关系', '性别', '年龄', '文化程度', '在校生状况', '健康状况', '劳动技能', '务工情况', '参保']
           .map(function (t) { return el('th', { text: t }); }))),
@@ -400,7 +449,112 @@
           field('家庭人口', h.members.length), field('记录版本', h.version)),
         el('h3', null, '家庭成员 ', el('small', { text: 'members' })), members,
         el('h3', null, '年度收入 ', el('small', { text: 'income by year · 人均纯收入 = 家庭纯收入 ÷ 家庭人口' })), incomeTable(h.incomes),
+        el('h3', null, '帮扶计划 ', el('small', { text: 'assistance plans by year (一户一策)' })), plansList(plans),
+        el('h3', null, '到户资金 ', el('small', { text: 'money that reached the household' })), householdFundsTable(received),
         el('h3', null, '变更记录 ', el('small', { text: 'history' })), historyList(history)));
+    });
+  }
+
+  // ---- funds ---------------------------------------------------------------------------------------------------
+
+  function fundsQuery(area, year) {
+    var q = [];
+    if (area) q.push('area=' + encodeURIComponent(area));
+    if (year) q.push('year=' + encodeURIComponent(year));
+    return q.length ? '?' + q.join('&') : '';
+  }
+
+  /** Areas to choose on the funds page: the principal's area, the areas under it, and the poor villages below those. */
+  function fundsAreaOptions(tree, selected, year) {
+    var select = el('select', { id: 'funds-area' });
+    (tree || []).forEach(function (root) {
+      select.appendChild(el('option', { value: root.code, selected: root.code === selected, text: root.name }));
+      (root.children || []).forEach(function (c) {
+        select.appendChild(el('option', { value: c.code, selected: c.code === selected, text: '　' + c.name + (c.poor ? ' ★贫困村' : '') }));
+        (c.children || []).filter(function (v) { return v.poor; }).forEach(function (v) {
+          select.appendChild(el('option', { value: v.code, selected: v.code === selected, text: '　　' + v.name + ' ★贫困村' }));
+        });
+      });
+    });
+    select.addEventListener('change', function () { location.hash = '#/funds' + fundsQuery(select.value, year); });
+    return select;
+  }
+
+  function fundsYearOptions(years, selected, area) {
+    var select = el('select', { id: 'funds-year' });
+    years.slice().reverse().forEach(function (y) {
+      select.appendChild(el('option', { value: String(y), selected: String(y) === selected, text: y + ' 年度' }));
+    });
+    select.appendChild(el('option', { value: 'all', selected: selected === 'all', text: '全部年度' }));
+    select.addEventListener('change', function () { location.hash = '#/funds' + fundsQuery(area, select.value); });
+    return select;
+  }
+
+  function fundLineTable(id, first, rows, total) {
+    var line = function (l, cls) {
+      return el('tr', { 'class': cls || null, 'data-key': l.key }, el('td', { text: l.label }),
+        el('td', { 'class': 'num', text: money(l.received) }), el('td', { 'class': 'num', text: money(l.allocated) }),
+        el('td', { 'class': 'num', text: money(l.disbursed) }), el('td', { 'class': 'num rate', text: Number(l.ratePercent).toFixed(1) }));
+    };
+    return el('table', { id: id },
+      el('thead', null, el('tr', null, [first, '到位/安排(元)', '已分配(元)', '已支出(元)', '支出进度%']
+        .map(function (t, i) { return el('th', { 'class': i ? 'num' : null, text: t }); }))),
+      el('tbody', null, rows.map(function (l) { return line(l); })),
+      total ? el('tfoot', null, line(total, 'total')) : null);
+  }
+
+  function projectsTable(projects) {
+    if (!projects.length) return el('p', { id: 'projects-empty', text: '暂无项目' });
+    return el('table', { id: 'projects-table' },
+      el('thead', null, el('tr', null, ['项目', '年度', '地区', '类别', '责任单位', '受益户', '状态', '预算(元)', '已分配(元)', '已支出(元)', '支出进度%']
+        .map(function (t, i) { return el('th', { 'class': i === 1 || i >= 5 && i !== 6 ? 'num' : null, text: t }); }))),
+      el('tbody', null, projects.map(function (p) {
+        return el('tr', { 'data-id': p.id, 'data-category': p.category },
+          el('td', null, el('span', { 'class': 'project-name', text: p.name }), el('small', { text: ' ' + p.id })),
+          el('td', { 'class': 'num', text: p.year }), el('td', { text: p.areaName }), el('td', { text: p.categoryLabel }),
+          el('td', { text: p.owner }), el('td', { 'class': 'num', text: p.beneficiaries || '' }),
+          el('td', null, el('span', { 'class': 'badge' + (p.status === 'COMPLETED' ? ' grey' : ''), text: p.statusLabel })),
+          el('td', { 'class': 'num', text: money(p.budget) }), el('td', { 'class': 'num', text: money(p.allocated) }),
+          el('td', { 'class': 'num', text: money(p.disbursed) }), el('td', { 'class': 'num rate', text: Number(p.ratePercent).toFixed(1) }));
+      })));
+  }
+
+  function funds(token, params) {
+    show(el('p', { 'class': 'loading', text: '加载中…' }));
+    var tree = regionTreeCache ? Promise.resolve(regionTreeCache) : api('/api/regions');
+    return Promise.all([tree, api('/api/funds' + fundsQuery(params.area, params.year))]).then(function (r) {
+      if (token !== renderToken) return;
+      regionTreeCache = r[0];
+      var f = r[1];
+      var yearKey = f.year === null ? 'all' : String(f.year);
+      // Projects placed at the area itself (e.g. county-level projects) are its "own level" (本级).
+      var byArea = f.byArea.map(function (l) {
+        return l.key === f.area ? Object.assign({}, l, { label: l.label + '本级' }) : l;
+      });
+      var rate = function (l) { return { label: l.label, value: Number(l.ratePercent) }; };
+      var t = f.total;
+      show(el('section', { id: 'funds', 'data-area': f.area, 'data-year': yearKey },
+        el('h2', null, f.areaName + ' 扶贫资金', el('small', { text: 'funds · ' + (f.year === null ? '全部年度' : f.year + ' 年度') })),
+        el('div', { 'class': 'filters' }, el('label', { 'for': 'funds-area', text: '地区：' }), fundsAreaOptions(regionTreeCache, f.area, params.year),
+          el('label', { 'for': 'funds-year', text: '年度：' }), fundsYearOptions(f.years, yearKey, params.area),
+          el('a', { href: '/download/funds.csv' + fundsQuery(f.area, yearKey), download: '', id: 'funds-csv', text: '下载 CSV' })),
+        el('div', { 'class': 'cards' },
+          statCard('到位资金', 'received', el('span', { id: 'funds-received', text: wan(t.received) }), '万元'),
+          statCard('已分配', 'allocated', el('span', { id: 'funds-allocated', text: wan(t.allocated) }), '万元'),
+          statCard('已支出', 'disbursed', el('span', { id: 'funds-disbursed', text: wan(t.disbursed) }), '万元'),
+          statCard('支出进度', 'disbursement rate', el('span', { id: 'funds-rate', text: Number(t.ratePercent).toFixed(1) }), '%'),
+          statCard('项目', 'projects', el('span', { id: 'funds-project-count', text: fmt(f.projects.length) }), '个')),
+        el('p', { 'class': 'masked-note', text: '支出进度 = 已支出 ÷ 到位资金；地区一栏按该地区项目已分配的资金计。数据日期 ' + f.issuedOn + '。' }),
+        el('div', { 'class': 'panels' },
+          el('div', { 'class': 'panel' }, el('h3', null, '按资金类别的支出进度 ', el('small', { text: 'rate by kind of source' })),
+            f.byKind.length ? hbars('funds-kind-chart', f.byKind.map(rate), { max: 100, unit: '%', labelWidth: 150,
+              format: function (v) { return v.toFixed(1); }, title: '按资金类别的支出进度' }) : el('p', { text: '暂无数据' })),
+          el('div', { 'class': 'panel' }, el('h3', null, '按地区的支出进度 ', el('small', { text: 'rate by area' })),
+            byArea.length ? hbars('funds-area-chart', byArea.map(rate), { max: 100, unit: '%',
+              format: function (v) { return v.toFixed(1); }, title: '按地区的支出进度' }) : el('p', { text: '暂无数据' }))),
+        el('h3', null, '按资金类别 ', el('small', { text: 'by kind of source' })), fundLineTable('funds-kind-table', '资金类别', f.byKind, t),
+        el('h3', null, '按地区 ', el('small', { text: 'by area (money allocated to the projects there)' })), fundLineTable('funds-area-table', '地区', byArea, null),
+        el('h3', null, '项目 ', el('small', { text: 'projects' })), projectsTable(f.projects)));
     });
   }
 
@@ -408,7 +562,8 @@
     var items = [
       ['/download/households.csv', '农户名单 CSV', 'households.csv — 每户一行，UTF-8（带 BOM，Excel 可直接打开）'],
       ['/download/households.json', '农户卡片 JSON', 'households.json — 每户完整卡片：成员与历年收入'],
-      ['/download/summary.csv', '分区统计 CSV', 'summary.csv — 县、乡镇、村的贫困户、贫困人口与贫困发生率']
+      ['/download/summary.csv', '分区统计 CSV', 'summary.csv — 县、乡镇、村的贫困户、贫困人口与贫困发生率'],
+      ['/download/funds.csv', '资金使用情况 CSV', 'funds.csv — 最近年度按资金类别、地区、项目的到位、分配、支出与支出进度']
     ];
     show(el('section', { id: 'downloads' },
       el('h2', null, '下载', el('small', { text: 'downloads' })),
@@ -471,6 +626,7 @@
       case 'areas': done = areas(token); break;
       case 'households': done = households(token, r.params); break;
       case 'household': done = householdCard(token, decodeURIComponent(parts.slice(1).join('/'))); break;
+      case 'funds': done = funds(token, r.params); break;
       case 'downloads': done = downloads(); break;
       case 'plans': done = capability(token, '帮扶计划', '/api/plans'); break;
       case 'benefits': done = capability(token, '明白卡', '/api/benefit-statements'); break;

@@ -65,6 +65,7 @@ public final class DistrictDemo {
     private final Principal county;
     private final RegionCode countyCode;
     private final Random random;
+    private final DistrictFunds funds;
     /** Last surveyed per-capita income of each household: the demo's own memory of the simulation. */
     private final Map<String, BigDecimal> perCapita = new HashMap<>();
     private final Set<String> fellBack = new HashSet<>();
@@ -84,6 +85,7 @@ public final class DistrictDemo {
         this.countyCode = gen.county();
         this.county = Principal.officer("county-poverty-office", countyCode);
         this.random = gen.random();
+        this.funds = new DistrictFunds(jz, county, profile, seed);
     }
 
     /** Creates the calendar the demo's Jingzhun instance must be built with. */
@@ -144,6 +146,8 @@ public final class DistrictDemo {
         clock.set(LocalDate.of(year, 11, 20));
         step(year, "exit procedure");
         int[] exited = exit(year, plannedHouseholds);
+        step(year, "funds");
+        funds.book(year, plannedHouseholds);
 
         clock.set(LocalDate.of(year, 12, 20));
         step(year, "returns to poverty");

@@ -22,6 +22,9 @@ final class CsvExports {
     static final String[] SUMMARY_HEADER = {"区划代码", "名称", "级别", "贫困村", "农村户籍人口", "在册户数", "在册人数",
         "贫困户数", "贫困人口", "贫困发生率(%)", "主要致贫原因(户)"};
 
+    static final String[] FUNDS_HEADER = {"分组", "代码", "名称", "年度", "地区", "类别", "状态", "预算(元)", "到位(元)",
+        "已分配(元)", "已支出(元)", "支出进度(%)"};
+
     private CsvExports() {
     }
 
@@ -40,6 +43,29 @@ final class CsvExports {
         csv.printRecord(a.code(), a.name(), a.levelLabel(), a.poorVillage() ? "是" : "", a.ruralPopulation(),
                 a.households(), a.people(), a.poorHouseholds(), a.poorPeople(), a.incidencePercent().toPlainString(),
                 causes(a.poorByMainCause()));
+    }
+
+    /** The funds page as rows: the total, each kind of source, each sub-area, then each project. */
+    static void funds(CSVPrinter csv, PortalViews.FundsView f) throws IOException {
+        String year = f.year() == null ? "全部" : f.year().toString();
+        fundLine(csv, "合计", f.total(), year, f.areaName());
+        for (PortalViews.FundLine l : f.byKind()) {
+            fundLine(csv, "资金类别", l, year, f.areaName());
+        }
+        for (PortalViews.FundLine l : f.byArea()) {
+            fundLine(csv, "地区", l, year, l.label());
+        }
+        for (PortalViews.ProjectRow p : f.projects()) {
+            csv.printRecord("项目", p.id(), p.name(), p.year(), p.areaName(), p.categoryLabel(), p.statusLabel(),
+                    p.budget().toPlainString(), "", p.allocated().toPlainString(), p.disbursed().toPlainString(),
+                    p.ratePercent().toPlainString());
+        }
+    }
+
+    private static void fundLine(CSVPrinter csv, String group, PortalViews.FundLine l, String year, String area)
+            throws IOException {
+        csv.printRecord(group, l.key(), l.label(), year, area, "", "", "", l.received().toPlainString(),
+                l.allocated().toPlainString(), l.disbursed().toPlainString(), l.ratePercent().toPlainString());
     }
 
     private static String causes(List<PortalViews.Count> counts) {

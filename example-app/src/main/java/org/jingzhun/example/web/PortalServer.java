@@ -14,8 +14,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.TreeSet;
 import org.apache.commons.csv.CSVPrinter;
 import org.jingzhun.core.Jingzhun;
+import org.jingzhun.core.funds.FundReport;
+import org.jingzhun.core.funds.FundsService;
+import org.jingzhun.core.funds.HouseholdFunds;
 import org.jingzhun.core.statistics.RegionStatistics;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
@@ -43,8 +47,12 @@ import org.slf4j.LoggerFactory;
  * <p>Start it with {@link #start(Jingzhun, Principal, int)} (port 0 picks a free port) or, with a yearly trajectory
  * for the dashboard chart, {@link #start(Jingzhun, Principal, int, List)}; open {@code http://localhost:<port>/}.
  * The API: {@code /api/me}, {@code /api/summary}, {@code /api/breakdown}, {@code /api/regions},
- * {@code /api/households}, {@code /api/households/{id}}, {@code /api/households/{id}/history}, {@code /api/years};
- * downloads {@code /download/households.csv}, {@code /download/households.json}, {@code /download/summary.csv}.
+ * {@code /api/households}, {@code /api/households/{id}}, {@code /api/households/{id}/history},
+ * {@code /api/households/{id}/plans} (its plans by year with their measures), {@code /api/households/{id}/funds} (the
+ * money that reached it, by year), {@code /api/funds?area=&year=} (fund use by kind of source, by sub-area and by
+ * project; {@code year=all} for every year, no year for the latest), {@code /api/years}; downloads
+ * {@code /download/households.csv}, {@code /download/households.json}, {@code /download/summary.csv},
+ * {@code /download/funds.csv}.
  * Errors are JSON {@code {code, message, messageZh, violations?}} with 404, 403, 400 or 409.
  */
 public final class PortalServer implements AutoCloseable {
@@ -75,9 +83,13 @@ public final class PortalServer implements AutoCloseable {
             config.routes.get("/api/households", this::households);
             config.routes.get("/api/households/{id}", this::household);
             config.routes.get("/api/households/{id}/history", this::history);
+            config.routes.get("/api/households/{id}/plans", this::plans);
+            config.routes.get("/api/households/{id}/funds", this::householdFunds);
+            config.routes.get("/api/funds", this::funds);
             config.routes.get("/download/households.csv", this::householdsCsv);
             config.routes.get("/download/households.json", this::householdsJson);
             config.routes.get("/download/summary.csv", this::summaryCsv);
+            config.routes.get("/download/funds.csv", this::fundsCsv);
             // Last, so every real endpoint matches first: an unknown API path is a JSON 404, which the UI reads as
             // "this capability is not installed" (plans, benefit statements) and hides its navigation entry.
             config.routes.get("/api/*", ctx -> error(ctx, 404, "api.not_found", "No such endpoint: " + ctx.path(),
@@ -191,6 +203,76 @@ public final class PortalServer implements AutoCloseable {
         write(ctx, jz.registry().history(principal, ctx.pathParam("id")).stream().map(views::history).toList());
     }
 
+    /** The years a household's records may cover: from its identification to this year. */
+    private List<Integer> yearsOf(Household h) {
+        int last = LocalDate.now(jz.clock()).getYear();
+        List<Integer> out = new ArrayList<>();
+        for (int y = Math.min(h.identifiedYear(), last); y <= last; y++) {
+            out.add(y);
+        }
+        return out;
+    }
+
+    private void plans(Context ctx) {
+        // Read through the registry first: outside the scope a household is "not found", as on its card.
+        Household h = jz.registry().get(principal, ctx.pathParam("id"));
+        PortalViews views = views();
+        List<PortalViews.PlanView> out = new ArrayList<>();
+        for (int year : yearsOf(h)) {
+            jz.plans().householdPlan(principal, h.id(), year).ifPresent(p -> out.add(views.plan(p)));
+        }
+        write(ctx, out);
+    }
+
+    private void householdFunds(Context ctx) {
+        Household h = jz.registry().get(principal, ctx.pathParam("id"));
+        List<PortalViews.HouseholdFundsView> out = new ArrayList<>();
+        for (int year : yearsOf(h)) {
+            HouseholdFunds f = jz.funds().household(principal, h.id(), year);
+            if (!f.disbursements().isEmpty() || !f.subsidies().isEmpty()) {
+                out.add(PortalViews.householdFunds(f));
+            }
+        }
+        write(ctx, out);
+    }
+
+    private void funds(Context ctx) {
+        write(ctx, fundsView(ctx));
+    }
+
+    private PortalViews.FundsView fundsView(Context ctx) {
+        RegionCode area = area(ctx);
+        FundsService f = jz.funds();
+        // Sources and projects are narrowed to the principal's scope (or refused outside it) by the library.
+        TreeSet<Integer> years = new TreeSet<>();
+        f.sources(principal, area, null).forEach(s -> years.add(s.source().year()));
+        f.projects(principal, area, null).forEach(p -> years.add(p.project().year()));
+        FundReport report = f.report(principal, area, yearParam(ctx, years));
+        RegionTree tree = jz.regions().tree(principal, report.area());
+        return PortalViews.funds(report, tree, List.copyOf(years));
+    }
+
+    /** {@code year}: a year, {@code all} (null: every year), or absent for the latest year with money. */
+    private Integer yearParam(Context ctx, TreeSet<Integer> years) {
+        String v = ctx.queryParam("year");
+        if (v == null || v.isBlank()) {
+            return years.isEmpty() ? LocalDate.now(jz.clock()).getYear() : years.last();
+        }
+        if (v.strip().equalsIgnoreCase("all")) {
+            return null;
+        }
+        int year;
+        try {
+            year = Integer.parseInt(v.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("year is not a number: " + v);
+        }
+        if (year < 2000 || year > 2100) {
+            throw new IllegalArgumentException("year must be between 2000 and 2100: " + v);
+        }
+        return year;
+    }
+
     // ---- downloads ---------------------------------------------------------------------------------------------
 
     private void householdsCsv(Context ctx) throws IOException {
@@ -245,6 +327,15 @@ public final class PortalServer implements AutoCloseable {
             for (PortalViews.AreaFigures row : rows) {
                 CsvExports.area(csv, row);
             }
+        }
+    }
+
+    private void fundsCsv(Context ctx) throws IOException {
+        PortalViews.FundsView view = fundsView(ctx); // every check runs before anything is written
+        attachment(ctx, "text/csv; charset=utf-8", "funds.csv");
+        try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
+             CSVPrinter csv = CsvExports.open(out, CsvExports.FUNDS_HEADER)) {
+            CsvExports.funds(csv, view);
         }
     }
 

@@ -7,10 +7,19 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.math.RoundingMode;
+import org.jingzhun.core.Versioned;
+import org.jingzhun.core.funds.FundReport;
+import org.jingzhun.core.funds.FundUseLine;
+import org.jingzhun.core.funds.HouseholdFundLine;
+import org.jingzhun.core.funds.HouseholdFunds;
+import org.jingzhun.core.funds.ProjectBalance;
 import org.jingzhun.core.registry.FieldChange;
 import org.jingzhun.core.registry.HistoryEntry;
 import org.jingzhun.core.statistics.RegionStatistics;
 import org.jingzhun.spi.CodedEnum;
+import org.jingzhun.spi.funds.AidProject;
+import org.jingzhun.spi.funds.InterestSubsidy;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.household.Household;
@@ -19,6 +28,10 @@ import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.person.Masking;
+import org.jingzhun.spi.plan.HouseholdPlan;
+import org.jingzhun.spi.plan.Measure;
+import org.jingzhun.spi.plan.Need;
+import org.jingzhun.spi.plan.ProgressNote;
 import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
@@ -29,6 +42,8 @@ import org.jingzhun.spi.region.RegionTree;
  * de-identified unless the principal holds {@link Permission#VIEW_PERSONAL_DATA}. Every personal field (names,
  * citizen IDs, phone and bank numbers) passes through {@link #name}, {@link #citizenId}, {@link #phone} or
  * {@link #bankAccount}, and history values through {@link #historyValue}, so masking is decided in one place.
+ * Fund reports carry no personal data (source lines, whose labels may name a donor, are left out); the authors of plan
+ * progress notes are masked like names.
  */
 final class PortalViews {
     private final boolean personal;
@@ -219,6 +234,112 @@ final class PortalViews {
                 h.members().stream().map(this::member).toList(),
                 incomes.stream().sorted(Comparator.comparingInt(IncomeStatement::year)).map(PortalViews::income)
                         .toList());
+    }
+
+    // ---- plans -------------------------------------------------------------------------------------------------
+
+    /** A dated progress note of a measure; the author's name is masked like every name. */
+    record NoteView(LocalDate date, String author, String text) {
+    }
+
+    /** One measure of a household plan (帮扶措施): what, cost, expected benefit, who pays, owner, deadline, status. */
+    record MeasureView(String id, String type, String typeLabel, String name, BigDecimal cost, BigDecimal benefit,
+            String fundingSource, String fundingSourceLabel, String owner, LocalDate deadline, String status,
+            String statusLabel, List<NoteView> progress) {
+    }
+
+    /** A household's plan for one year (一户一策) with its needs and measures. */
+    record PlanView(int year, BigDecimal incomeGoal, String responsibleCadre, List<String> needs,
+            BigDecimal totalCost, BigDecimal totalBenefit, long version, List<MeasureView> measures) {
+    }
+
+    PlanView plan(Versioned<HouseholdPlan> stored) {
+        HouseholdPlan p = stored.value();
+        List<MeasureView> measures = new ArrayList<>(p.measures().size());
+        for (Measure m : p.measures()) {
+            List<NoteView> notes = new ArrayList<>(m.progress().size());
+            for (ProgressNote n : m.progress()) {
+                notes.add(new NoteView(n.date(), name(n.author()), n.text()));
+            }
+            measures.add(new MeasureView(m.id(), m.type().name(), m.type().label(), m.description(), m.cost(),
+                    m.expectedBenefit(), m.fundingSource().name(), m.fundingSource().label(), m.responsibleCadre(),
+                    m.deadline(), m.status().name(), m.status().label(), notes));
+        }
+        return new PlanView(p.year(), p.incomeGoal(), p.responsibleCadre(),
+                p.needs().stream().map(Need::description).toList(), p.totalCost(), p.totalExpectedBenefit(),
+                stored.version(), measures);
+    }
+
+    // ---- funds -------------------------------------------------------------------------------------------------
+
+    /**
+     * One line of fund use: for a kind of source, the money that arrived; for an area, the money allocated to its
+     * projects; then allocated, disbursed, and the disbursement rate in percent (one decimal).
+     */
+    record FundLine(String key, String label, BigDecimal received, BigDecimal allocated, BigDecimal disbursed,
+            BigDecimal ratePercent) {
+    }
+
+    static FundLine fundLine(FundUseLine l) {
+        return new FundLine(l.key(), l.label(), l.received(), l.allocated(), l.disbursed(),
+                l.disbursementRate().movePointRight(2).setScale(1, RoundingMode.HALF_UP));
+    }
+
+    /** A project with its money; the rate is disbursed ÷ allocated in percent. */
+    record ProjectRow(String id, int year, String name, String region, String areaName, String category,
+            String categoryLabel, String status, String statusLabel, String owner, LocalDate deadline,
+            int beneficiaries, BigDecimal budget, BigDecimal allocated, BigDecimal disbursed, BigDecimal undisbursed,
+            BigDecimal ratePercent) {
+    }
+
+    static ProjectRow project(ProjectBalance b, RegionTree tree) {
+        AidProject p = b.project();
+        BigDecimal rate = b.allocated().signum() == 0 ? BigDecimal.ZERO.setScale(1)
+                : b.disbursed().movePointRight(2).divide(b.allocated(), 1, RoundingMode.HALF_UP);
+        return new ProjectRow(p.id(), p.year(), p.name(), p.region().value(), areaName(tree, p.region()),
+                p.category().name(), p.category().label(), p.status().name(), p.status().label(), p.owner(),
+                p.deadline(), p.beneficiaries().size(), p.budget(), b.allocated(), b.disbursed(), b.undisbursed(), rate);
+    }
+
+    /** The funds page (资金使用情况): totals, by kind of source, by sub-area, and the projects. */
+    record FundsView(String area, String areaName, Integer year, List<Integer> years, LocalDate issuedOn,
+            FundLine total, List<FundLine> byKind, List<FundLine> byArea, List<ProjectRow> projects) {
+    }
+
+    static FundsView funds(FundReport r, RegionTree tree, List<Integer> years) {
+        List<ProjectRow> projects = r.projects().stream().map(p -> project(p, tree))
+                .sorted(Comparator.comparingInt(ProjectRow::year).thenComparing(ProjectRow::region)
+                        .thenComparing(ProjectRow::id))
+                .toList();
+        return new FundsView(r.area().value(), areaName(tree, r.area()), r.year(), years, r.issuedOn(),
+                fundLine(r.sourcesTotal()), r.byKind().stream().map(PortalViews::fundLine).toList(),
+                r.byArea().stream().map(PortalViews::fundLine).toList(), projects);
+    }
+
+    /** A payment that reached a household (到户资金). */
+    record PaymentView(String entryId, LocalDate date, String projectId, String projectName, String purpose,
+            BigDecimal amount) {
+    }
+
+    /** The interest subsidy of one microcredit loan for the year, with the library's explanation in one line. */
+    record SubsidyView(String loanId, long days, BigDecimal interest, BigDecimal subsidy, String explanation) {
+    }
+
+    /** The money that reached a household in one year. */
+    record HouseholdFundsView(int year, BigDecimal total, List<PaymentView> payments, List<SubsidyView> subsidies) {
+    }
+
+    static HouseholdFundsView householdFunds(HouseholdFunds f) {
+        List<PaymentView> payments = new ArrayList<>();
+        for (HouseholdFundLine d : f.disbursements()) {
+            payments.add(new PaymentView(d.entryId(), d.date(), d.projectId(), d.projectName(), d.purpose(),
+                    d.amount()));
+        }
+        List<SubsidyView> subsidies = new ArrayList<>();
+        for (InterestSubsidy s : f.subsidies()) {
+            subsidies.add(new SubsidyView(s.loanId(), s.days(), s.interest(), s.subsidy(), s.explanation().result()));
+        }
+        return new HouseholdFundsView(f.year(), f.total(), payments, subsidies);
     }
 
     // ---- history -----------------------------------------------------------------------------------------------

@@ -8,11 +8,21 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.jingzhun.core.Jingzhun;
+import org.jingzhun.core.funds.FundReport;
+import org.jingzhun.core.funds.FundUseLine;
+import org.jingzhun.core.funds.HouseholdFunds;
+import org.jingzhun.core.funds.MicrocreditBalance;
+import org.jingzhun.core.funds.MutualAidBalance;
+import org.jingzhun.core.funds.ProjectBalance;
+import org.jingzhun.core.funds.SourceBalance;
 import org.jingzhun.core.identification.ExitCase;
 import org.jingzhun.core.identification.ExitStage;
 import org.jingzhun.example.district.DistrictProfile;
@@ -20,8 +30,11 @@ import org.jingzhun.policy.anhui.AnhuiPolicyPlugin;
 import org.jingzhun.policy.national.NationalPolicyConfig;
 import org.jingzhun.policy.national.NationalPolicyPlugin;
 import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.funds.MicrocreditTerms;
+import org.jingzhun.spi.funds.ProjectStatus;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.storage.jdbc.JdbcStoragePlugin;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small district (about 300 households) run through the demo's own code on embedded H2: the yearly table keeps
- * its invariants and every exit went through the exit criteria.
+ * its invariants, every exit went through the exit criteria, and the money booked each year never overspends and
+ * adds up across areas.
  */
 class DistrictDemoTest {
     private static final RegionCode COUNTY = RegionCode.of("341702");
@@ -108,6 +122,151 @@ class DistrictDemoTest {
         long exitedNow = jz.registry().search(OFFICE, COUNTY, org.jingzhun.spi.storage.PageRequest.first(10_000))
                 .items().stream().filter(h -> h.status() == PovertyStatus.EXITED).count();
         assertThat(exitedNow).isLessThanOrEqualTo(totalExits);
+    }
+
+    // ---------------------------------------------------------------- funds
+
+    @Test
+    void theFundsStepRunsEveryYear() {
+        for (int year = 2014; year <= 2020; year++) {
+            assertThat(progress).contains(year + ": funds");
+        }
+    }
+
+    @Test
+    void noSourceOrProjectIsOverspent() {
+        List<SourceBalance> sources = jz.funds().sources(OFFICE, COUNTY, null);
+        assertThat(sources).hasSizeGreaterThan(7 * 5);
+        for (SourceBalance s : sources) {
+            String what = "source " + s.source().id() + " " + s.source().name();
+            assertThat(s.allocated()).as(what).isBetween(BigDecimal.ZERO, s.source().amount());
+            assertThat(s.allocated().add(s.unallocated())).as(what).isEqualByComparingTo(s.source().amount());
+            assertThat(s.disbursed()).as(what).isBetween(BigDecimal.ZERO, s.allocated());
+        }
+        List<ProjectBalance> projects = jz.funds().projects(OFFICE, COUNTY, null);
+        assertThat(projects).hasSizeGreaterThan(7 * 10);
+        for (ProjectBalance p : projects) {
+            String what = "project " + p.project().id() + " " + p.project().name();
+            assertThat(p.allocated()).as(what).isBetween(BigDecimal.ZERO, p.project().budget());
+            assertThat(p.disbursed()).as(what).isBetween(BigDecimal.ZERO, p.allocated());
+            assertThat(p.undisbursed()).as(what).isEqualByComparingTo(p.allocated().subtract(p.disbursed()));
+            if (p.project().year() < 2020) {
+                // Last year's projects are paid up early the next year and closed.
+                assertThat(p.project().status()).as(what).isEqualTo(ProjectStatus.COMPLETED);
+            }
+        }
+        for (int year = 2014; year <= 2020; year++) {
+            FundReport r = jz.funds().report(OFFICE, COUNTY, year);
+            List<FundUseLine> lines = new ArrayList<>(r.byKind());
+            lines.addAll(r.bySource());
+            lines.addAll(r.byArea());
+            lines.add(r.sourcesTotal());
+            for (FundUseLine l : lines) {
+                assertThat(l.disbursementRate()).as("%d %s", year, l.label()).isBetween(BigDecimal.ZERO, BigDecimal.ONE);
+                assertThat(l.disbursed()).as("%d %s", year, l.label()).isLessThanOrEqualTo(l.allocated());
+                assertThat(l.allocated()).as("%d %s", year, l.label()).isLessThanOrEqualTo(l.received());
+            }
+        }
+    }
+
+    @Test
+    void mostOfAYearsMoneyIsSpentAndALittleCarriedOver() {
+        for (int year = 2014; year <= 2020; year++) {
+            FundUseLine total = jz.funds().report(OFFICE, COUNTY, year).sourcesTotal();
+            assertThat(total.received()).as("money of %d", year).isPositive();
+            double rate = total.disbursementRate().doubleValue();
+            // Earlier years are paid up except what was never allocated; the last year still has its tails.
+            assertThat(rate).as("disbursement rate %d", year).isBetween(year < 2020 ? 0.95 : 0.80, 0.999);
+        }
+    }
+
+    @Test
+    void fundReportTotalsAddUpAcrossAreas() {
+        for (int year = 2014; year <= 2020; year++) {
+            FundReport county = jz.funds().report(OFFICE, COUNTY, year);
+            FundUseLine total = county.sourcesTotal();
+            assertSums("kinds " + year, county.byKind(), total);
+            assertSums("sources " + year, county.bySource(), total);
+            // Every source's money went to projects of its own year, all placed inside the county.
+            assertThat(sum(county.byArea(), FundUseLine::allocated)).as("areas %d", year)
+                    .isEqualByComparingTo(total.allocated())
+                    .isEqualByComparingTo(sumProjects(county.projects(), ProjectBalance::allocated));
+            assertThat(sum(county.byArea(), FundUseLine::disbursed)).isEqualByComparingTo(total.disbursed())
+                    .isEqualByComparingTo(sumProjects(county.projects(), ProjectBalance::disbursed));
+            BigDecimal townshipsAllocated = BigDecimal.ZERO;
+            BigDecimal townshipsDisbursed = BigDecimal.ZERO;
+            for (FundUseLine area : county.byArea()) {
+                RegionCode code = RegionCode.of(area.key());
+                if (code.level() != RegionLevel.TOWNSHIP) {
+                    assertThat(code).as("county-level projects are keyed by the county").isEqualTo(COUNTY);
+                    continue;
+                }
+                FundReport town = jz.funds().report(OFFICE, code, year);
+                assertThat(sumProjects(town.projects(), ProjectBalance::allocated)).as("%s %d", code, year)
+                        .isEqualByComparingTo(area.allocated())
+                        .isEqualByComparingTo(sum(town.byArea(), FundUseLine::allocated));
+                assertThat(sumProjects(town.projects(), ProjectBalance::disbursed)).isEqualByComparingTo(area.disbursed());
+                assertThat(town.projects()).allMatch(p -> code.contains(p.project().region()));
+                townshipsAllocated = townshipsAllocated.add(area.allocated());
+                townshipsDisbursed = townshipsDisbursed.add(area.disbursed());
+            }
+            BigDecimal countyLevel = sumProjects(county.projects().stream()
+                    .filter(p -> p.project().region().equals(COUNTY)).toList(), ProjectBalance::allocated);
+            assertThat(townshipsAllocated.add(countyLevel)).as("townships + county %d", year)
+                    .isEqualByComparingTo(total.allocated());
+        }
+    }
+
+    @Test
+    void householdsMutualAidAndMicrocreditLookReal() {
+        MicrocreditTerms terms = MicrocreditTerms.standard2016();
+        List<MicrocreditBalance> loans = jz.funds().microcredits(OFFICE, COUNTY);
+        assertThat(loans).hasSizeGreaterThanOrEqualTo(6);
+        for (MicrocreditBalance l : loans) {
+            assertThat(l.loan().principal()).isLessThanOrEqualTo(terms.maxPrincipal());
+            assertThat(l.loan().termMonths()).isLessThanOrEqualTo(36);
+            assertThat(l.loan().annualRate()).isEqualByComparingTo(terms.benchmarkRate(l.loan().termMonths()));
+            if (!l.loan().maturity().isAfter(java.time.LocalDate.of(2020, 12, 31))) {
+                assertThat(l.defaulted() || l.outstanding().signum() == 0).as("loan %s closed", l.loan().id()).isTrue();
+            }
+        }
+        assertThat(loans).filteredOn(MicrocreditBalance::defaulted).isNotEmpty()
+                .allMatch(l -> l.compensated().compareTo(l.outstanding().multiply(new BigDecimal("0.80"))) == 0);
+        assertThat(loans.stream().filter(MicrocreditBalance::defaulted).count()).isLessThan(loans.size() / 5 + 1);
+
+        List<MutualAidBalance> aid = jz.funds().mutualAidFunds(OFFICE, COUNTY);
+        assertThat(aid).hasSize(DistrictProfile.guichi().poorVillages());
+        for (MutualAidBalance m : aid) {
+            assertThat(m.fiscalCapital()).isPositive();
+            assertThat(m.available()).isEqualByComparingTo(m.capital().subtract(m.outstanding())).isNotNegative();
+        }
+        assertThat(aid).anyMatch(m -> m.feeIncome().signum() > 0).anyMatch(m -> !m.members().isEmpty());
+
+        // Money reached households planned to exit: industry awards and 雨露计划 payments.
+        List<String> paid = jz.funds().entries(OFFICE, COUNTY, 2017).stream()
+                .filter(e -> e.householdId() != null && e.payee() != null).map(e -> e.householdId()).distinct().toList();
+        assertThat(paid).isNotEmpty();
+        for (String id : paid) {
+            HouseholdFunds f = jz.funds().household(OFFICE, id, 2017);
+            assertThat(f.total()).isPositive();
+            assertThat(f.disbursements().stream().map(d -> d.amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                    .add(f.subsidies().stream().map(s -> s.subsidy()).reduce(BigDecimal.ZERO, BigDecimal::add)))
+                    .isEqualByComparingTo(f.total());
+        }
+    }
+
+    private static void assertSums(String what, List<FundUseLine> lines, FundUseLine total) {
+        assertThat(sum(lines, FundUseLine::received)).as(what + " received").isEqualByComparingTo(total.received());
+        assertThat(sum(lines, FundUseLine::allocated)).as(what + " allocated").isEqualByComparingTo(total.allocated());
+        assertThat(sum(lines, FundUseLine::disbursed)).as(what + " disbursed").isEqualByComparingTo(total.disbursed());
+    }
+
+    private static BigDecimal sum(List<FundUseLine> lines, Function<FundUseLine, BigDecimal> field) {
+        return lines.stream().map(field).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal sumProjects(List<ProjectBalance> projects, Function<ProjectBalance, BigDecimal> field) {
+        return projects.stream().map(field).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     @Test

@@ -13,7 +13,10 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.jingzhun.core.funds.FundReport;
+import org.jingzhun.core.funds.HouseholdFunds;
 import org.jingzhun.core.statistics.RegionStatistics;
+import org.jingzhun.spi.plan.HouseholdPlan;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.Member;
 import org.junit.jupiter.api.AfterAll;
@@ -28,11 +31,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The portal in a real browser (headless Debian Chromium through chromedriver): dashboard figures equal the API's,
- * the household list leads to a card whose members, incomes and history are rendered, masked for a viewer. Without
+ * the household list leads to a card whose members, incomes, plans, money and history are rendered, masked for a
+ * viewer, and the funds page shows the library's report with its charts and projects. Without
  * Chromium the test is skipped loudly, and with {@code CI=true} it fails instead, so CI never passes without it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -144,6 +149,7 @@ class PortalBrowserTest {
         wait.until(ExpectedConditions.attributeToBe(By.id("nav"), "data-probed", "true"));
         assertThat(driver.findElement(By.cssSelector("#nav a[data-route=plans]")).isDisplayed()).isFalse();
         assertThat(driver.findElement(By.cssSelector("#nav a[data-route=benefits]")).isDisplayed()).isFalse();
+        assertThat(driver.findElement(By.cssSelector("#nav a[data-route=funds]")).isDisplayed()).isTrue();
         screenshot("dashboard");
     }
 
@@ -231,6 +237,73 @@ class PortalBrowserTest {
         assertThat(driver.findElements(By.cssSelector("a.download-link")))
                 .extracting(a -> a.getAttribute("href"))
                 .containsExactly(base + "download/households.csv", base + "download/households.json",
-                        base + "download/summary.csv");
+                        base + "download/summary.csv", base + "download/funds.csv");
+    }
+
+    @Test
+    void fundsPageShowsTheReportChartsAndProjects() throws IOException {
+        FundReport report = fx.jz.funds().report(fx.officer, fx.generator.county(), 2015);
+        open("#/");
+        awaitPage("dashboard");
+        driver.findElement(By.cssSelector("#nav a[data-route=funds]")).click();
+        awaitPage("funds");
+        screenshot("funds");
+        WebElement page = driver.findElement(By.id("funds"));
+        assertThat(page.getAttribute("data-year")).isEqualTo("2015");
+        assertThat(driver.findElement(By.cssSelector("#funds h2")).getText()).contains("贵池区").contains("扶贫资金");
+        String rate = report.sourcesTotal().disbursementRate().movePointRight(2)
+                .setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+        assertThat(driver.findElement(By.id("funds-rate")).getText()).isEqualTo(rate);
+        // One bar per kind of source and per area, each as long as its rate (of 100%).
+        List<WebElement> kindBars = driver.findElements(By.cssSelector("#funds-kind-chart rect.bar"));
+        assertThat(kindBars).hasSize(report.byKind().size());
+        assertThat(kindBars).extracting(b -> b.getAttribute("data-label"))
+                .containsExactlyElementsOf(report.byKind().stream().map(l -> l.label()).toList());
+        assertThat(driver.findElements(By.cssSelector("#funds-area-chart rect.bar"))).hasSize(report.byArea().size());
+        assertThat(driver.findElement(By.id("funds-area-chart")).getText()).contains(report.byArea().get(1).label())
+                .contains("贵池区本级");
+        // The projects table lists every project of the year with its money.
+        List<WebElement> rows = driver.findElements(By.cssSelector("#projects-table tbody tr"));
+        assertThat(rows).hasSize(report.projects().size());
+        var first = report.projects().get(0);
+        WebElement row = driver.findElement(By.cssSelector("#projects-table tr[data-id='" + first.project().id() + "']"));
+        assertThat(row.getText()).contains(first.project().name()).contains(first.project().category().label())
+                .contains(first.disbursed().toPlainString());
+        assertThat(driver.findElement(By.id("funds-kind-table")).getText()).contains("中央财政专项扶贫资金");
+        assertThat(driver.findElement(By.id("funds-csv")).getAttribute("href"))
+                .isEqualTo(base + "download/funds.csv?area=" + fx.generator.county().value() + "&year=2015");
+
+        // Choosing 2014 reloads the page for that year.
+        new Select(driver.findElement(By.id("funds-year"))).selectByValue("2014");
+        wait.until(ExpectedConditions.attributeToBe(By.id("funds"), "data-year", "2014"));
+        awaitPage("funds");
+        assertThat(driver.findElements(By.cssSelector("#projects-table tbody tr")))
+                .hasSize(fx.jz.funds().projects(fx.officer, fx.generator.county(), 2014).size());
+    }
+
+    @Test
+    void householdCardShowsPlansAndTheMoneyThatReachedIt() throws IOException {
+        var h = fx.funded;
+        HouseholdPlan plan = fx.jz.plans().householdPlan(fx.officer, h.id(), 2015).orElseThrow().value();
+        HouseholdFunds money = fx.jz.funds().household(fx.officer, h.id(), 2015);
+        open("#/household/" + h.id());
+        awaitPage("household");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "document.getElementById('plans').scrollIntoView()");
+        screenshot("household-card-plans-funds");
+        WebElement planBox = driver.findElement(By.cssSelector("#plans .plan[data-year='2015']"));
+        assertThat(planBox.findElement(By.tagName("h4")).getText()).contains("2015 年帮扶计划").contains("3500.00");
+        List<WebElement> measures = planBox.findElements(By.cssSelector("table.measures tbody tr"));
+        assertThat(measures).hasSize(plan.measures().size());
+        assertThat(measures.get(0).findElement(By.cssSelector(".measure-name")).getText())
+                .isEqualTo(plan.measures().get(0).description());
+        assertThat(measures.get(0).getText()).contains(plan.measures().get(0).type().label()).contains("实施中");
+
+        List<WebElement> payments = driver.findElements(By.cssSelector("#household-funds-table tr.payment"));
+        assertThat(payments).hasSize(money.disbursements().size());
+        assertThat(payments.get(0).getText()).contains(money.disbursements().get(0).projectName())
+                .contains(money.disbursements().get(0).amount().toPlainString());
+        assertThat(driver.findElement(By.id("household-funds-total")).getText())
+                .isEqualTo(money.total().toPlainString());
     }
 }

@@ -2,14 +2,22 @@ package org.jingzhun.example.web;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jingzhun.core.Jingzhun;
+import org.jingzhun.core.Versioned;
+import org.jingzhun.example.demo.DistrictFunds;
 import org.jingzhun.example.district.DistrictGenerator;
 import org.jingzhun.example.district.DistrictProfile;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.IncomeStatement;
+import org.jingzhun.spi.funds.LedgerEntry;
+import org.jingzhun.spi.funds.PayeeKind;
 import org.jingzhun.spi.household.PovertyStatus;
+import org.jingzhun.spi.plan.HouseholdPlan;
+import org.jingzhun.spi.plan.MeasureStatus;
 import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.storage.PageRequest;
 import org.jingzhun.storage.memory.MemoryStoragePlugin;
@@ -17,7 +25,9 @@ import org.jingzhun.storage.memory.MemoryStoragePlugin;
 /**
  * A small generated district (Guichi shape at 1%) in memory storage for the portal tests: regions, the 2014 baseline
  * households, incomes for 2014 and 2015 of the first households, one household whose phone was amended and one that
- * exited, so the card, incomes and history pages all have something to show.
+ * exited, so the card, incomes and history pages all have something to show. For the funds page and the card's plans
+ * and money, households 3 to 40 get a 2015 plan and the demo's own {@link DistrictFunds} books 2014 and 2015 with
+ * them as the households planned to exit (the amended household stays out of it: its history is pinned by tests).
  */
 final class PortalFixture implements AutoCloseable {
     final Jingzhun jz;
@@ -28,6 +38,11 @@ final class PortalFixture implements AutoCloseable {
     final Household amended;
     final String oldPhone;
     final Household exited;
+    /** Households with a 2015 plan, the "planned to exit" of the funds booking. */
+    final List<Household> planned;
+    /** A planned household that was paid money in 2015, whose first measure has a progress note. */
+    final Household funded;
+    static final String NOTE = "种苗已发放到户";
 
     PortalFixture() {
         jz = Jingzhun.builder().plugin(new MemoryStoragePlugin()).storage("memory").build();
@@ -50,6 +65,23 @@ final class PortalFixture implements AutoCloseable {
         Household second = stored.get(1);
         exited = jz.registry().amend(officer, second.toBuilder().status(PovertyStatus.EXITED).build(),
                 "2015 exit verified");
+
+        planned = stored.subList(2, 40);
+        Map<String, Household> plannedById = new LinkedHashMap<>();
+        for (Household h : planned) {
+            jz.plans().createHouseholdPlan(officer, h.id(), 2015, new BigDecimal("3500.00"), "2015年一户一策");
+            plannedById.put(h.id(), h);
+        }
+        DistrictFunds funds = new DistrictFunds(jz, officer, generator.profile(), 20140101L);
+        funds.book(2014, Map.of());
+        funds.book(2015, plannedById);
+        String paid = jz.funds().entries(officer, generator.county(), 2015).stream()
+                .filter(e -> e.payee() != null && e.payee().kind() == PayeeKind.HOUSEHOLD)
+                .map(LedgerEntry::householdId).sorted().findFirst().orElseThrow();
+        funded = jz.registry().get(officer, paid);
+        Versioned<HouseholdPlan> plan = jz.plans().householdPlan(officer, paid, 2015).orElseThrow();
+        jz.plans().recordMeasureProgress(officer, paid, 2015, plan.value().measures().get(0).id(),
+                MeasureStatus.IN_PROGRESS, NOTE, plan.version());
     }
 
     /** Every household of the county, read back from the registry. */
