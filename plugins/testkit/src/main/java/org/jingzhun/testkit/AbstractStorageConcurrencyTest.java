@@ -144,7 +144,8 @@ public abstract class AbstractStorageConcurrencyTest {
         List<IncomeStatement> incomes = storage.inTransaction(tx -> tx.incomes().saveAll(county, households.stream()
                 .map(h -> data.incomeStatement(h.id(), 2016)).toList()));
         List<StoredDocument> documents = storage.inTransaction(tx -> tx.documents().saveAll(List.of(
-                data.document("plan", SampleData.VILLAGE_A1, 2016), data.document("plan", SampleData.VILLAGE_A2, 2016))));
+                data.document("plan", SampleData.VILLAGE_A1, 2016),
+                data.document("plan", SampleData.VILLAGE_A2, 2016))));
         CyclicBarrier allRead = new CyclicBarrier(THREADS);
         CyclicBarrier roundOver = new CyclicBarrier(THREADS);
         AtomicIntegerArray winners = new AtomicIntegerArray(3 * rounds);
