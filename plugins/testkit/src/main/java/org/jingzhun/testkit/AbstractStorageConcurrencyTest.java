@@ -14,7 +14,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.jingzhun.spi.error.ConflictException;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.storage.Storage;
+import org.jingzhun.spi.storage.StoredDocument;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +28,8 @@ import org.junit.jupiter.api.Test;
  * every amend that failed must have failed with {@link ConflictException} {@code storage.version_conflict}; any other
  * exception fails the test. The first test makes the race deterministic with a barrier between reading and writing,
  * so each round has exactly one winner; the second lets threads read-modify-write freely inside one unit of work.
- * Barrier waits carry a generous limit only so that a broken backend fails instead of hanging the build.
+ * A third test runs the first one's race on the bulk paths ({@code updateAll}, {@code saveAll}). Barrier waits
+ * carry a generous limit only so that a broken backend fails instead of hanging the build.
  */
 public abstract class AbstractStorageConcurrencyTest {
     /** Number of concurrent writers. */
@@ -126,6 +129,100 @@ public abstract class AbstractStorageConcurrencyTest {
             total += successes.get(i);
         }
         assertThat(total).isPositive();
+    }
+
+    /**
+     * The bulk paths under the same race: each round every writer reads two households, their income statements and
+     * documents, then all save them back with one {@code updateAll}, {@code saveAll} or {@code saveAll} at once. In
+     * each round exactly one writer may win each race, the others must get {@code storage.version_conflict}.
+     */
+    @Test
+    void bulkWritersWhoReadTheSameVersionsHaveExactlyOneWinnerPerRound() throws Exception {
+        int rounds = 6;
+        List<Household> households = List.of(insertWithCounter(), insertWithCounter());
+        String county = SampleData.COUNTY.countyCode();
+        List<IncomeStatement> incomes = storage.inTransaction(tx -> tx.incomes().saveAll(county, households.stream()
+                .map(h -> data.incomeStatement(h.id(), 2016)).toList()));
+        List<StoredDocument> documents = storage.inTransaction(tx -> tx.documents().saveAll(List.of(
+                data.document("plan", SampleData.VILLAGE_A1, 2016),
+                data.document("plan", SampleData.VILLAGE_A2, 2016))));
+        CyclicBarrier allRead = new CyclicBarrier(THREADS);
+        CyclicBarrier roundOver = new CyclicBarrier(THREADS);
+        AtomicIntegerArray winners = new AtomicIntegerArray(3 * rounds);
+
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            writers.add(breakingOnFailure(() -> {
+                for (int round = 0; round < rounds; round++) {
+                    List<Household> seen = storage.inTransaction(tx -> households.stream()
+                            .map(h -> tx.households().find(h.id()).orElseThrow()).toList());
+                    List<IncomeStatement> seenIncomes = storage.inTransaction(tx -> incomes.stream()
+                            .map(s -> tx.incomes().find(s.householdId(), s.year()).orElseThrow()).toList());
+                    List<StoredDocument> seenDocuments = storage.inTransaction(tx -> documents.stream()
+                            .map(d -> tx.documents().find(d.kind(), county, d.id()).orElseThrow()).toList());
+                    allRead.await(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
+                    if (won(() -> storage.inTransaction(tx -> tx.households().updateAll(seen.stream()
+                            .map(AbstractStorageConcurrencyTest::incremented).toList())))) {
+                        winners.incrementAndGet(3 * round);
+                    }
+                    if (won(() -> storage.inTransaction(tx -> tx.incomes().saveAll(county, seenIncomes.stream()
+                            .map(AbstractStorageConcurrencyTest::incremented).toList())))) {
+                        winners.incrementAndGet(3 * round + 1);
+                    }
+                    if (won(() -> storage.inTransaction(tx -> tx.documents().saveAll(seenDocuments.stream()
+                            .map(AbstractStorageConcurrencyTest::incremented).toList())))) {
+                        winners.incrementAndGet(3 * round + 2);
+                    }
+                    roundOver.await(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
+                }
+                return null;
+            }, allRead, roundOver));
+        }
+        runAll(writers);
+
+        for (int i = 0; i < 3 * rounds; i++) {
+            assertThat(winners.get(i)).as("winners of race %d of round %d", i % 3, i / 3).isEqualTo(1);
+        }
+        for (Household h : households) {
+            Household end = storage.inTransaction(tx -> tx.households().find(h.id())).orElseThrow();
+            assertThat(end.mutualAidContribution()).isEqualTo(new BigDecimal(rounds).setScale(2));
+            assertThat(end.version()).isEqualTo(1 + rounds);
+        }
+        for (IncomeStatement s : incomes) {
+            IncomeStatement end = storage.inTransaction(tx -> tx.incomes().find(s.householdId(), s.year()))
+                    .orElseThrow();
+            assertThat(end.productionCosts()).isEqualTo(s.productionCosts().add(new BigDecimal(rounds)));
+            assertThat(end.version()).isEqualTo(1 + rounds);
+        }
+        for (StoredDocument d : documents) {
+            StoredDocument end = storage.inTransaction(tx -> tx.documents().find(d.kind(), county, d.id()))
+                    .orElseThrow();
+            assertThat(end.body()).isEqualTo(String.valueOf(rounds));
+            assertThat(end.version()).isEqualTo(1 + rounds);
+        }
+    }
+
+    /** Whether {@code write} succeeded; false when it lost a race with {@code storage.version_conflict}. */
+    private static boolean won(Runnable write) {
+        try {
+            write.run();
+            return true;
+        } catch (ConflictException e) {
+            assertThat(e.code()).isEqualTo("storage.version_conflict");
+            return false;
+        }
+    }
+
+    private static IncomeStatement incremented(IncomeStatement s) {
+        return new IncomeStatement(s.householdId(), s.year(), s.items(), s.productionCosts().add(BigDecimal.ONE),
+                s.householdSize(), s.version());
+    }
+
+    /** The body counts saves: a fresh document's JSON body is not a number, so it counts as 0. */
+    private static StoredDocument incremented(StoredDocument d) {
+        int n = d.body().matches("\\d+") ? Integer.parseInt(d.body()) : 0;
+        return new StoredDocument(d.kind(), d.id(), d.region(), d.year(), d.version(), String.valueOf(n + 1),
+                d.subject());
     }
 
     private Household insertWithCounter() {

@@ -18,7 +18,7 @@ enum Dialect {
 
         @Override
         KeyLookup keyLookup(String table, String alias, String... columns) {
-            return new KeyLookup(true, table, alias, List.of(columns));
+            return new KeyLookup(KeyLookup.Form.UNNEST_JOIN, table, alias, List.of(columns));
         }
     },
     POSTGRESQL("postgresql") {
@@ -28,6 +28,11 @@ enum Dialect {
                     + "VALUES (:county_code, :code, :name, :rural_population, :poor) "
                     + "ON CONFLICT (county_code, code) DO UPDATE SET name = EXCLUDED.name, "
                     + "rural_population = EXCLUDED.rural_population, poor = EXCLUDED.poor";
+        }
+
+        @Override
+        KeyLookup keyLookup(String table, String alias, String... columns) {
+            return new KeyLookup(KeyLookup.Form.ANY_ARRAY, table, alias, List.of(columns));
         }
     },
     MYSQL("mysql") {
@@ -91,7 +96,7 @@ enum Dialect {
 
     /** How queries pick rows of {@code table} (as {@code alias}) by many values of {@code columns}. */
     KeyLookup keyLookup(String table, String alias, String... columns) {
-        return new KeyLookup(false, table, alias, List.of(columns));
+        return new KeyLookup(KeyLookup.Form.IN_LIST, table, alias, List.of(columns));
     }
 
     /**

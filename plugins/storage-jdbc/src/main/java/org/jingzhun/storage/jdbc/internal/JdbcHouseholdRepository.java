@@ -127,11 +127,12 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                 .filter(h -> h.countyCode().equals(CountyKeys.countyOf(h.id()))).map(Household::id).toList());
         Map<String, Long> versions = new HashMap<>();
         Map<String, List<Member>> members = new HashMap<>();
+        KeyLookup lookup = dialect.keyLookup("households", "h", "id");
         idsByCounty.forEach((county, ids) -> {
-            KeyLookup lookup = dialect.keyLookup("households", "h", "id");
             for (List<String> chunk : Chunks.of(ids, Chunks.KEYS)) {
                 lookup.bind(handle.createQuery("SELECT h.id, h.version FROM " + lookup.from()
-                                + " WHERE h.county_code = :county AND " + lookup.where() + dialect.lockingRead()), chunk)
+                                + " WHERE h.county_code = :county AND " + lookup.where()
+                                + dialect.lockingRead()), chunk)
                         .bind("county", county)
                         .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getLong("version")))
                         .forEach(e -> versions.put(e.getKey(), e.getValue()));

@@ -196,10 +196,10 @@ final class JdbcIncomeRepository implements IncomeRepository {
         KeyLookup lookup = dialect.keyLookup("income_statements", "s", "household_id", "income_year");
         for (List<Key> chunk : Chunks.of(keys, Chunks.KEYS)) {
             Set<Key> wanted = new HashSet<>(chunk);
-            lookup.bindColumns(handle.createQuery("SELECT s.household_id, s.income_year, s.version FROM " + lookup.from()
-                                    + " WHERE s.county_code = :county AND " + lookup.where() + dialect.lockingRead()),
-                            List.of(chunk.stream().map(Key::householdId).toList(),
-                                    chunk.stream().map(Key::year).toList()))
+            String sql = "SELECT s.household_id, s.income_year, s.version FROM " + lookup.from()
+                    + " WHERE s.county_code = :county AND " + lookup.where() + dialect.lockingRead();
+            lookup.bindColumns(handle.createQuery(sql), List.of(chunk.stream().map(Key::householdId).toList(),
+                            chunk.stream().map(Key::year).toList()))
                     .bind("county", county)
                     .map((rs, ctx) -> Map.entry(new Key(rs.getString("household_id"), rs.getInt("income_year")),
                             rs.getLong("version")))
