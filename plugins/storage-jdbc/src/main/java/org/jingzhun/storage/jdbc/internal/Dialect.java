@@ -1,8 +1,13 @@
 package org.jingzhun.storage.jdbc.internal;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jingzhun.spi.error.ConfigurationException;
+import org.postgresql.PGStatement;
 
 /**
  * The SQL dialects the storage speaks (数据库方言), detected from the JDBC URL. Only what really differs lives here:
@@ -18,7 +23,7 @@ enum Dialect {
 
         @Override
         KeyLookup keyLookup(String table, String alias, String... columns) {
-            return new KeyLookup(KeyLookup.Form.UNNEST_JOIN, table, alias, List.of(columns));
+            return new KeyLookup(KeyLookup.Form.UNNEST_JOIN, table, alias, List.of(columns), null);
         }
     },
     POSTGRESQL("postgresql") {
@@ -32,7 +37,7 @@ enum Dialect {
 
         @Override
         KeyLookup keyLookup(String table, String alias, String... columns) {
-            return new KeyLookup(KeyLookup.Form.ANY_ARRAY, table, alias, List.of(columns));
+            return new KeyLookup(KeyLookup.Form.ANY_ARRAY, table, alias, List.of(columns), PLANNED_FOR_ITS_VALUES);
         }
     },
     MYSQL("mysql") {
@@ -56,6 +61,19 @@ enum Dialect {
         String connectionInitSql() {
             // Strict mode: an over-long or out-of-range value is an error, never silently truncated.
             return "SET SESSION sql_mode = 'STRICT_ALL_TABLES,ERROR_FOR_DIVISION_BY_ZERO,NO_ENGINE_SUBSTITUTION'";
+        }
+    };
+
+    /**
+     * Has the PostgreSQL driver send a statement unnamed every time (no server-side prepare), so that the server
+     * plans it for the parameter values at hand instead of reusing a generic plan.
+     */
+    private static final StatementCustomizer PLANNED_FOR_ITS_VALUES = new StatementCustomizer() {
+        @Override
+        public void beforeExecution(PreparedStatement stmt, StatementContext ctx) throws SQLException {
+            if (stmt.isWrapperFor(PGStatement.class)) {
+                stmt.unwrap(PGStatement.class).setPrepareThreshold(0);
+            }
         }
     };
 
@@ -96,7 +114,7 @@ enum Dialect {
 
     /** How queries pick rows of {@code table} (as {@code alias}) by many values of {@code columns}. */
     KeyLookup keyLookup(String table, String alias, String... columns) {
-        return new KeyLookup(KeyLookup.Form.IN_LIST, table, alias, List.of(columns));
+        return new KeyLookup(KeyLookup.Form.IN_LIST, table, alias, List.of(columns), null);
     }
 
     /**
