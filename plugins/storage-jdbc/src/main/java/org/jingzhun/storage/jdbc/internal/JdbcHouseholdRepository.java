@@ -20,6 +20,7 @@ import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.storage.HouseholdRepository;
 import org.jingzhun.spi.storage.Page;
 import org.jingzhun.spi.storage.PageRequest;
@@ -271,12 +272,22 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
     @Override
     public void forEachWithin(RegionCode area, java.util.function.Consumer<Household> action) {
         AreaFilter filter = new AreaFilter(area);
+        // A whole county is every household of the county: its pages are read along the primary key in key order,
+        // so each page stops after its rows (H2 otherwise read the county's rows through the region index for
+        // every page and sorted them). Narrower areas go through the region index.
+        boolean county = area.level() == RegionLevel.COUNTY;
+        String where = county ? "county_code = :county" : filter.condition();
+        String order = county ? " ORDER BY county_code, id" : " ORDER BY id, county_code";
         String after = null;
         while (true) {
-            Query query = filter.bind(handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD + " WHERE "
-                            + filter.condition() + (after == null ? "" : " AND id > :after")
-                            + " ORDER BY id, county_code LIMIT :limit"))
+            Query query = handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD + " WHERE " + where
+                            + (after == null ? "" : " AND id > :after") + order + " LIMIT :limit")
                     .bind("limit", SCAN_PAGE);
+            if (county) {
+                query.bind("county", area.countyCode());
+            } else {
+                filter.bind(query);
+            }
             if (after != null) {
                 query.bind("after", after);
             }
