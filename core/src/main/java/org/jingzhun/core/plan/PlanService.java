@@ -391,10 +391,4 @@ public final class PlanService {
     private static Household household(StorageTransaction tx, String id) {
         return tx.households().find(id).orElseThrow(() -> new NotFoundException("household.not_found", id));
     }
-
-    private static List<Household> households(StorageTransaction tx, RegionCode area) {
-        List<Household> out = new ArrayList<>();
-        tx.households().forEachWithin(area, out::add);
-        return out;
-    }
 }
