@@ -296,8 +296,7 @@ public final class ExitWorkflow {
             ExitStage to = action.apply(caseId, c.stage());
             ExitCase next = change.apply(c, today).with(to, to == ExitStage.NOTICE ? today : null,
                     step(principal, action, c.stage(), note));
-            String what = "exit case " + caseId + ": " + action.label() + (note == null || note.isBlank() ? ""
-                    : " — " + note);
+            String what = describe(caseId, action, note);
             if (to == ExitStage.ANNOUNCED) {
                 next = next.with(ExitStage.EXITED, null, step(principal, ExitAction.DELIST, ExitStage.ANNOUNCED,
                         note));
@@ -322,9 +321,8 @@ public final class ExitWorkflow {
                 if (h == null) {
                     throw new NotFoundException("household.not_found", c.householdId());
                 }
-                String what = "exit case " + c.id() + ": " + action.label() + (note == null || note.isBlank() ? ""
-                        : " — " + note);
-                changes.add(action == ExitAction.CANCEL ? new StatusChange(h, c.previousStatus(), what)
+                changes.add(action == ExitAction.CANCEL ? new StatusChange(h, c.previousStatus(),
+                        describe(c.id(), action, note))
                         : new StatusChange(h, PovertyStatus.EXITED, "exit case " + c.id() + ": "
                                 + ExitAction.DELIST.label()));
             }
@@ -332,6 +330,11 @@ public final class ExitWorkflow {
         }
         store.saveAll(w.tx(), toSave);
         return out;
+    }
+
+    /** How a step on a case reads in the household's history. */
+    private static String describe(String caseId, ExitAction action, String note) {
+        return "exit case " + caseId + ": " + action.label() + (note == null || note.isBlank() ? "" : " — " + note);
     }
 
     /** A household's new status with the reason its history shows. */

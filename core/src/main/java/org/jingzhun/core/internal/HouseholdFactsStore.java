@@ -62,20 +62,15 @@ public final class HouseholdFactsStore {
      */
     public Map<String, HouseholdFacts> factsWithin(StorageTransaction tx, RegionCode area, List<Household> households,
             int year, LocalDate asOf) {
-        Map<String, HouseholdFacts> out = new LinkedHashMap<>();
         if (households.isEmpty()) {
-            return out;
+            return new LinkedHashMap<>();
         }
         Map<String, IncomeStatement> incomes = tx.incomes().findYearWithin(area, year);
         Map<String, SupplementaryFacts> supplementary = new HashMap<>();
         for (Versioned<Stored> v : store.all(tx, area, year)) {
             supplementary.put(v.value().householdId(), v.value().facts());
         }
-        for (Household h : households) {
-            out.put(h.id(), new HouseholdFacts(h, year, incomes.get(h.id()),
-                    supplementary.getOrDefault(h.id(), SupplementaryFacts.none()), asOf));
-        }
-        return out;
+        return assemble(households, year, asOf, incomes, supplementary);
     }
 
     /**
@@ -84,9 +79,8 @@ public final class HouseholdFactsStore {
      */
     public Map<String, HouseholdFacts> factsOf(StorageTransaction tx, List<Household> households, int year,
             LocalDate asOf) {
-        Map<String, HouseholdFacts> out = new LinkedHashMap<>();
         if (households.isEmpty()) {
-            return out;
+            return new LinkedHashMap<>();
         }
         Map<String, IncomeStatement> incomes = tx.incomes().findYear(households.stream().map(Household::id).toList(),
                 year);
@@ -97,6 +91,12 @@ public final class HouseholdFactsStore {
         Map<String, SupplementaryFacts> supplementary = new HashMap<>();
         docIdsByCounty.forEach((county, ids) -> store.findAll(tx, county, ids).values()
                 .forEach(v -> supplementary.put(v.value().householdId(), v.value().facts())));
+        return assemble(households, year, asOf, incomes, supplementary);
+    }
+
+    private static Map<String, HouseholdFacts> assemble(List<Household> households, int year, LocalDate asOf,
+            Map<String, IncomeStatement> incomes, Map<String, SupplementaryFacts> supplementary) {
+        Map<String, HouseholdFacts> out = new LinkedHashMap<>();
         for (Household h : households) {
             out.put(h.id(), new HouseholdFacts(h, year, incomes.get(h.id()),
                     supplementary.getOrDefault(h.id(), SupplementaryFacts.none()), asOf));

@@ -112,14 +112,11 @@ public final class PairingService {
         }
         return ctx.write(principal, w -> {
             StorageTransaction tx = w.tx();
-            Map<String, Versioned<Cadre>> existing = new HashMap<>();
+            Map<String, Map<String, Versioned<Cadre>>> existing = new HashMap<>();
+            Map<String, List<String>> idsByCounty = new HashMap<>();
+            list.forEach(c -> idsByCounty.computeIfAbsent(c.county().countyCode(), k -> new ArrayList<>()).add(c.id()));
+            idsByCounty.forEach((county, ids) -> existing.put(county, cadres.findAll(tx, county, ids)));
             Map<String, Boolean> unitKnown = new HashMap<>();
-            boolean scan = list.size() > 16;
-            for (String county : list.stream().map(c -> c.county().countyCode()).distinct().toList()) {
-                if (scan) {
-                    cadres.all(tx, RegionCode.of(county), null).forEach(v -> existing.put(v.value().id(), v));
-                }
-            }
             List<Versioned<Cadre>> toSave = new ArrayList<>(list.size());
             for (Cadre cadre : list) {
                 String county = cadre.county().countyCode();
@@ -127,8 +124,7 @@ public final class PairingService {
                         k -> units.find(tx, county, cadre.unitId()).isPresent())) {
                     throw new NotFoundException("pairing.unit_not_found", cadre.unitId());
                 }
-                Optional<Versioned<Cadre>> before = scan ? Optional.ofNullable(existing.get(cadre.id()))
-                        : cadres.find(tx, county, cadre.id());
+                Optional<Versioned<Cadre>> before = Optional.ofNullable(existing.get(county).get(cadre.id()));
                 toSave.add(new Versioned<>(cadre, before.map(Versioned::version).orElse(0L)));
                 w.audit(CADRE, cadre.id(), cadre.county(), before.isEmpty() ? "register" : "amend", reason,
                         before.map(Versioned::value).orElse(null), cadre);

@@ -99,16 +99,7 @@ public final class HouseholdRegistry {
                 } catch (ValidationException e) {
                     problems.addAll(e.violations());
                 }
-                for (int m = 0; m < h.members().size(); m++) {
-                    Member member = h.members().get(m);
-                    if (member != null && member.citizenId() != null) {
-                        String other = batchIds.putIfAbsent(member.citizenId().value(), record);
-                        if (other != null && !other.equals(record)) {
-                            problems.add(Violation.of(record, "members[" + m + "].citizenId", "validation.id_taken",
-                                    member.citizenId().masked(), other));
-                        }
-                    }
-                }
+                problems.addAll(repeatedInBatch(record, h, batchIds));
             }
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
@@ -161,13 +152,14 @@ public final class HouseholdRegistry {
                 throw new ValidationException(problems);
             }
             // One bulk save per county (a survey is nearly always one county), in input order within each.
-            Map<String, List<IncomeStatement>> byCounty = new java.util.LinkedHashMap<>();
-            for (IncomeStatement s : statements) {
-                byCounty.computeIfAbsent(places.get(s.householdId()).countyCode(), c -> new ArrayList<>()).add(s);
+            Map<String, List<Integer>> byCounty = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < statements.size(); i++) {
+                byCounty.computeIfAbsent(places.get(statements.get(i).householdId()).countyCode(),
+                        c -> new ArrayList<>()).add(i);
             }
-            Map<IncomeStatement, IncomeStatement> storedOf = new java.util.IdentityHashMap<>();
-            for (Map.Entry<String, List<IncomeStatement>> e : byCounty.entrySet()) {
-                List<IncomeStatement> batch = e.getValue();
+            IncomeStatement[] out = new IncomeStatement[statements.size()];
+            for (Map.Entry<String, List<Integer>> e : byCounty.entrySet()) {
+                List<IncomeStatement> batch = e.getValue().stream().map(statements::get).toList();
                 List<IncomeStatement> befores = new ArrayList<>(batch.size());
                 for (IncomeStatement s : batch) {
                     befores.add(s.version() == 0 ? null : w.tx().incomes().find(s.householdId(), s.year()).orElse(null));
@@ -175,17 +167,13 @@ public final class HouseholdRegistry {
                 List<IncomeStatement> stored = w.tx().incomes().saveAll(e.getKey(), batch);
                 for (int i = 0; i < batch.size(); i++) {
                     IncomeStatement s = batch.get(i);
-                    storedOf.put(s, stored.get(i));
+                    out[e.getValue().get(i)] = stored.get(i);
                     w.audit(INCOME, s.householdId(), places.get(s.householdId()),
                             befores.get(i) == null ? "record-income" : "correct-income", reason, befores.get(i),
                             stored.get(i));
                 }
             }
-            List<IncomeStatement> out = new ArrayList<>(statements.size());
-            for (IncomeStatement s : statements) {
-                out.add(storedOf.get(s));
-            }
-            return out;
+            return List.of(out);
         });
     }
 
@@ -244,17 +232,9 @@ public final class HouseholdRegistry {
                 if (before.status().active()) {
                     before.members().forEach(m -> held.add(m.citizenId().value()));
                 }
-                for (int m = 0; m < h.members().size(); m++) {
-                    Member member = h.members().get(m);
-                    if (member == null || member.citizenId() == null) {
-                        continue;
-                    }
-                    String other = batchIds.putIfAbsent(member.citizenId().value(), record);
-                    if (other != null && !other.equals(record)) {
-                        problems.add(Violation.of(record, "members[" + m + "].citizenId", "validation.id_taken",
-                                member.citizenId().masked(), other));
-                    }
-                    if (!held.contains(member.citizenId().value())) {
+                problems.addAll(repeatedInBatch(record, h, batchIds));
+                for (Member member : h.members()) {
+                    if (member != null && member.citizenId() != null && !held.contains(member.citizenId().value())) {
                         added.add(member.citizenId());
                     }
                 }
@@ -385,6 +365,25 @@ public final class HouseholdRegistry {
         for (AuditEntry e : entries) {
             out.add(new HistoryEntry(e.sequence(), e.at(), e.actorId(), e.actorName(), e.entityType(), e.action(),
                     e.reason(), diff(ctx.json().tree(e.before()), ctx.json().tree(e.after()))));
+        }
+        return out;
+    }
+
+    /**
+     * Citizen IDs of {@code h} that an earlier row of the same batch already lists; records each ID's first row in
+     * {@code batchIds} (ID → row).
+     */
+    private static List<Violation> repeatedInBatch(String record, Household h, Map<String, String> batchIds) {
+        List<Violation> out = new ArrayList<>();
+        for (int m = 0; m < h.members().size(); m++) {
+            Member member = h.members().get(m);
+            if (member != null && member.citizenId() != null) {
+                String other = batchIds.putIfAbsent(member.citizenId().value(), record);
+                if (other != null && !other.equals(record)) {
+                    out.add(Violation.of(record, "members[" + m + "].citizenId", "validation.id_taken",
+                            member.citizenId().masked(), other));
+                }
+            }
         }
         return out;
     }

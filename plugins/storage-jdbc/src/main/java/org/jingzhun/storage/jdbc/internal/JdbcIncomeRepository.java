@@ -230,8 +230,7 @@ final class JdbcIncomeRepository implements IncomeRepository {
                 byCounty.computeIfAbsent(county, c -> new ArrayList<>()).add(hid);
             }
         }
-        Map<String, Header> headers = new HashMap<>();
-        Map<String, Map<IncomeItem, BigDecimal>> items = new HashMap<>();
+        YearRows rows = new YearRows(year);
         for (Map.Entry<String, List<String>> e : byCounty.entrySet()) {
             for (List<String> chunk : Chunks.of(e.getValue(), Chunks.KEYS)) {
                 KeyLookup statements = dialect.keyLookup("income_statements", "s", "household_id");
@@ -239,28 +238,21 @@ final class JdbcIncomeRepository implements IncomeRepository {
                                 + "s.version FROM " + statements.from() + " WHERE s.county_code = :county "
                                 + "AND s.income_year = :year AND " + statements.where()), chunk)
                         .bind("county", e.getKey()).bind("year", year)
-                        .map((rs, ctx) -> new Header(rs.getString("household_id"), year,
-                                rs.getBigDecimal("production_costs"), rs.getInt("household_size"),
-                                rs.getLong("version")))
-                        .forEach(h -> headers.put(h.householdId(), h));
+                        .map(rows::header).forEach(rows::add);
                 KeyLookup lines = dialect.keyLookup("income_items", "i", "household_id");
                 lines.bind(handle.createQuery("SELECT i.household_id, i.item, i.amount FROM " + lines.from()
                                 + " WHERE i.county_code = :county AND i.income_year = :year AND " + lines.where()),
                                 chunk)
                         .bind("county", e.getKey()).bind("year", year)
-                        .map((rs, ctx) -> {
-                            items.computeIfAbsent(rs.getString("household_id"), k -> new EnumMap<>(IncomeItem.class))
-                                    .put(Codes.parse(IncomeItem.class, rs.getString("item")),
-                                            rs.getBigDecimal("amount"));
-                            return Boolean.TRUE;
-                        }).forEach(x -> { });
+                        .map(YearRows::item).forEach(rows::add);
             }
         }
+        Map<String, IncomeStatement> all = rows.statements();
         Map<String, IncomeStatement> out = new LinkedHashMap<>();
         for (String hid : householdIds) {
-            Header h = headers.get(hid);
-            if (h != null) {
-                out.put(hid, h.with(items.getOrDefault(hid, Map.of())));
+            IncomeStatement found = all.get(hid);
+            if (found != null) {
+                out.put(hid, found);
             }
         }
         return out;
@@ -277,30 +269,22 @@ final class JdbcIncomeRepository implements IncomeRepository {
             return countyYear(area.countyCode(), year);
         }
         AreaFilter filter = new AreaFilter(area);
-        Map<String, Header> headers = new LinkedHashMap<>();
+        YearRows rows = new YearRows(year);
         filter.bind(handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, s.version "
                         + "FROM income_statements s JOIN households h ON h.county_code = s.county_code "
                         + "AND h.id = s.household_id WHERE " + filter.condition("h") + " AND s.income_year = :year "
                         + "ORDER BY s.household_id"))
                 .bind("year", year)
-                .map((rs, ctx) -> new Header(rs.getString("household_id"), year, rs.getBigDecimal("production_costs"),
-                        rs.getInt("household_size"), rs.getLong("version")))
-                .forEach(h -> headers.put(h.householdId(), h));
-        if (headers.isEmpty()) {
+                .map(rows::header).forEach(rows::add);
+        if (rows.isEmpty()) {
             return Map.of();
         }
-        Map<String, Map<IncomeItem, BigDecimal>> items = new HashMap<>();
         filter.bind(handle.createQuery("SELECT i.household_id, i.item, i.amount FROM income_items i "
                         + "JOIN households h ON h.county_code = i.county_code AND h.id = i.household_id WHERE "
                         + filter.condition("h") + " AND i.income_year = :year"))
                 .bind("year", year)
-                .map((rs, ctx) -> Map.entry(rs.getString("household_id"),
-                        Map.entry(Codes.parse(IncomeItem.class, rs.getString("item")), rs.getBigDecimal("amount"))))
-                .forEach(e -> items.computeIfAbsent(e.getKey(), k -> new EnumMap<>(IncomeItem.class))
-                        .put(e.getValue().getKey(), e.getValue().getValue()));
-        Map<String, IncomeStatement> out = new LinkedHashMap<>();
-        headers.forEach((id, h) -> out.put(id, h.with(items.getOrDefault(id, Map.of()))));
-        return out;
+                .map(YearRows::item).forEach(rows::add);
+        return rows.statements();
     }
 
     /**
@@ -309,33 +293,69 @@ final class JdbcIncomeRepository implements IncomeRepository {
      * than driving from the county's households), and items only for the statements found.
      */
     private Map<String, IncomeStatement> countyYear(String county, int year) {
-        Map<String, Header> headers = new LinkedHashMap<>();
+        YearRows rows = new YearRows(year);
         handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, s.version "
                         + "FROM income_statements s WHERE s.county_code = :county AND s.income_year = :year "
                         + "AND EXISTS (SELECT 1 FROM households h WHERE h.county_code = s.county_code "
                         + "AND h.id = s.household_id) ORDER BY s.household_id")
                 .bind("county", county).bind("year", year)
-                .map((rs, ctx) -> new Header(rs.getString("household_id"), year, rs.getBigDecimal("production_costs"),
-                        rs.getInt("household_size"), rs.getLong("version")))
-                .forEach(h -> headers.put(h.householdId(), h));
-        if (headers.isEmpty()) {
+                .map(rows::header).forEach(rows::add);
+        if (rows.isEmpty()) {
             return Map.of();
         }
-        Map<String, Map<IncomeItem, BigDecimal>> items = new HashMap<>();
         handle.createQuery("SELECT household_id, item, amount FROM income_items WHERE county_code = :county "
                         + "AND income_year = :year")
                 .bind("county", county).bind("year", year)
-                .map((rs, ctx) -> Map.entry(rs.getString("household_id"),
-                        Map.entry(Codes.parse(IncomeItem.class, rs.getString("item")), rs.getBigDecimal("amount"))))
-                .forEach(e -> {
-                    if (headers.containsKey(e.getKey())) {
-                        items.computeIfAbsent(e.getKey(), k -> new EnumMap<>(IncomeItem.class))
-                                .put(e.getValue().getKey(), e.getValue().getValue());
-                    }
-                });
-        Map<String, IncomeStatement> out = new LinkedHashMap<>();
-        headers.forEach((id, h) -> out.put(id, h.with(items.getOrDefault(id, Map.of()))));
-        return out;
+                .map(YearRows::item).forEach(rows::add);
+        return rows.statements();
+    }
+
+    /**
+     * One year's statements of many households as their rows arrive: headers first, then items, which are kept only
+     * for the headers read (a county-wide item read also sees items of statements whose household is gone).
+     */
+    private static final class YearRows {
+        private final int year;
+        private final Map<String, Header> headers = new LinkedHashMap<>();
+        private final Map<String, Map<IncomeItem, BigDecimal>> items = new HashMap<>();
+
+        YearRows(int year) {
+            this.year = year;
+        }
+
+        Header header(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+                throws java.sql.SQLException {
+            return new Header(rs.getString("household_id"), year, rs.getBigDecimal("production_costs"),
+                    rs.getInt("household_size"), rs.getLong("version"));
+        }
+
+        static Map.Entry<String, Map.Entry<IncomeItem, BigDecimal>> item(java.sql.ResultSet rs,
+                org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
+            return Map.entry(rs.getString("household_id"),
+                    Map.entry(Codes.parse(IncomeItem.class, rs.getString("item")), rs.getBigDecimal("amount")));
+        }
+
+        void add(Header h) {
+            headers.put(h.householdId(), h);
+        }
+
+        void add(Map.Entry<String, Map.Entry<IncomeItem, BigDecimal>> item) {
+            if (headers.containsKey(item.getKey())) {
+                items.computeIfAbsent(item.getKey(), k -> new EnumMap<>(IncomeItem.class))
+                        .put(item.getValue().getKey(), item.getValue().getValue());
+            }
+        }
+
+        boolean isEmpty() {
+            return headers.isEmpty();
+        }
+
+        /** The statements in the order their headers were read. */
+        Map<String, IncomeStatement> statements() {
+            Map<String, IncomeStatement> out = new LinkedHashMap<>();
+            headers.forEach((id, h) -> out.put(id, h.with(items.getOrDefault(id, Map.of()))));
+            return out;
+        }
     }
 
     @Override
