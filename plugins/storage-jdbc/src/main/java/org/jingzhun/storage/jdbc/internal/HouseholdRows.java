@@ -8,9 +8,11 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jingzhun.spi.household.Education;
 import org.jingzhun.spi.household.HealthStatus;
 import org.jingzhun.spi.household.Household;
@@ -92,76 +94,86 @@ final class HouseholdRows {
         return rows;
     }
 
-    /** The household of a {@code households} row, without members. */
-    static Household.Builder household(ResultSet rs) throws SQLException {
+    /**
+     * Maps {@code households} rows (any query selecting {@link #HOUSEHOLD_COLUMNS}) to households without members.
+     * Column positions are looked up once per result set, not by name on every row: drivers resolve names with a
+     * case-insensitive search, which was a visible share of whole-county scans.
+     */
+    static final RowMapper<Household.Builder> HOUSEHOLD = new PositionalMapper<>(HOUSEHOLD_COLUMNS,
+            HouseholdRows::household);
+    /** Maps {@code members} rows (any query selecting {@link #MEMBER_COLUMNS}) to their household id and member. */
+    static final RowMapper<Map.Entry<String, Member>> MEMBER = new PositionalMapper<>(MEMBER_COLUMNS,
+            (rs, at) -> Map.entry(rs.getString(at.of("household_id")), member(rs, at)));
+
+    private static Household.Builder household(ResultSet rs, Positions at) throws SQLException {
         List<PovertyCause> others = new ArrayList<>(2);
         for (String col : List.of("other_cause_1", "other_cause_2")) {
-            PovertyCause c = Codes.parse(PovertyCause.class, rs.getString(col));
+            PovertyCause c = Codes.parse(PovertyCause.class, rs.getString(at.of(col)));
             if (c != null) {
                 others.add(c);
             }
         }
         Set<HouseholdFlag> flags = EnumSet.noneOf(HouseholdFlag.class);
         for (HouseholdFlag f : HouseholdFlag.values()) {
-            if (rs.getBoolean(column(f))) {
+            if (rs.getBoolean(at.of(column(f)))) {
                 flags.add(f);
             }
         }
-        String structure = rs.getString("housing_structure");
+        String structure = rs.getString(at.of("housing_structure"));
         Housing housing = structure == null ? null
-                : new Housing(decimal(rs, "housing_area"), Codes.parse(HousingStructure.class, structure),
-                        integer(rs, "housing_build_year"),
-                        Codes.parse(HousingSafety.class, rs.getString("housing_safety")));
-        BigDecimal arable = decimal(rs, "land_arable");
+                : new Housing(decimal(rs, at.of("housing_area")), Codes.parse(HousingStructure.class, structure),
+                        integer(rs, at.of("housing_build_year")),
+                        Codes.parse(HousingSafety.class, rs.getString(at.of("housing_safety"))));
+        BigDecimal arable = decimal(rs, at.of("land_arable"));
         LandHolding land = arable == null ? null
-                : new LandHolding(arable, decimal(rs, "land_irrigated"), decimal(rs, "land_forest"));
+                : new LandHolding(arable, decimal(rs, at.of("land_irrigated")), decimal(rs, at.of("land_forest")));
         return Household.builder()
-                .id(rs.getString("id"))
-                .region(new RegionCode(rs.getString("region_code")))
-                .villageGroup(rs.getString("village_group"))
-                .address(rs.getString("address"))
-                .phone(rs.getString("phone"))
-                .bank(rs.getString("bank_name"), rs.getString("bank_account"))
-                .standard(Codes.parse(IdentificationStandard.class, rs.getString("standard")))
-                .type(Codes.parse(HouseholdType.class, rs.getString("household_type")))
-                .mainCause(Codes.parse(PovertyCause.class, rs.getString("main_cause")))
+                .id(rs.getString(at.of("id")))
+                .region(new RegionCode(rs.getString(at.of("region_code"))))
+                .villageGroup(rs.getString(at.of("village_group")))
+                .address(rs.getString(at.of("address")))
+                .phone(rs.getString(at.of("phone")))
+                .bank(rs.getString(at.of("bank_name")), rs.getString(at.of("bank_account")))
+                .standard(Codes.parse(IdentificationStandard.class, rs.getString(at.of("standard"))))
+                .type(Codes.parse(HouseholdType.class, rs.getString(at.of("household_type"))))
+                .mainCause(Codes.parse(PovertyCause.class, rs.getString(at.of("main_cause"))))
                 .otherCauses(others)
                 .flags(flags)
-                .status(Codes.parse(PovertyStatus.class, rs.getString("status")))
-                .identifiedYear(rs.getInt("identified_year"))
+                .status(Codes.parse(PovertyStatus.class, rs.getString(at.of("status"))))
+                .identifiedYear(rs.getInt(at.of("identified_year")))
                 .housing(housing)
-                .safeDrinkingWater(rs.getBoolean("safe_drinking_water"))
-                .electricity(rs.getBoolean("electricity"))
+                .safeDrinkingWater(rs.getBoolean(at.of("safe_drinking_water")))
+                .electricity(rs.getBoolean(at.of("electricity")))
                 .land(land)
-                .mutualAid(rs.getBoolean("mutual_aid_member"), decimal(rs, "mutual_aid_contribution"))
+                .mutualAid(rs.getBoolean(at.of("mutual_aid_member")), decimal(rs, at.of("mutual_aid_contribution")))
                 .members(List.of())
-                .version(rs.getLong("version"));
+                .version(rs.getLong(at.of("version")));
     }
 
-    /** The member of a {@code members} row. */
-    static Member member(ResultSet rs) throws SQLException {
+    private static Member member(ResultSet rs, Positions at) throws SQLException {
         Set<Insurance> insurances = EnumSet.noneOf(Insurance.class);
         for (Insurance i : Insurance.values()) {
-            if (rs.getBoolean(column(i))) {
+            if (rs.getBoolean(at.of(column(i)))) {
                 insurances.add(i);
             }
         }
-        return new Member(rs.getString("name"), new CitizenId(rs.getString("citizen_id")),
-                Codes.parse(Relationship.class, rs.getString("relationship")), rs.getString("ethnicity"),
-                Codes.parse(Education.class, rs.getString("education")),
-                Codes.parse(StudentStatus.class, rs.getString("student_status")),
-                Codes.parse(HealthStatus.class, rs.getString("health")),
-                Codes.parse(LabourAbility.class, rs.getString("labour_ability")),
-                Codes.parse(MigrantWork.class, rs.getString("migrant_work")), rs.getInt("months_worked"),
-                insurances, rs.getBoolean("serving_soldier"));
+        return new Member(rs.getString(at.of("name")), new CitizenId(rs.getString(at.of("citizen_id"))),
+                Codes.parse(Relationship.class, rs.getString(at.of("relationship"))),
+                rs.getString(at.of("ethnicity")),
+                Codes.parse(Education.class, rs.getString(at.of("education"))),
+                Codes.parse(StudentStatus.class, rs.getString(at.of("student_status"))),
+                Codes.parse(HealthStatus.class, rs.getString(at.of("health"))),
+                Codes.parse(LabourAbility.class, rs.getString(at.of("labour_ability"))),
+                Codes.parse(MigrantWork.class, rs.getString(at.of("migrant_work"))),
+                rs.getInt(at.of("months_worked")), insurances, rs.getBoolean(at.of("serving_soldier")));
     }
 
-    private static BigDecimal decimal(ResultSet rs, String column) throws SQLException {
+    private static BigDecimal decimal(ResultSet rs, int column) throws SQLException {
         BigDecimal v = rs.getBigDecimal(column);
         return v == null ? null : v.setScale(2, RoundingMode.HALF_UP);
     }
 
-    private static Integer integer(ResultSet rs, String column) throws SQLException {
+    private static Integer integer(ResultSet rs, int column) throws SQLException {
         int v = rs.getInt(column);
         return rs.wasNull() ? null : v;
     }

@@ -177,7 +177,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         return handle.createQuery(HouseholdRows.SELECT_MEMBER
                         + " WHERE county_code = :county AND household_id = :id ORDER BY seq")
                 .bind("county", county).bind("id", id)
-                .map((rs, ctx) -> HouseholdRows.member(rs)).list();
+                .map(HouseholdRows.MEMBER).map(Map.Entry::getValue).list();
     }
 
     @Override
@@ -204,7 +204,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         List<Household.Builder> rows = handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD
                         + " WHERE county_code = :county AND id = :id")
                 .bind("county", county).bind("id", id)
-                .map((rs, ctx) -> HouseholdRows.household(rs)).list();
+                .map(HouseholdRows.HOUSEHOLD).list();
         return withMembers(rows).stream().findFirst();
     }
 
@@ -214,7 +214,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         List<Household.Builder> rows = filter.bind(handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD + " WHERE "
                         + filter.condition() + " ORDER BY id, county_code LIMIT :limit OFFSET :offset"))
                 .bind("limit", page.limit()).bind("offset", page.offset())
-                .map((rs, ctx) -> HouseholdRows.household(rs)).list();
+                .map(HouseholdRows.HOUSEHOLD).list();
         return new Page<>(withMembers(rows), countWithin(area), page);
     }
 
@@ -239,7 +239,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                                 + Column.names(HouseholdRows.HOUSEHOLD_COLUMNS) + " FROM " + lookup.from()
                                 + " WHERE h.county_code = :county AND " + lookup.where()), chunk)
                         .bind("county", county)
-                        .map((rs, ctx) -> HouseholdRows.household(rs)).list();
+                        .map(HouseholdRows.HOUSEHOLD).list();
                 Map<String, List<Member>> members = rows.isEmpty() ? Map.of() : membersOf(county,
                         rows.stream().map(b -> b.build().id()).toList());
                 for (Household.Builder b : rows) {
@@ -291,7 +291,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
             if (after != null) {
                 query.bind("after", after);
             }
-            List<Household> page = withMembers(query.map((rs, ctx) -> HouseholdRows.household(rs)).list());
+            List<Household> page = withMembers(query.map(HouseholdRows.HOUSEHOLD).list());
             page.forEach(action);
             if (page.size() < SCAN_PAGE) {
                 return;
@@ -320,7 +320,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                     .bind("county", String.valueOf(key.get("county_code")).trim())
                     .bind("id", String.valueOf(key.get("household_id")))
                     .bind("removed", Codes.of(PovertyStatus.REMOVED))
-                    .map((rs, ctx) -> HouseholdRows.household(rs)).list();
+                    .map(HouseholdRows.HOUSEHOLD).list();
             out.addAll(withMembers(rows));
         }
         return out;
@@ -390,7 +390,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                         + lookup.from() + " WHERE m.county_code = :county AND " + lookup.where()
                         + " ORDER BY m.household_id, m.seq"), ids)
                 .bind("county", county)
-                .map((rs, ctx) -> Map.entry(rs.getString("household_id"), HouseholdRows.member(rs)))
+                .map(HouseholdRows.MEMBER)
                 .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return out;
     }
@@ -452,8 +452,10 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         }
         Map<String, List<Member>> members = new LinkedHashMap<>();
         Map<String, TreeSet<String>> idsByCounty = new LinkedHashMap<>();
+        List<Household> bare = new ArrayList<>(rows.size());
         for (Household.Builder b : rows) {
             Household h = b.build();
+            bare.add(h);
             idsByCounty.computeIfAbsent(h.countyCode(), c -> new TreeSet<>()).add(h.id());
             members.put(h.id(), new ArrayList<>());
         }
@@ -465,7 +467,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                             + " WHERE county_code = :county AND household_id >= :first AND household_id <= :last"
                             + " ORDER BY household_id, seq")
                     .bind("county", e.getKey()).bind("first", e.getValue().first()).bind("last", e.getValue().last())
-                    .map((rs, ctx) -> Map.entry(rs.getString("household_id"), HouseholdRows.member(rs)))
+                    .map(HouseholdRows.MEMBER)
                     .forEach(m -> {
                         List<Member> list = members.get(m.getKey());
                         if (list != null) {
@@ -474,9 +476,8 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                     });
         }
         List<Household> out = new ArrayList<>(rows.size());
-        for (Household.Builder b : rows) {
-            Household h = b.build();
-            out.add(h.toBuilder().members(members.get(h.id())).build());
+        for (int i = 0; i < rows.size(); i++) {
+            out.add(rows.get(i).members(members.get(bare.get(i).id())).build());
         }
         return out;
     }
