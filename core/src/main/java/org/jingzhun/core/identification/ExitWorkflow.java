@@ -1,5 +1,6 @@
 package org.jingzhun.core.identification;
 
+import java.util.EnumSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -65,11 +66,8 @@ public final class ExitWorkflow {
         LocalDate asOf = HouseholdFactsStore.decisionDate(year, today());
         return ctx.read(tx -> {
             List<Household> candidates = new ArrayList<>();
-            tx.households().forEachWithin(effective, h -> {
-                if (h.status() == PovertyStatus.NOT_EXITED || h.status() == PovertyStatus.RETURNED) {
-                    candidates.add(h);
-                }
-            });
+            tx.households().forEachWithin(effective, EnumSet.of(PovertyStatus.NOT_EXITED, PovertyStatus.RETURNED),
+                    candidates::add);
             Map<String, HouseholdFacts> all = facts.factsWithin(tx, effective, candidates, year, asOf);
             List<ExitAssessment> out = new ArrayList<>(candidates.size());
             for (Household h : candidates) {

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
-import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.StorageTransaction;
@@ -19,32 +18,32 @@ public final class LatestIncomes {
     }
 
     /**
-     * @param households households lying inside {@code area}
+     * @param households ids of households lying inside {@code area}
      * @return the latest statement with a year at or before {@code year}, keyed by household id; households without
      *         any are absent
      */
     public static Map<String, IncomeStatement> upTo(StorageTransaction tx, RegionCode area,
-            Collection<Household> households, int year) {
+            Collection<String> households, int year) {
         Map<String, IncomeStatement> out = new HashMap<>();
         if (households.isEmpty()) {
             return out;
         }
         Map<String, IncomeStatement> current = tx.incomes().findYearWithin(area, year);
         Map<String, IncomeStatement> previous = null;
-        for (Household h : households) {
-            IncomeStatement s = current.get(h.id());
+        for (String id : households) {
+            IncomeStatement s = current.get(id);
             if (s == null) {
                 if (previous == null) {
                     previous = tx.incomes().findYearWithin(area, year - 1);
                 }
-                s = previous.get(h.id());
+                s = previous.get(id);
             }
             if (s == null) {
-                s = tx.incomes().findByHousehold(h.id()).stream().filter(x -> x.year() <= year)
+                s = tx.incomes().findByHousehold(id).stream().filter(x -> x.year() <= year)
                         .max(Comparator.comparingInt(IncomeStatement::year)).orElse(null);
             }
             if (s != null) {
-                out.put(h.id(), s);
+                out.put(id, s);
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package org.jingzhun.core.monitoring;
 
+import java.util.EnumSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -63,9 +64,8 @@ public final class MonitoringService {
             }
             List<MonitoringRecord> created = new ArrayList<>();
             List<Household> candidates = new ArrayList<>();
-            w.tx().households().forEachWithin(area, h -> {
-                boolean candidate = h.status() == PovertyStatus.EXITED || h.status() == PovertyStatus.NON_POOR;
-                if (candidate && !monitored.contains(h.id())) {
+            w.tx().households().forEachWithin(area, EnumSet.of(PovertyStatus.EXITED, PovertyStatus.NON_POOR), h -> {
+                if (!monitored.contains(h.id())) {
                     candidates.add(h);
                 }
             });

@@ -1,5 +1,6 @@
 package org.jingzhun.core.pairing;
 
+import org.jingzhun.spi.household.HouseholdSummary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.jingzhun.core.pairing.CoverageReport.CadreLoad;
-import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.pairing.Cadre;
 import org.jingzhun.spi.pairing.CadrePairing;
 import org.jingzhun.spi.pairing.UnitPairing;
@@ -29,7 +29,7 @@ final class Coverage {
     private Coverage() {
     }
 
-    static CoverageReport compute(RegionCode area, LocalDate on, Collection<Household> households,
+    static CoverageReport compute(RegionCode area, LocalDate on, Collection<HouseholdSummary> households,
             Collection<Region> regions, Collection<CadrePairing> cadrePairings, Collection<UnitPairing> unitPairings,
             Collection<WorkTeam> teams, Map<String, Cadre> cadres) {
         Set<String> paired = new HashSet<>();
@@ -42,7 +42,7 @@ final class Coverage {
         }
         List<String> unpaired = new ArrayList<>();
         int poor = 0;
-        for (Household h : households) {
+        for (HouseholdSummary h : households) {
             if (area.contains(h.region()) && h.status().poor()) {
                 poor++;
                 if (!paired.contains(h.id())) {

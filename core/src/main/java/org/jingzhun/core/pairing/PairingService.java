@@ -1,5 +1,6 @@
 package org.jingzhun.core.pairing;
 
+import org.jingzhun.spi.household.HouseholdSummary;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -176,7 +177,7 @@ public final class PairingService {
                     carried.merge(p.cadreId(), 1, Integer::sum);
                 }
             }
-            List<Household> unpaired = households(tx, area).stream()
+            List<HouseholdSummary> unpaired = households(tx, area).stream()
                     .filter(h -> h.status().poor() && !pairedNow.contains(h.id())).toList();
             Map<String, Integer> spare = new HashMap<>();
             Map<String, Cadre> known = new HashMap<>();
@@ -201,7 +202,7 @@ public final class PairingService {
             List<CadrePairing> out = new ArrayList<>(unpaired.size());
             List<Versioned<CadrePairing>> toSave = new ArrayList<>(unpaired.size());
             int next = 0;
-            for (Household h : unpaired) {
+            for (HouseholdSummary h : unpaired) {
                 while (spare.get(cadreIds.get(next % cadreIds.size())) == 0) {
                     next++;
                 }
@@ -563,9 +564,9 @@ public final class PairingService {
         return generatedId.length() >= 6 ? generatedId.substring(0, 6) : generatedId;
     }
 
-    static List<Household> households(StorageTransaction tx, RegionCode area) {
-        List<Household> out = new ArrayList<>();
-        tx.households().forEachWithin(area, out::add);
+    static List<HouseholdSummary> households(StorageTransaction tx, RegionCode area) {
+        List<HouseholdSummary> out = new ArrayList<>();
+        tx.households().forEachSummaryWithin(area, out::add);
         return out;
     }
 

@@ -120,13 +120,14 @@ public final class PlanService {
             Set<String> planned = new HashSet<>();
             householdPlans.all(tx, area, year).forEach(v -> planned.add(v.value().householdId()));
             List<Household> toPlan = new ArrayList<>();
-            tx.households().forEachWithin(area, h -> {
-                if (h.status().poor() && !planned.contains(h.id())) {
+            tx.households().forEachWithin(area, PovertyStatus.poorStatuses(), h -> {
+                if (!planned.contains(h.id())) {
                     toPlan.add(h);
                 }
             });
             // The whole area's incomes and cadres are read in bulk; the plans are stored with one bulk save.
-            Map<String, IncomeStatement> incomes = LatestIncomes.upTo(tx, area, toPlan, year);
+            Map<String, IncomeStatement> incomes = LatestIncomes.upTo(tx, area,
+                    toPlan.stream().map(Household::id).toList(), year);
             Map<String, CadrePairing> cadres = pairing.currentCadres(tx, area);
             List<Versioned<HouseholdPlan>> drafts = new ArrayList<>(toPlan.size());
             for (Household h : toPlan) {

@@ -90,7 +90,7 @@ public final class PolicyService {
             Region region = tx.regions().find(area)
                     .orElseThrow(() -> new NotFoundException("case.not_found", "region", area));
             long[] poorPeople = {0};
-            tx.households().forEachWithin(area, h -> {
+            tx.households().forEachSummaryWithin(area, h -> {
                 if (h.status().poor()) {
                     poorPeople[0] += h.size();
                 }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.spi.access.Principal;
-import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.HouseholdSummary;
 import org.jingzhun.spi.household.PovertyCause;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.region.Region;
@@ -41,7 +41,7 @@ public final class StatisticsService {
         return ctx.read(tx -> {
             RegionTree tree = RegionTree.of(tx.regions().findWithin(effective));
             Map<RegionCode, Tally> tallies = new HashMap<>();
-            tx.households().forEachWithin(effective, h -> {
+            tx.households().forEachSummaryWithin(effective, h -> {
                 for (RegionCode c = h.region(); c != null && effective.contains(c); c = c.parent()) {
                     tallies.computeIfAbsent(c, k -> new Tally()).add(h);
                 }
@@ -75,7 +75,7 @@ public final class StatisticsService {
         final Map<PovertyStatus, Long> byStatus = new EnumMap<>(PovertyStatus.class);
         final Map<PovertyCause, Long> byCause = new EnumMap<>(PovertyCause.class);
 
-        void add(Household h) {
+        void add(HouseholdSummary h) {
             byStatus.merge(h.status(), 1L, Long::sum);
             if (!h.status().active()) {
                 return;

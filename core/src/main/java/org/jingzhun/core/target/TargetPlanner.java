@@ -1,5 +1,6 @@
 package org.jingzhun.core.target;
 
+import org.jingzhun.spi.household.HouseholdSummary;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,7 +67,7 @@ public final class TargetPlanner {
         return ctx.write(principal, w -> {
             // The target only needs the poor's numbers; their incomes matter for the decomposition alone.
             int[] poor = new int[2];
-            w.tx().households().forEachWithin(county, h -> {
+            w.tx().households().forEachSummaryWithin(county, h -> {
                 if (h.status().poor()) {
                     poor[0]++;
                     poor[1] += h.size();
@@ -230,15 +231,16 @@ public final class TargetPlanner {
 
     /** Poor households of the county with their latest per-capita income up to the year. */
     private static List<Decomposer.PoorHousehold> poor(StorageTransaction tx, RegionCode county, int year) {
-        List<Household> poorHouseholds = new ArrayList<>();
-        tx.households().forEachWithin(county, h -> {
+        List<HouseholdSummary> poorHouseholds = new ArrayList<>();
+        tx.households().forEachSummaryWithin(county, h -> {
             if (h.status().poor()) {
                 poorHouseholds.add(h);
             }
         });
-        Map<String, IncomeStatement> latest = LatestIncomes.upTo(tx, county, poorHouseholds, year);
+        Map<String, IncomeStatement> latest = LatestIncomes.upTo(tx, county,
+                poorHouseholds.stream().map(HouseholdSummary::id).toList(), year);
         List<Decomposer.PoorHousehold> out = new ArrayList<>(poorHouseholds.size());
-        for (Household h : poorHouseholds) {
+        for (HouseholdSummary h : poorHouseholds) {
             IncomeStatement s = latest.get(h.id());
             out.add(new Decomposer.PoorHousehold(h.id(), h.region(), h.size(),
                     s == null ? null : s.perCapitaNetIncome()));

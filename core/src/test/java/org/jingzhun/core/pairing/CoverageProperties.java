@@ -16,6 +16,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.jingzhun.core.testsupport.Households;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.HouseholdSummary;
 import org.jingzhun.spi.household.PovertyCause;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.pairing.Cadre;
@@ -88,7 +89,7 @@ class CoverageProperties {
 
     @Property
     void everyPoorHouseholdIsEitherPairedOnTheDayOrListedAsUnpaired(@ForAll("worlds") World w) {
-        CoverageReport r = Coverage.compute(COUNTY, ON, w.households, w.villages, w.cadrePairings, w.unitPairings,
+        CoverageReport r = Coverage.compute(COUNTY, ON, summaries(w), w.villages, w.cadrePairings, w.unitPairings,
                 w.teams, Map.of());
         Set<String> activelyPaired = new HashSet<>();
         w.cadrePairings.stream().filter(p -> p.activeOn(ON)).forEach(p -> activelyPaired.add(p.householdId()));
@@ -103,7 +104,7 @@ class CoverageProperties {
 
     @Property
     void aPoorVillageIsUncoveredExactlyWhenNoUnitIsPairedAndNoTeamIsStationedThere(@ForAll("worlds") World w) {
-        CoverageReport r = Coverage.compute(COUNTY, ON, w.households, w.villages, w.cadrePairings, w.unitPairings,
+        CoverageReport r = Coverage.compute(COUNTY, ON, summaries(w), w.villages, w.cadrePairings, w.unitPairings,
                 w.teams, Map.of());
         for (Region v : w.villages) {
             boolean unit = w.unitPairings.stream().anyMatch(p -> p.village().equals(v.code()) && p.kind().unit()
@@ -119,7 +120,7 @@ class CoverageProperties {
     @Property
     void aNarrowerAreaSeesOnlyItsOwnHouseholdsAndVillages(@ForAll("worlds") World w) {
         RegionCode one = village(2);
-        CoverageReport r = Coverage.compute(one, ON, w.households, w.villages, w.cadrePairings, w.unitPairings,
+        CoverageReport r = Coverage.compute(one, ON, summaries(w), w.villages, w.cadrePairings, w.unitPairings,
                 w.teams, Map.of());
         assertThat(r.poorHouseholds()).isEqualTo(
                 (int) w.households.stream().filter(h -> h.region().equals(one) && h.status().poor()).count());
@@ -130,10 +131,14 @@ class CoverageProperties {
     void overloadedCadresAreThoseAboveTheirMaximum(@ForAll("worlds") World w) {
         Map<String, Cadre> cadres = Map.of("C0", new Cadre("C0", "甲", CadreRole.UNIT_STAFF, null, COUNTY, 1),
                 "C1", new Cadre("C1", "乙", CadreRole.UNIT_STAFF, null, COUNTY, 100));
-        CoverageReport r = Coverage.compute(COUNTY, ON, w.households, w.villages, w.cadrePairings, w.unitPairings,
+        CoverageReport r = Coverage.compute(COUNTY, ON, summaries(w), w.villages, w.cadrePairings, w.unitPairings,
                 w.teams, cadres);
         long c0 = w.cadrePairings.stream().filter(p -> p.cadreId().equals("C0") && p.activeOn(ON)).count();
         assertThat(r.overloaded().stream().anyMatch(l -> l.cadreId().equals("C0"))).isEqualTo(c0 > 1);
         assertThat(r.overloaded()).noneMatch(l -> l.cadreId().equals("C1"));
+    }
+
+    private static List<HouseholdSummary> summaries(World w) {
+        return w.households.stream().map(HouseholdSummary::of).toList();
     }
 }

@@ -33,6 +33,7 @@ import org.jingzhun.spi.error.NotFoundException;
 import org.jingzhun.spi.household.Education;
 import org.jingzhun.spi.household.HealthStatus;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.HouseholdSummary;
 import org.jingzhun.spi.household.HouseholdFlag;
 import org.jingzhun.spi.household.Housing;
 import org.jingzhun.spi.household.HousingSafety;
@@ -1448,6 +1449,46 @@ public abstract class AbstractStorageContractTest {
         Map<String, RegionCode> noRegions = inTx(tx -> tx.households().regionsOf(List.of("341702-99999999")));
         assertThat(none).isEmpty();
         assertThat(noRegions).isEmpty();
+    }
+
+    @Test
+    void statusFilteredScansAndSummariesAnswerAsTheFullScanDoes() {
+        List<Household> all = new ArrayList<>();
+        PovertyStatus[] statuses = PovertyStatus.values();
+        List<RegionCode> villages = List.of(VILLAGE_A1, VILLAGE_A2, VILLAGE_B1, OTHER_COUNTY_VILLAGE);
+        for (int i = 0; i < BULK; i++) {
+            Household h = data.household(villages.get(i % villages.size()));
+            all.add(h.toBuilder().status(statuses[(i / 3) % statuses.length])
+                    .members(h.members().subList(0, 1 + i % h.members().size())).build());
+        }
+        run(tx -> tx.households().insertAll(all));
+        Set<PovertyStatus> poor = java.util.EnumSet.of(PovertyStatus.NOT_EXITED, PovertyStatus.PRE_EXIT,
+                PovertyStatus.RETURNED);
+        for (RegionCode area : List.of(COUNTY, TOWNSHIP_A, VILLAGE_B1, OTHER_COUNTY, PREFECTURE)) {
+            List<Household> inside = all.stream().filter(h -> area.contains(h.region()))
+                    .sorted(java.util.Comparator.comparing(Household::id)).map(h -> h.toBuilder().version(1).build())
+                    .toList();
+            List<Household> poorVisited = inTx(tx -> {
+                List<Household> hs = new ArrayList<>();
+                tx.households().forEachWithin(area, poor, hs::add);
+                return hs;
+            });
+            assertThat(poorVisited).as("poor households of %s", area)
+                    .isEqualTo(inside.stream().filter(h -> poor.contains(h.status())).toList());
+            List<HouseholdSummary> summaries = inTx(tx -> {
+                List<HouseholdSummary> hs = new ArrayList<>();
+                tx.households().forEachSummaryWithin(area, hs::add);
+                return hs;
+            });
+            assertThat(summaries).as("summaries of %s", area)
+                    .isEqualTo(inside.stream().map(HouseholdSummary::of).toList());
+        }
+        List<Household> none = inTx(tx -> {
+            List<Household> hs = new ArrayList<>();
+            tx.households().forEachWithin(COUNTY, Set.of(), hs::add);
+            return hs;
+        });
+        assertThat(none).isEmpty();
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.jingzhun.spi.household;
 
+import java.util.EnumSet;
+import java.util.Set;
 import org.jingzhun.spi.CodedEnum;
 
 /** Where a household stands (脱贫状态). Every status but REMOVED is active: its members' IDs are taken. */
@@ -27,6 +29,17 @@ public enum PovertyStatus implements CodedEnum {
     /** Whether the household's members count as poor people for incidence. */
     public boolean poor() {
         return this == NOT_EXITED || this == PRE_EXIT || this == RETURNED;
+    }
+
+    /** The statuses that count as poor ({@link #poor()}), a fresh set the caller may change. */
+    public static Set<PovertyStatus> poorStatuses() {
+        Set<PovertyStatus> out = EnumSet.noneOf(PovertyStatus.class);
+        for (PovertyStatus s : values()) {
+            if (s.poor()) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     @Override

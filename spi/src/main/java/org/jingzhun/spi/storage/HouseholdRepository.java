@@ -3,6 +3,8 @@ package org.jingzhun.spi.storage;
 import java.util.List;
 import java.util.Optional;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.HouseholdSummary;
+import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.region.RegionCode;
 
@@ -92,6 +94,33 @@ public interface HouseholdRepository {
             }
             req = req.next();
         }
+    }
+
+    /**
+     * Hands every household inside {@code area} whose status is one of {@code statuses} to {@code action}, in id
+     * order: for callers that want only the poor, or only the exited. The default filters {@link #forEachWithin}; a
+     * backend should filter where it reads, so that households it skips are never decoded.
+     */
+    default void forEachWithin(RegionCode area, java.util.Set<PovertyStatus> statuses,
+            java.util.function.Consumer<Household> action) {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        java.util.Set<PovertyStatus> wanted = java.util.EnumSet.copyOf(statuses);
+        forEachWithin(area, h -> {
+            if (wanted.contains(h.status())) {
+                action.accept(h);
+            }
+        });
+    }
+
+    /**
+     * Hands the summary of every household inside {@code area} to {@code action}, in id order: the path of counts
+     * (statistics, targets, coverage), which need no members. The default summarizes {@link #forEachWithin}; a
+     * backend should read the summaries without loading members.
+     */
+    default void forEachSummaryWithin(RegionCode area, java.util.function.Consumer<HouseholdSummary> action) {
+        forEachWithin(area, h -> action.accept(HouseholdSummary.of(h)));
     }
 
     /** Active (not removed) households having a member with this citizen ID. */

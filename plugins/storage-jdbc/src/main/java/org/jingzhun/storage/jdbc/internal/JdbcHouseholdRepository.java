@@ -13,10 +13,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
+import org.jdbi.v3.core.statement.StatementContext;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.HouseholdSummary;
 import org.jingzhun.spi.household.Member;
+import org.jingzhun.spi.household.PovertyCause;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.region.RegionCode;
@@ -271,33 +275,115 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
     /** Keyset pages (id after the last one seen) instead of OFFSET, and no counting: each page costs the same. */
     @Override
     public void forEachWithin(RegionCode area, java.util.function.Consumer<Household> action) {
+        scan(area, null, HouseholdRows.SELECT_HOUSEHOLD, HouseholdRows.HOUSEHOLD,
+                rows -> withMembers(rows).forEach(action));
+    }
+
+    /**
+     * The status filter is part of the query, and members are read by key for the households that pass it: a page
+     * of, say, the few poor households left may span the whole county, so a key range would read every member.
+     */
+    @Override
+    public void forEachWithin(RegionCode area, Set<PovertyStatus> statuses,
+            java.util.function.Consumer<Household> action) {
+        if (statuses.isEmpty()) {
+            return;
+        }
+        scan(area, statuses, HouseholdRows.SELECT_HOUSEHOLD, HouseholdRows.HOUSEHOLD, rows -> {
+            Map<String, List<String>> idsByCounty = new LinkedHashMap<>();
+            List<Household> bare = new ArrayList<>(rows.size());
+            for (Household.Builder b : rows) {
+                Household h = b.build();
+                bare.add(h);
+                idsByCounty.computeIfAbsent(h.countyCode(), c -> new ArrayList<>()).add(h.id());
+            }
+            Map<String, List<Member>> members = new HashMap<>();
+            idsByCounty.forEach((county, ids) -> {
+                for (List<String> chunk : Chunks.of(ids, Chunks.KEYS)) {
+                    members.putAll(membersOf(county, chunk));
+                }
+            });
+            for (int i = 0; i < rows.size(); i++) {
+                action.accept(rows.get(i).members(members.getOrDefault(bare.get(i).id(), List.of())).build());
+            }
+        });
+    }
+
+    /** Summaries with the member count from the members' primary key; no member row is decoded. */
+    @Override
+    public void forEachSummaryWithin(RegionCode area, java.util.function.Consumer<HouseholdSummary> action) {
+        scan(area, null, "SELECT h.id, h.region_code, h.status, h.main_cause, h.identified_year, "
+                        + "(SELECT COUNT(*) FROM members m WHERE m.county_code = h.county_code "
+                        + "AND m.household_id = h.id) AS member_count FROM households h",
+                (rs, ctx) -> new HouseholdSummary(rs.getString(1), new RegionCode(rs.getString(2)),
+                        Codes.parse(PovertyStatus.class, rs.getString(3)), Codes.parse(PovertyCause.class,
+                        rs.getString(4)), rs.getInt(6), rs.getInt(5)),
+                rows -> rows.forEach(action));
+    }
+
+    /**
+     * Reads the households inside {@code area} (of the given statuses, or all when {@code statuses} is null) in id
+     * pages of {@link #SCAN_PAGE}, each handed to {@code page}. {@code select} reads table {@code households}, aliased
+     * {@code h} or unaliased, and selects its {@code id}.
+     */
+    private <T> void scan(RegionCode area, Set<PovertyStatus> statuses, String select, RowMapper<T> mapper,
+            java.util.function.Consumer<List<T>> page) {
         AreaFilter filter = new AreaFilter(area);
+        boolean aliased = select.contains(" households h");
+        String a = aliased ? "h." : "";
         // A whole county is every household of the county: its pages are read along the primary key in key order,
         // so each page stops after its rows (H2 otherwise read the county's rows through the region index for
         // every page and sorted them). Narrower areas go through the region index.
         boolean county = area.level() == RegionLevel.COUNTY;
-        String where = county ? "county_code = :county" : filter.condition();
-        String order = county ? " ORDER BY county_code, id" : " ORDER BY id, county_code";
+        String where = (county ? a + "county_code = :county" : filter.condition(aliased ? "h" : ""))
+                + (statuses == null ? "" : " AND " + a + "status IN (<statuses>)");
+        String order = county ? " ORDER BY " + a + "county_code, " + a + "id" : " ORDER BY " + a + "id, " + a
+                + "county_code";
         String after = null;
         while (true) {
-            Query query = handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD + " WHERE " + where
-                            + (after == null ? "" : " AND id > :after") + order + " LIMIT :limit")
+            Query query = handle.createQuery(select + " WHERE " + where
+                            + (after == null ? "" : " AND " + a + "id > :after") + order + " LIMIT :limit")
                     .bind("limit", SCAN_PAGE);
             if (county) {
                 query.bind("county", area.countyCode());
             } else {
                 filter.bind(query);
             }
+            if (statuses != null) {
+                query.bindList("statuses", statuses.stream().map(Codes::of).toList());
+            }
             if (after != null) {
                 query.bind("after", after);
             }
-            List<Household> page = withMembers(query.map(HouseholdRows.HOUSEHOLD).list());
-            page.forEach(action);
-            if (page.size() < SCAN_PAGE) {
+            List<String> ids = new ArrayList<>();
+            List<T> rows = query.map(recordingIds(mapper, ids)).list();
+            page.accept(rows);
+            if (ids.size() < SCAN_PAGE) {
                 return;
             }
-            after = page.get(page.size() - 1).id();
+            after = ids.get(ids.size() - 1);
         }
+    }
+
+    /** {@code mapper}, also noting each row's {@code id} column in {@code ids} (the keyset of the next page). */
+    private static <T> RowMapper<T> recordingIds(RowMapper<T> mapper, List<String> ids) {
+        return new RowMapper<>() {
+            @Override
+            public RowMapper<T> specialize(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {
+                RowMapper<T> inner = mapper.specialize(rs, ctx);
+                int id = rs.findColumn("id");
+                return (row, c) -> {
+                    ids.add(row.getString(id));
+                    return inner.map(row, c);
+                };
+            }
+
+            @Override
+            public T map(java.sql.ResultSet rs, StatementContext ctx) throws java.sql.SQLException {
+                ids.add(rs.getString("id"));
+                return mapper.map(rs, ctx);
+            }
+        };
     }
 
     @Override
