@@ -35,6 +35,7 @@ import org.jingzhun.spi.pairing.Cadre;
 import org.jingzhun.spi.pairing.CadreRole;
 import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.target.ReductionTarget;
 
 /**
@@ -344,21 +345,22 @@ public final class DistrictDemo {
     }
 
     /**
-     * The exit procedure for the planned households, one list per village as the village meeting handles it: the
-     * assessment opens cases only for households that meet the exit criteria (the others stay poor and are
-     * reported), then village review, notice, and after the notice days the announcement and delisting.
+     * The exit procedure for the planned households, one list per township as its office files its villages'
+     * results: the assessment opens cases only for households that meet the exit criteria (the others stay poor and
+     * are reported), then village review, notice, and after the notice days the announcement and delisting.
      */
     private int[] exit(int year, Map<String, Household> planned) {
-        Map<RegionCode, List<String>> byVillage = new TreeMap<>();
+        Map<RegionCode, List<String>> byTownship = new TreeMap<>();
         Map<String, Integer> sizes = new HashMap<>();
         for (Household h : planned.values()) {
-            byVillage.computeIfAbsent(h.region(), v -> new ArrayList<>()).add(h.id());
+            byTownship.computeIfAbsent(h.region().ancestorAt(RegionLevel.TOWNSHIP), v -> new ArrayList<>())
+                    .add(h.id());
             sizes.put(h.id(), h.size());
         }
-        byVillage.values().forEach(java.util.Collections::sort);
-        List<List<String>> casesByVillage = new ArrayList<>();
+        byTownship.values().forEach(java.util.Collections::sort);
+        List<List<String>> casesByTownship = new ArrayList<>();
         int notMet = 0;
-        for (List<String> ids : byVillage.values()) {
+        for (List<String> ids : byTownship.values()) {
             ExitStart start = jz.exits().startAll(county, ids, year, "贫困户脱贫评估");
             for (var refused : start.notMet()) {
                 if (notMet++ < 3) {
@@ -370,13 +372,13 @@ public final class DistrictDemo {
             if (!caseIds.isEmpty()) {
                 jz.exits().villageReviewAll(county, caseIds, true, "村民主评议、村两委和驻村工作队核实，农户认可");
                 jz.exits().openNoticeAll(county, caseIds, "村内公示");
-                casesByVillage.add(caseIds);
+                casesByTownship.add(caseIds);
             }
         }
         clock.advanceDays(8);
         int households = 0;
         int people = 0;
-        for (List<String> caseIds : casesByVillage) {
+        for (List<String> caseIds : casesByTownship) {
             for (ExitCase c : jz.exits().announceAll(county, caseIds, "公告退出，销号")) {
                 households++;
                 people += sizes.get(c.householdId());

@@ -239,12 +239,18 @@ public final class DistrictGenerator {
         while (true) {
             LocalDate birth = LocalDate.of(birthYear, 1, 1).plusDays(random.nextInt(365));
             int seq = random.nextInt(500) * 2 + (male ? 1 : 0);
-            String first17 = profile.countyCode() + String.format("%04d%02d%02d%03d", birth.getYear(),
-                    birth.getMonthValue(), birth.getDayOfMonth(), seq);
+            String first17 = profile.countyCode() + digits(birth.getYear(), 4) + digits(birth.getMonthValue(), 2)
+                    + digits(birth.getDayOfMonth(), 2) + digits(seq, 3);
             if (usedIds.add(first17)) {
                 return CitizenId.parse(first17 + CitizenId.checkCharacter(first17));
             }
         }
+    }
+
+    /** {@code value} zero-padded to {@code width} digits (String.format was a visible share of generating). */
+    private static String digits(int value, int width) {
+        String s = Integer.toString(value);
+        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
     }
 
     private int pickSize() {

@@ -1,12 +1,13 @@
 package org.jingzhun.storage.jdbc.internal;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Where each selected column sits in one result set, resolved once by name when the result set opens. */
+/**
+ * Where each column of a column list sits in a query that selects that list first and in order (as every query built
+ * with {@link Column#names} does): the 1-based positions, fixed once, so rows are read by index rather than by name.
+ */
 final class Positions {
     private final Map<String, Integer> at;
 
@@ -14,15 +15,15 @@ final class Positions {
         this.at = at;
     }
 
-    static <R> Positions of(ResultSet rs, List<Column<R>> columns) throws SQLException {
+    static <R> Positions of(List<Column<R>> columns) {
         Map<String, Integer> at = new HashMap<>(columns.size() * 2);
-        for (Column<R> c : columns) {
-            at.put(c.name(), rs.findColumn(c.name()));
+        for (int i = 0; i < columns.size(); i++) {
+            at.put(columns.get(i).name(), i + 1);
         }
-        return new Positions(at);
+        return new Positions(Map.copyOf(at));
     }
 
-    /** The 1-based position of a column the query selects. */
+    /** The 1-based position of a column of the list. */
     int of(String column) {
         Integer i = at.get(column);
         if (i == null) {
