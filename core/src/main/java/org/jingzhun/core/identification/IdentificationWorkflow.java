@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BiFunction;
@@ -120,9 +121,31 @@ public final class IdentificationWorkflow {
                 (c, today) -> c.withVote(vote));
     }
 
+    /**
+     * {@link #villageReview} for a list of cases with the same vote, in one unit of work: every case takes the step
+     * or, when one cannot, none does and the error names that case.
+     */
+    public List<IdentificationCase> villageReviewAll(Principal principal, List<String> caseIds, VillageVote vote,
+            String note) {
+        Objects.requireNonNull(vote, "vote");
+        if (!vote.valid()) {
+            throw new WorkflowException("workflow.vote_invalid", vote.inFavour(), vote.against(), vote.abstained());
+        }
+        IdentificationAction action = vote.passes() ? IdentificationAction.VILLAGE_PASS
+                : IdentificationAction.VILLAGE_FAIL;
+        return stepAll(principal, caseIds, action, Permission.APPROVE, null,
+                (note == null || note.isBlank() ? "" : note + " ") + "[" + vote + "]", (c, today) -> c.withVote(vote));
+    }
+
     /** Opens the first public notice in the village (第一次公示). */
     public IdentificationCase openFirstNotice(Principal principal, String caseId, String note) {
         return step(principal, caseId, IdentificationAction.OPEN_FIRST_NOTICE, Permission.WRITE, null, note,
+                (c, today) -> c);
+    }
+
+    /** {@link #openFirstNotice} for a list of cases in one unit of work, all or none. */
+    public List<IdentificationCase> openFirstNoticeAll(Principal principal, List<String> caseIds, String note) {
+        return stepAll(principal, caseIds, IdentificationAction.OPEN_FIRST_NOTICE, Permission.WRITE, null, note,
                 (c, today) -> c);
     }
 
@@ -144,9 +167,25 @@ public final class IdentificationWorkflow {
                 });
     }
 
+    /** {@link #townshipReview} for a list of cases in one unit of work, all or none. */
+    public List<IdentificationCase> townshipReviewAll(Principal principal, List<String> caseIds, boolean pass,
+            String note) {
+        return stepAll(principal, caseIds, pass ? IdentificationAction.TOWNSHIP_PASS
+                : IdentificationAction.TOWNSHIP_FAIL, Permission.APPROVE, RegionLevel.TOWNSHIP, note, (c, today) -> {
+                    requireNoticeRan(c, today);
+                    return c;
+                });
+    }
+
     /** Opens the second public notice (第二次公示). */
     public IdentificationCase openSecondNotice(Principal principal, String caseId, String note) {
         return step(principal, caseId, IdentificationAction.OPEN_SECOND_NOTICE, Permission.WRITE, null, note,
+                (c, today) -> c);
+    }
+
+    /** {@link #openSecondNotice} for a list of cases in one unit of work, all or none. */
+    public List<IdentificationCase> openSecondNoticeAll(Principal principal, List<String> caseIds, String note) {
+        return stepAll(principal, caseIds, IdentificationAction.OPEN_SECOND_NOTICE, Permission.WRITE, null, note,
                 (c, today) -> c);
     }
 
@@ -159,25 +198,41 @@ public final class IdentificationWorkflow {
      */
     public IdentificationCase countyApprove(Principal principal, String caseId, String note) {
         step(principal, caseId, IdentificationAction.COUNTY_APPROVE, Permission.APPROVE, RegionLevel.COUNTY, note,
-                (c, today) -> {
-                    requireNoticeRan(c, today);
-                    IdentificationCase rechecked = c.withFindings(merge(c.findings(),
-                            crossChecks.check(memberIds(c.applicant()))));
-                    if (!rechecked.openFindings().isEmpty()) {
-                        // Keep the new findings even though the step is refused: write them in their own unit.
-                        throw new BlockedByFindings(rechecked);
-                    }
-                    if (!c.eligibility().positive()) {
-                        throw new WorkflowException("workflow.not_eligible", "identification case " + c.id(),
-                                c.eligibility().explanation().result());
-                    }
-                    if (c.exclusion() != null && c.exclusion().positive()) {
-                        throw new WorkflowException("workflow.excluded", "identification case " + c.id(),
-                                c.exclusion().explanation().result());
-                    }
-                    return c;
-                });
+                this::approvable);
         return register(principal, caseId);
+    }
+
+    /**
+     * {@link #countyApprove} for a list of cases: all are approved in one unit of work (or none, the error naming the
+     * first case that cannot be; cross-check hits found on the way are kept on their cases), then all are
+     * registered together with {@link #registerAll}.
+     *
+     * @return the cases, REGISTERED with their household ids, in list order
+     */
+    public List<IdentificationCase> countyApproveAll(Principal principal, List<String> caseIds, String note) {
+        stepAll(principal, caseIds, IdentificationAction.COUNTY_APPROVE, Permission.APPROVE, RegionLevel.COUNTY,
+                note, this::approvable);
+        return registerAll(principal, caseIds);
+    }
+
+    /** What county approval requires of a case: no open cross-check hit (re-run now), eligible, not excluded. */
+    private IdentificationCase approvable(IdentificationCase c, LocalDate today) {
+        requireNoticeRan(c, today);
+        IdentificationCase rechecked = c.withFindings(merge(c.findings(),
+                crossChecks.check(memberIds(c.applicant()))));
+        if (!rechecked.openFindings().isEmpty()) {
+            // Keep the new findings even though the step is refused: they are written in their own unit.
+            throw new BlockedByFindings(List.of(rechecked));
+        }
+        if (!c.eligibility().positive()) {
+            throw new WorkflowException("workflow.not_eligible", "identification case " + c.id(),
+                    c.eligibility().explanation().result());
+        }
+        if (c.exclusion() != null && c.exclusion().positive()) {
+            throw new WorkflowException("workflow.excluded", "identification case " + c.id(),
+                    c.exclusion().explanation().result());
+        }
+        return c;
     }
 
     /** County refusal (县级不予批准). */
@@ -210,6 +265,52 @@ public final class IdentificationWorkflow {
             w.audit("household", stored.id(), stored.region(), "identification",
                     "identified " + c.year() + " through case " + caseId + ": " + summary(next), null, null);
             return next;
+        });
+    }
+
+    /**
+     * {@link #register} for a list of APPROVED cases: the cards are filed with one bulk registration and their
+     * declared incomes recorded together; each case then records its household id. All or none, as each bulk step.
+     */
+    public List<IdentificationCase> registerAll(Principal principal, List<String> caseIds) {
+        List<IdentificationCase> approved = ctx.read(tx -> loadAll(tx, caseIds)).stream().map(Versioned::value)
+                .toList();
+        for (IdentificationCase c : approved) {
+            ctx.guard().require(principal, Permission.READ, c.region(), "read identification cases");
+            IdentificationAction.REGISTER.apply(c.id(), c.stage());
+        }
+        if (approved.isEmpty()) {
+            return List.of();
+        }
+        // Each household's history links it to its case through the "identification" entry written below.
+        List<Household> stored = registry.registerAll(principal,
+                approved.stream().map(IdentificationCase::applicant).toList(),
+                "identification case approved (" + approved.size() + " registered together)");
+        List<IncomeStatement> incomes = new ArrayList<>(stored.size());
+        for (int i = 0; i < stored.size(); i++) {
+            IncomeStatement income = approved.get(i).income();
+            incomes.add(new IncomeStatement(stored.get(i).id(), income.year(), income.items(),
+                    income.productionCosts(), income.householdSize(), 0));
+        }
+        registry.recordIncomes(principal, incomes, "declared in the identification case");
+        return ctx.write(principal, w -> {
+            List<Versioned<IdentificationCase>> current = loadAll(w.tx(), caseIds);
+            List<Versioned<IdentificationCase>> toSave = new ArrayList<>(current.size());
+            List<IdentificationCase> out = new ArrayList<>(current.size());
+            for (int i = 0; i < current.size(); i++) {
+                IdentificationCase c = current.get(i).value();
+                Household h = stored.get(i);
+                IdentificationStage to = IdentificationAction.REGISTER.apply(c.id(), c.stage());
+                IdentificationCase next = c.with(to, null, step(principal, IdentificationAction.REGISTER, c.stage(),
+                        "household " + h.id())).withHousehold(h.id());
+                toSave.add(new Versioned<>(next, current.get(i).version()));
+                w.audit(KIND, c.id(), c.region(), "register", "household " + h.id(), c, next);
+                w.audit("household", h.id(), h.region(), "identification",
+                        "identified " + c.year() + " through case " + c.id() + ": " + summary(next), null, null);
+                out.add(next);
+            }
+            store.saveAll(w.tx(), toSave);
+            return out;
         });
     }
 
@@ -271,9 +372,9 @@ public final class IdentificationWorkflow {
     /** Raised inside the write to abort it; the new findings are then saved in a unit of their own. */
     private static final class BlockedByFindings extends RuntimeException {
         private static final long serialVersionUID = 1L;
-        private final transient IdentificationCase rechecked;
+        private final transient List<IdentificationCase> rechecked;
 
-        BlockedByFindings(IdentificationCase rechecked) {
+        BlockedByFindings(List<IdentificationCase> rechecked) {
             super(null, null, false, false);
             this.rechecked = rechecked;
         }
@@ -281,36 +382,69 @@ public final class IdentificationWorkflow {
 
     private IdentificationCase step(Principal principal, String caseId, IdentificationAction action,
             Permission permission, RegionLevel level, String note, Change change) {
+        return stepAll(principal, List.of(caseId), action, permission, level, note, change).get(0);
+    }
+
+    /**
+     * One step for every listed case in one unit of work. A case that cannot take it aborts the whole list; cases
+     * blocked by new cross-check hits get those hits saved in a unit of their own before the refusal.
+     */
+    private List<IdentificationCase> stepAll(Principal principal, List<String> caseIds, IdentificationAction action,
+            Permission permission, RegionLevel level, String note, Change change) {
         try {
             return ctx.write(principal, w -> {
-                Versioned<IdentificationCase> current = load(w.tx(), caseId);
-                IdentificationCase c = current.value();
-                ctx.guard().require(principal, permission, c.region(), action.label());
-                if (level != null && principal.scope().level().ordinal() > level.ordinal()) {
-                    throw new WorkflowException("workflow.level", action.label(), level.label(),
-                            principal.userId(), principal.scope());
-                }
-                IdentificationStage to = action.apply(caseId, c.stage());
+                List<Versioned<IdentificationCase>> current = loadAll(w.tx(), caseIds);
                 LocalDate today = today();
-                IdentificationCase changed = change.apply(c, today);
-                LocalDate notice = to == IdentificationStage.FIRST_NOTICE || to == IdentificationStage.SECOND_NOTICE
-                        ? today : null;
-                IdentificationCase next = changed.with(to, notice, step(principal, action, c.stage(), note));
-                store.save(w.tx(), next, current.version());
-                w.audit(KIND, caseId, c.region(), action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                        note, c, next);
-                return next;
+                List<Versioned<IdentificationCase>> toSave = new ArrayList<>(current.size());
+                List<IdentificationCase> out = new ArrayList<>(current.size());
+                List<IdentificationCase> blocked = new ArrayList<>();
+                for (Versioned<IdentificationCase> v : current) {
+                    IdentificationCase c = v.value();
+                    ctx.guard().require(principal, permission, c.region(), action.label());
+                    if (level != null && principal.scope().level().ordinal() > level.ordinal()) {
+                        throw new WorkflowException("workflow.level", action.label(), level.label(),
+                                principal.userId(), principal.scope());
+                    }
+                    IdentificationStage to = action.apply(c.id(), c.stage());
+                    IdentificationCase changed;
+                    try {
+                        changed = change.apply(c, today);
+                    } catch (BlockedByFindings b) {
+                        blocked.addAll(b.rechecked);
+                        continue;
+                    }
+                    LocalDate notice = to == IdentificationStage.FIRST_NOTICE
+                            || to == IdentificationStage.SECOND_NOTICE ? today : null;
+                    IdentificationCase next = changed.with(to, notice, step(principal, action, c.stage(), note));
+                    toSave.add(new Versioned<>(next, v.version()));
+                    w.audit(KIND, c.id(), c.region(), action.name().toLowerCase(java.util.Locale.ROOT)
+                            .replace('_', '-'), note, c, next);
+                    out.add(next);
+                }
+                if (!blocked.isEmpty()) {
+                    throw new BlockedByFindings(blocked);
+                }
+                store.saveAll(w.tx(), toSave);
+                return out;
             });
         } catch (BlockedByFindings blocked) {
             ctx.write(principal, w -> {
-                Versioned<IdentificationCase> current = load(w.tx(), caseId);
-                store.save(w.tx(), blocked.rechecked, current.version());
-                w.audit(KIND, caseId, blocked.rechecked.region(), "crosscheck", "re-run before county approval",
-                        current.value().findings(), blocked.rechecked.findings());
+                Map<String, Versioned<IdentificationCase>> current = new java.util.HashMap<>();
+                loadAll(w.tx(), blocked.rechecked.stream().map(IdentificationCase::id).toList())
+                        .forEach(v -> current.put(v.value().id(), v));
+                List<Versioned<IdentificationCase>> toSave = new ArrayList<>();
+                for (IdentificationCase r : blocked.rechecked) {
+                    Versioned<IdentificationCase> v = current.get(r.id());
+                    toSave.add(new Versioned<>(r, v.version()));
+                    w.audit(KIND, r.id(), r.region(), "crosscheck", "re-run before county approval",
+                            v.value().findings(), r.findings());
+                }
+                store.saveAll(w.tx(), toSave);
                 return null;
             });
-            throw new WorkflowException("workflow.crosscheck_blocked", "identification case " + caseId,
-                    blocked.rechecked.openFindings().size());
+            IdentificationCase first = blocked.rechecked.get(0);
+            throw new WorkflowException("workflow.crosscheck_blocked", "identification case " + first.id(),
+                    first.openFindings().size());
         }
     }
 
@@ -383,6 +517,35 @@ public final class IdentificationWorkflow {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
+    }
+
+    /**
+     * The listed cases in list order, read in bulk per county; a missing case is not found, a case listed twice is
+     * refused.
+     */
+    private List<Versioned<IdentificationCase>> loadAll(org.jingzhun.spi.storage.StorageTransaction tx,
+            List<String> caseIds) {
+        Map<String, List<String>> byCounty = new java.util.LinkedHashMap<>();
+        Set<String> listed = new HashSet<>();
+        for (String caseId : caseIds) {
+            Objects.requireNonNull(caseId, "caseId");
+            if (!listed.add(caseId)) {
+                throw new WorkflowException("workflow.listed_twice", caseId);
+            }
+            byCounty.computeIfAbsent(caseId.substring(0, Math.min(6, caseId.length())), k -> new ArrayList<>())
+                    .add(caseId);
+        }
+        Map<String, Versioned<IdentificationCase>> found = new java.util.HashMap<>();
+        byCounty.forEach((county, ids) -> found.putAll(store.findAll(tx, county, ids)));
+        List<Versioned<IdentificationCase>> out = new ArrayList<>(caseIds.size());
+        for (String caseId : caseIds) {
+            Versioned<IdentificationCase> v = found.get(caseId);
+            if (v == null) {
+                throw new NotFoundException("case.not_found", "identification case", caseId);
+            }
+            out.add(v);
+        }
+        return out;
     }
 
     private Versioned<IdentificationCase> load(org.jingzhun.spi.storage.StorageTransaction tx, String caseId) {

@@ -322,23 +322,32 @@ public final class DistrictDemo {
                 progress.println("    application refused: " + e.getMessage());
             }
         }
-        int members = 40;
+        // Village and township steps are filed per township, as its office collects its villages' results; the
+        // county approves the year's list at once.
+        Map<RegionCode, List<String>> byTownship = new TreeMap<>();
         for (IdentificationCase c : cases) {
-            jz.identification().villageReview(county, c.id(), new VillageVote(members - 3, 1, 2), "村民代表大会评议");
-            jz.identification().openFirstNotice(county, c.id(), "村内第一次公示");
+            byTownship.computeIfAbsent(c.region().ancestorAt(RegionLevel.TOWNSHIP), t -> new ArrayList<>())
+                    .add(c.id());
+        }
+        int members = 40;
+        for (List<String> ids : byTownship.values()) {
+            jz.identification().villageReviewAll(county, ids, new VillageVote(members - 3, 1, 2), "村民代表大会评议");
+            jz.identification().openFirstNoticeAll(county, ids, "村内第一次公示");
         }
         clock.advanceDays(8);
-        for (IdentificationCase c : cases) {
-            jz.identification().townshipReview(county, c.id(), true, "乡镇审核通过");
-            jz.identification().openSecondNotice(county, c.id(), "乡镇第二次公示");
+        for (List<String> ids : byTownship.values()) {
+            jz.identification().townshipReviewAll(county, ids, true, "乡镇审核通过");
+            jz.identification().openSecondNoticeAll(county, ids, "乡镇第二次公示");
         }
         clock.advanceDays(8);
         int registered = 0;
-        for (IdentificationCase c : cases) {
-            IdentificationCase done = jz.identification().countyApprove(county, c.id(), "区扶贫办审定并公告");
-            if (done.householdId() != null) {
-                registered++;
-                perCapita.put(done.householdId(), done.income().perCapitaNetIncome());
+        if (!cases.isEmpty()) {
+            for (IdentificationCase done : jz.identification().countyApproveAll(county,
+                    cases.stream().map(IdentificationCase::id).toList(), "区扶贫办审定并公告")) {
+                if (done.householdId() != null) {
+                    registered++;
+                    perCapita.put(done.householdId(), done.income().perCapitaNetIncome());
+                }
             }
         }
         return registered;
