@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
 import org.jingzhun.spi.audit.AuditEntry;
 import org.jingzhun.spi.error.StorageException;
@@ -32,6 +31,21 @@ final class JdbcAuditRepository implements AuditRepository {
     private static final String INSERT = "INSERT INTO audit_log (county_code, entity_type, entity_id, region_code, "
             + "action, actor_id, actor_name, at_utc, reason, before_json, after_json) VALUES (:county, :type, :id, "
             + ":region, :action, :actor, :actorName, :at, :reason, :before, :after)";
+
+    /** The inserted columns of an entry, for the bulk path. */
+    private static final List<Column<AuditEntry>> COLUMN_LIST = List.of(
+            new Column<>("county_code", Types.VARCHAR, AuditEntry::countyCode),
+            new Column<>("entity_type", Types.VARCHAR, AuditEntry::entityType),
+            new Column<>("entity_id", Types.VARCHAR, AuditEntry::entityId),
+            new Column<>("region_code", Types.VARCHAR, e -> e.region().value()),
+            new Column<>("action", Types.VARCHAR, AuditEntry::action),
+            new Column<>("actor_id", Types.VARCHAR, AuditEntry::actorId),
+            new Column<>("actor_name", Types.VARCHAR, AuditEntry::actorName),
+            new Column<>("at_utc", Types.TIMESTAMP, e -> LocalDateTime.ofInstant(e.at(), ZoneOffset.UTC)),
+            new Column<>("reason", Types.VARCHAR, AuditEntry::reason),
+            new Column<>("before_json", Types.VARCHAR, AuditEntry::before),
+            new Column<>("after_json", Types.VARCHAR, AuditEntry::after));
+    private static final String RAW_INSERT = RawBatch.insert("audit_log", COLUMN_LIST);
 
     private final Handle handle;
     private final int batchSize;
@@ -60,11 +74,7 @@ final class JdbcAuditRepository implements AuditRepository {
     public List<AuditEntry> appendAll(List<AuditEntry> entries) {
         List<AuditEntry> out = new ArrayList<>(entries.size());
         for (List<AuditEntry> chunk : Chunks.of(entries, batchSize)) {
-            PreparedBatch batch = handle.prepareBatch(INSERT);
-            for (AuditEntry e : chunk) {
-                bind(batch, e).add();
-            }
-            List<Long> sequences = batch.executePreparedBatch("seq").map((rs, ctx) -> rs.getLong(1)).list();
+            List<Long> sequences = RawBatch.insertReturningKeys(handle, RAW_INSERT, COLUMN_LIST, chunk, "seq");
             if (sequences.size() != chunk.size()) {
                 throw new StorageException("storage.failed", "the database returned " + sequences.size()
                         + " audit sequences for a batch of " + chunk.size());
