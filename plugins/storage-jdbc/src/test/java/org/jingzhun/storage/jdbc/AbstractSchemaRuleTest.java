@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 abstract class AbstractSchemaRuleTest {
     private static final String COUNTY = "county_code";
     private static final List<String> REGISTRY_TABLES = List.of("audit_log", "documents", "households",
-            "income_items", "income_statements", "members", "regions");
+            "income_statements", "members", "regions");
 
     private TestDatabase.Schema schema;
     private Storage storage;

@@ -1,9 +1,7 @@
 package org.jingzhun.storage.jdbc.internal;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,28 +14,18 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatement;
-import org.jingzhun.spi.household.IncomeItem;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.storage.IncomeRepository;
+import org.jingzhun.storage.jdbc.internal.IncomeRows.StatementRow;
 
 /**
- * Income statements in {@code income_statements}, one row per household and year, with one {@code income_items} row
- * per item; the items of a statement are replaced as a whole when it is saved again.
+ * Income statements in {@code income_statements}, one row per household and year holding its items in one column
+ * per item ({@link IncomeRows}); saving a statement again rewrites the whole row, items included.
  */
 final class JdbcIncomeRepository implements IncomeRepository {
     static final String KIND = "income statement";
-    private static final String INSERT_HEADER = "INSERT INTO income_statements (county_code, household_id, "
-            + "income_year, production_costs, household_size, version) VALUES (:county, :hid, :year, :costs, :size, "
-            + ":new_version)";
-    private static final String UPDATE_HEADER = "UPDATE income_statements SET production_costs = :costs, "
-            + "household_size = :size, version = :new_version WHERE county_code = :county AND household_id = :hid "
-            + "AND income_year = :year AND version = :version";
-    private static final String INSERT_ITEM = "INSERT INTO income_items (county_code, household_id, income_year, "
-            + "item, amount) VALUES (:county, :hid, :year, :item, :amount)";
-    private static final String DELETE_ITEMS = "DELETE FROM income_items WHERE county_code = :county "
-            + "AND household_id = :hid AND income_year = :year";
 
     private final Handle handle;
     private final Dialect dialect;
@@ -47,13 +35,6 @@ final class JdbcIncomeRepository implements IncomeRepository {
         this.handle = handle;
         this.dialect = dialect;
         this.batchSize = batchSize;
-    }
-
-    /** A statement's header row, before its items are attached. */
-    private record Header(String householdId, int year, BigDecimal productionCosts, int householdSize, long version) {
-        IncomeStatement with(Map<IncomeItem, BigDecimal> items) {
-            return new IncomeStatement(householdId, year, items, productionCosts, householdSize, version);
-        }
     }
 
     /** A statement's key within its county. */
@@ -78,7 +59,7 @@ final class JdbcIncomeRepository implements IncomeRepository {
                 throw VersionRule.duplicate(KIND, id);
             }
             try {
-                bindHeader(handle.createUpdate(INSERT_HEADER), countyCode, stored).execute();
+                bind(handle.createUpdate(IncomeRows.INSERT), countyCode, stored).execute();
             } catch (JdbiException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
                     throw VersionRule.duplicate(KIND, id, e);
@@ -86,25 +67,21 @@ final class JdbcIncomeRepository implements IncomeRepository {
                 throw e;
             }
         } else {
-            int changed = bindHeader(handle.createUpdate(UPDATE_HEADER), countyCode, stored)
-                    .bind("version", statement.version())
+            int changed = bind(handle.createUpdate(IncomeRows.UPDATE), countyCode, stored)
+                    .bind("expected", statement.version())
                     .execute();
             if (changed == 0) {
                 throw VersionRule.lostWrite(KIND, id, statement.version(),
                         storedVersion(countyCode, hid, statement.year()));
             }
-            handle.createUpdate(DELETE_ITEMS)
-                    .bind("county", countyCode).bind("hid", hid).bind("year", statement.year()).execute();
         }
-        insertItems(countyCode, List.of(statement));
         return stored;
     }
 
     /**
      * Reads the stored versions of every statement of the batch (one query per {@link Chunks#KEYS} keys), applies
      * the rule in input order so that the first offender is named before anything is written, then writes in
-     * batches: guarded header updates (each update count checked), the old items of updated statements deleted, new
-     * headers inserted, and the items of all.
+     * batches: guarded updates (each update count checked), then inserts.
      */
     @Override
     public List<IncomeStatement> saveAll(String countyCode, List<IncomeStatement> statements) {
@@ -120,10 +97,9 @@ final class JdbcIncomeRepository implements IncomeRepository {
                 .plan(statements, storedVersions(countyCode, keys));
         List<VersionedBatch.Write<IncomeStatement>> updates = writes.stream().filter(w -> !w.insert()).toList();
         for (List<VersionedBatch.Write<IncomeStatement>> chunk : Chunks.of(updates, batchSize)) {
-            PreparedBatch batch = handle.prepareBatch(UPDATE_HEADER);
+            PreparedBatch batch = handle.prepareBatch(IncomeRows.UPDATE);
             for (VersionedBatch.Write<IncomeStatement> w : chunk) {
-                bindHeader(batch, countyCode, w.last().withVersion(w.newVersion())).bind("version", w.expected())
-                        .add();
+                bind(batch, countyCode, w.last().withVersion(w.newVersion())).bind("expected", w.expected()).add();
             }
             int[] counts = batch.execute();
             for (int i = 0; i < counts.length; i++) {
@@ -134,21 +110,13 @@ final class JdbcIncomeRepository implements IncomeRepository {
                 }
             }
         }
-        for (List<VersionedBatch.Write<IncomeStatement>> chunk : Chunks.of(updates, batchSize)) {
-            PreparedBatch batch = handle.prepareBatch(DELETE_ITEMS);
-            for (VersionedBatch.Write<IncomeStatement> w : chunk) {
-                batch.bind("county", countyCode).bind("hid", w.last().householdId()).bind("year", w.last().year())
-                        .add();
-            }
-            batch.execute();
-        }
         List<VersionedBatch.Write<IncomeStatement>> inserts = writes.stream().filter(VersionedBatch.Write::insert)
                 .toList();
         try {
             for (List<VersionedBatch.Write<IncomeStatement>> chunk : Chunks.of(inserts, batchSize)) {
-                PreparedBatch batch = handle.prepareBatch(INSERT_HEADER);
+                PreparedBatch batch = handle.prepareBatch(IncomeRows.INSERT);
                 for (VersionedBatch.Write<IncomeStatement> w : chunk) {
-                    bindHeader(batch, countyCode, w.last().withVersion(w.newVersion())).add();
+                    bind(batch, countyCode, w.last().withVersion(w.newVersion())).add();
                 }
                 batch.execute();
             }
@@ -159,35 +127,12 @@ final class JdbcIncomeRepository implements IncomeRepository {
             }
             throw e;
         }
-        insertItems(countyCode, writes.stream().map(VersionedBatch.Write::last).toList());
         return statements.stream().map(s -> s.withVersion(s.version() + 1)).toList();
     }
 
-    private static <S extends SqlStatement<S>> S bindHeader(S statement, String county, IncomeStatement stored) {
-        return statement.bind("county", county).bind("hid", stored.householdId()).bind("year", stored.year())
-                .bind("costs", stored.productionCosts()).bind("size", stored.householdSize())
-                .bind("new_version", stored.version());
-    }
-
-    /** The items of {@code statements} (whose old items are gone), in batches of {@code batchSize} rows. */
-    private void insertItems(String county, List<IncomeStatement> statements) {
-        PreparedBatch batch = null;
-        for (IncomeStatement s : statements) {
-            for (Map.Entry<IncomeItem, BigDecimal> e : s.items().entrySet()) {
-                if (batch == null) {
-                    batch = handle.prepareBatch(INSERT_ITEM);
-                }
-                batch.bind("county", county).bind("hid", s.householdId()).bind("year", s.year())
-                        .bind("item", e.getKey().code()).bind("amount", e.getValue()).add();
-                if (batch.size() == batchSize) {
-                    batch.execute();
-                    batch = null;
-                }
-            }
-        }
-        if (batch != null) {
-            batch.execute();
-        }
+    /** Binds every column of the row of {@code stored} (its version the one to store), absent items as NULL. */
+    private static <S extends SqlStatement<S>> S bind(S statement, String county, IncomeStatement stored) {
+        return Bind.columns(statement, IncomeRows.COLUMNS, new StatementRow(county, stored));
     }
 
     /** The stored versions of {@code keys} (all of one county), read one chunk at a time. */
@@ -230,24 +175,17 @@ final class JdbcIncomeRepository implements IncomeRepository {
                 byCounty.computeIfAbsent(county, c -> new ArrayList<>()).add(hid);
             }
         }
-        YearRows rows = new YearRows(year);
+        Map<String, IncomeStatement> all = new HashMap<>();
+        KeyLookup lookup = dialect.keyLookup("income_statements", "s", "household_id");
         for (Map.Entry<String, List<String>> e : byCounty.entrySet()) {
             for (List<String> chunk : Chunks.of(e.getValue(), Chunks.KEYS)) {
-                KeyLookup statements = dialect.keyLookup("income_statements", "s", "household_id");
-                statements.bind(handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, "
-                                + "s.version FROM " + statements.from() + " WHERE s.county_code = :county "
-                                + "AND s.income_year = :year AND " + statements.where()), chunk)
-                        .bind("county", e.getKey()).bind("year", year)
-                        .map(rows::header).forEach(rows::add);
-                KeyLookup lines = dialect.keyLookup("income_items", "i", "household_id");
-                lines.bind(handle.createQuery("SELECT i.household_id, i.item, i.amount FROM " + lines.from()
-                                + " WHERE i.county_code = :county AND i.income_year = :year AND " + lines.where()),
+                lookup.bind(handle.createQuery("SELECT " + IncomeRows.SELECT_LIST + " FROM " + lookup.from()
+                                + " WHERE s.county_code = :county AND s.income_year = :year AND " + lookup.where()),
                                 chunk)
                         .bind("county", e.getKey()).bind("year", year)
-                        .map(YearRows::item).forEach(rows::add);
+                        .map(IncomeRows.MAPPER).forEach(s -> all.put(s.householdId(), s));
             }
         }
-        Map<String, IncomeStatement> all = rows.statements();
         Map<String, IncomeStatement> out = new LinkedHashMap<>();
         for (String hid : householdIds) {
             IncomeStatement found = all.get(hid);
@@ -259,9 +197,9 @@ final class JdbcIncomeRepository implements IncomeRepository {
     }
 
     /**
-     * Two queries: the year's headers, then its items, each joined to the households of the area on the full key.
-     * The plans drive from the area's households (the region index, or the county's rows) into the statements'
-     * and items' primary keys on H2 and MariaDB; PostgreSQL hash-joins them with the county's rows of that year.
+     * The year's statements joined to the households of the area on the full key. The plans drive from the area's
+     * households (the region index, or the county's rows) into the statements' primary key on H2 and MariaDB;
+     * PostgreSQL hash-joins them with the county's rows of that year.
      */
     @Override
     public Map<String, IncomeStatement> findYearWithin(RegionCode area, int year) {
@@ -269,93 +207,29 @@ final class JdbcIncomeRepository implements IncomeRepository {
             return countyYear(area.countyCode(), year);
         }
         AreaFilter filter = new AreaFilter(area);
-        YearRows rows = new YearRows(year);
-        filter.bind(handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, s.version "
-                        + "FROM income_statements s JOIN households h ON h.county_code = s.county_code "
-                        + "AND h.id = s.household_id WHERE " + filter.condition("h") + " AND s.income_year = :year "
-                        + "ORDER BY s.household_id"))
+        Map<String, IncomeStatement> out = new LinkedHashMap<>();
+        filter.bind(handle.createQuery("SELECT " + IncomeRows.SELECT_LIST + " FROM income_statements s "
+                        + "JOIN households h ON h.county_code = s.county_code AND h.id = s.household_id WHERE "
+                        + filter.condition("h") + " AND s.income_year = :year ORDER BY s.household_id"))
                 .bind("year", year)
-                .map(rows::header).forEach(rows::add);
-        if (rows.isEmpty()) {
-            return Map.of();
-        }
-        filter.bind(handle.createQuery("SELECT i.household_id, i.item, i.amount FROM income_items i "
-                        + "JOIN households h ON h.county_code = i.county_code AND h.id = i.household_id WHERE "
-                        + filter.condition("h") + " AND i.income_year = :year"))
-                .bind("year", year)
-                .map(YearRows::item).forEach(rows::add);
-        return rows.statements();
+                .map(IncomeRows.MAPPER).forEach(s -> out.put(s.householdId(), s));
+        return out;
     }
 
     /**
-     * A whole county's statements of a year, read through the (county_code, income_year) indexes as a range of that
+     * A whole county's statements of a year, read through the (county_code, income_year) index as a range of that
      * year alone; statements count only when their household is stored (checked per row by primary key, cheaper
-     * than driving from the county's households), and items only for the statements found.
+     * than driving from the county's households).
      */
     private Map<String, IncomeStatement> countyYear(String county, int year) {
-        YearRows rows = new YearRows(year);
-        handle.createQuery("SELECT s.household_id, s.production_costs, s.household_size, s.version "
-                        + "FROM income_statements s WHERE s.county_code = :county AND s.income_year = :year "
+        Map<String, IncomeStatement> out = new LinkedHashMap<>();
+        handle.createQuery("SELECT " + IncomeRows.SELECT_LIST + " FROM income_statements s "
+                        + "WHERE s.county_code = :county AND s.income_year = :year "
                         + "AND EXISTS (SELECT 1 FROM households h WHERE h.county_code = s.county_code "
                         + "AND h.id = s.household_id) ORDER BY s.household_id")
                 .bind("county", county).bind("year", year)
-                .map(rows::header).forEach(rows::add);
-        if (rows.isEmpty()) {
-            return Map.of();
-        }
-        handle.createQuery("SELECT household_id, item, amount FROM income_items WHERE county_code = :county "
-                        + "AND income_year = :year")
-                .bind("county", county).bind("year", year)
-                .map(YearRows::item).forEach(rows::add);
-        return rows.statements();
-    }
-
-    /**
-     * One year's statements of many households as their rows arrive: headers first, then items, which are kept only
-     * for the headers read (a county-wide item read also sees items of statements whose household is gone).
-     */
-    private static final class YearRows {
-        private final int year;
-        private final Map<String, Header> headers = new LinkedHashMap<>();
-        private final Map<String, Map<IncomeItem, BigDecimal>> items = new HashMap<>();
-
-        YearRows(int year) {
-            this.year = year;
-        }
-
-        Header header(java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
-                throws java.sql.SQLException {
-            return new Header(rs.getString("household_id"), year, rs.getBigDecimal("production_costs"),
-                    rs.getInt("household_size"), rs.getLong("version"));
-        }
-
-        static Map.Entry<String, Map.Entry<IncomeItem, BigDecimal>> item(java.sql.ResultSet rs,
-                org.jdbi.v3.core.statement.StatementContext ctx) throws java.sql.SQLException {
-            return Map.entry(rs.getString("household_id"),
-                    Map.entry(Codes.parse(IncomeItem.class, rs.getString("item")), rs.getBigDecimal("amount")));
-        }
-
-        void add(Header h) {
-            headers.put(h.householdId(), h);
-        }
-
-        void add(Map.Entry<String, Map.Entry<IncomeItem, BigDecimal>> item) {
-            if (headers.containsKey(item.getKey())) {
-                items.computeIfAbsent(item.getKey(), k -> new EnumMap<>(IncomeItem.class))
-                        .put(item.getValue().getKey(), item.getValue().getValue());
-            }
-        }
-
-        boolean isEmpty() {
-            return headers.isEmpty();
-        }
-
-        /** The statements in the order their headers were read. */
-        Map<String, IncomeStatement> statements() {
-            Map<String, IncomeStatement> out = new LinkedHashMap<>();
-            headers.forEach((id, h) -> out.put(id, h.with(items.getOrDefault(id, Map.of()))));
-            return out;
-        }
+                .map(IncomeRows.MAPPER).forEach(s -> out.put(s.householdId(), s));
+        return out;
     }
 
     @Override
@@ -370,10 +244,8 @@ final class JdbcIncomeRepository implements IncomeRepository {
         if (county == null) {
             return;
         }
-        for (String table : List.of("income_items", "income_statements")) {
-            handle.createUpdate("DELETE FROM " + table + " WHERE county_code = :county AND household_id = :hid")
-                    .bind("county", county).bind("hid", householdId).execute();
-        }
+        handle.createUpdate("DELETE FROM income_statements WHERE county_code = :county AND household_id = :hid")
+                .bind("county", county).bind("hid", householdId).execute();
     }
 
     private Long storedVersion(String county, String hid, int year) {
@@ -385,35 +257,13 @@ final class JdbcIncomeRepository implements IncomeRepository {
 
     /** Statements of a household (of one year when {@code year} is given), oldest first. */
     private List<IncomeStatement> load(String county, String hid, Integer year) {
-        String yearFilter = year == null ? "" : " AND income_year = :year";
-        Map<Integer, Header> headers = new LinkedHashMap<>();
-        var headerQuery = handle.createQuery("SELECT income_year, production_costs, household_size, version "
-                        + "FROM income_statements WHERE county_code = :county AND household_id = :hid" + yearFilter
-                        + " ORDER BY income_year")
-                .bind("county", county).bind("hid", hid);
-        var itemQuery = handle.createQuery("SELECT income_year, item, amount FROM income_items "
-                        + "WHERE county_code = :county AND household_id = :hid" + yearFilter)
+        var query = handle.createQuery("SELECT " + IncomeRows.SELECT_LIST + " FROM income_statements s "
+                        + "WHERE s.county_code = :county AND s.household_id = :hid"
+                        + (year == null ? "" : " AND s.income_year = :year") + " ORDER BY s.income_year")
                 .bind("county", county).bind("hid", hid);
         if (year != null) {
-            headerQuery.bind("year", year.intValue());
-            itemQuery.bind("year", year.intValue());
+            query.bind("year", year.intValue());
         }
-        headerQuery.map((rs, ctx) -> new Header(hid, rs.getInt("income_year"), rs.getBigDecimal("production_costs"),
-                rs.getInt("household_size"), rs.getLong("version"))).forEach(h -> headers.put(h.year(), h));
-        if (headers.isEmpty()) {
-            return List.of();
-        }
-        Map<Integer, Map<IncomeItem, BigDecimal>> items = new LinkedHashMap<>();
-        itemQuery.map((rs, ctx) -> {
-            Map<IncomeItem, BigDecimal> of = items.computeIfAbsent(rs.getInt("income_year"),
-                    y -> new EnumMap<>(IncomeItem.class));
-            of.put(Codes.parse(IncomeItem.class, rs.getString("item")), rs.getBigDecimal("amount"));
-            return of;
-        }).list();
-        List<IncomeStatement> out = new ArrayList<>(headers.size());
-        for (Header h : headers.values()) {
-            out.add(h.with(items.getOrDefault(h.year(), Map.of())));
-        }
-        return out;
+        return query.map(IncomeRows.MAPPER).list();
     }
 }
