@@ -276,7 +276,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
     @Override
     public void forEachWithin(RegionCode area, java.util.function.Consumer<Household> action) {
         scan(area, null, HouseholdRows.SELECT_HOUSEHOLD, HouseholdRows.HOUSEHOLD,
-                rows -> withMembers(rows).forEach(action));
+                rows -> withMembers(rows, false).forEach(action));
     }
 
     /**
@@ -289,24 +289,8 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         if (statuses.isEmpty()) {
             return;
         }
-        scan(area, statuses, HouseholdRows.SELECT_HOUSEHOLD, HouseholdRows.HOUSEHOLD, rows -> {
-            Map<String, List<String>> idsByCounty = new LinkedHashMap<>();
-            List<Household> bare = new ArrayList<>(rows.size());
-            for (Household.Builder b : rows) {
-                Household h = b.build();
-                bare.add(h);
-                idsByCounty.computeIfAbsent(h.countyCode(), c -> new ArrayList<>()).add(h.id());
-            }
-            Map<String, List<Member>> members = new HashMap<>();
-            idsByCounty.forEach((county, ids) -> {
-                for (List<String> chunk : Chunks.of(ids, Chunks.KEYS)) {
-                    members.putAll(membersOf(county, chunk));
-                }
-            });
-            for (int i = 0; i < rows.size(); i++) {
-                action.accept(rows.get(i).members(members.getOrDefault(bare.get(i).id(), List.of())).build());
-            }
-        });
+        scan(area, statuses, HouseholdRows.SELECT_HOUSEHOLD, HouseholdRows.HOUSEHOLD,
+                rows -> withMembers(rows, true).forEach(action));
     }
 
     /** Summaries with the member count from the members' primary key; no member row is decoded. */
@@ -533,6 +517,14 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
 
     /** Completes household rows with their members, loaded in one query per thousand households. */
     private List<Household> withMembers(List<Household.Builder> rows) {
+        return withMembers(rows, false);
+    }
+
+    /**
+     * Completes household rows with their members: read by key ({@code byKey}, for rows scattered over the county,
+     * such as a status-filtered page) or along one primary-key range per county (for rows contiguous in id order).
+     */
+    private List<Household> withMembers(List<Household.Builder> rows, boolean byKey) {
         if (rows.isEmpty()) {
             return List.of();
         }
@@ -544,6 +536,14 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
             bare.add(h);
             idsByCounty.computeIfAbsent(h.countyCode(), c -> new TreeSet<>()).add(h.id());
             members.put(h.id(), new ArrayList<>());
+        }
+        if (byKey) {
+            idsByCounty.forEach((county, ids) -> {
+                for (List<String> chunk : Chunks.of(new ArrayList<>(ids), Chunks.KEYS)) {
+                    membersOf(county, chunk).forEach((id, list) -> members.get(id).addAll(list));
+                }
+            });
+            return complete(rows, bare, members);
         }
         // A range on the primary key (county_code, household_id, seq) instead of a long IN list: some planners
         // (H2) evaluate such lists row by row, which made every page cost a scan of the county's members. Pages
@@ -561,6 +561,11 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                         }
                     });
         }
+        return complete(rows, bare, members);
+    }
+
+    private static List<Household> complete(List<Household.Builder> rows, List<Household> bare,
+            Map<String, List<Member>> members) {
         List<Household> out = new ArrayList<>(rows.size());
         for (int i = 0; i < rows.size(); i++) {
             out.add(rows.get(i).members(members.get(bare.get(i).id())).build());
