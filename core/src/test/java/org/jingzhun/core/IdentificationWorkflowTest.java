@@ -213,6 +213,14 @@ class IdentificationWorkflowTest {
         assertThat(history).extracting(HistoryEntry::action).containsSubsequence("register", "identification",
                 "status", "exit-village-pass", "exit-open-notice", "exit-object", "exit-announce", "status",
                 "amend", "amend");
+        // A status change logs only the status (and version): its history line holds exactly that one change.
+        assertThat(history.stream().filter(e -> e.action().equals("status")).toList()).hasSize(2)
+                .allSatisfy(e -> assertThat(e.changes()).singleElement()
+                        .satisfies(ch -> assertThat(ch.path()).isEqualTo("status")))
+                .satisfies(entries -> {
+                    assertThat(entries.get(0).changes().get(0).before()).isEqualTo("NOT_EXITED");
+                    assertThat(entries.get(1).changes().get(0).after()).isEqualTo("EXITED");
+                });
         assertThat(history.get(history.size() - 2).changes()).anySatisfy(ch -> {
             assertThat(ch.path()).isEqualTo("status");
             assertThat(ch.after()).isEqualTo("RETURNED");

@@ -6,7 +6,9 @@ import org.jingzhun.spi.region.RegionCode;
 
 /**
  * One line of the append-only audit log (操作日志): who changed what, when, why, with the JSON of the record before
- * and after the change ({@code null} before a creation, {@code null} after a deletion).
+ * and after the change ({@code null} before a creation, {@code null} after a deletion). A change confined to known
+ * fields may log just those fields on both sides: a household's status change logs {@code status} and
+ * {@code version} only.
  *
  * @param sequence   position in the log assigned by storage (0 before it is stored), increasing
  * @param entityType {@code household}, {@code income}, {@code identification}, …
