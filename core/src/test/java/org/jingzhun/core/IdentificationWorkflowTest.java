@@ -214,8 +214,8 @@ class IdentificationWorkflowTest {
                 "status", "exit-village-pass", "exit-open-notice", "exit-object", "exit-announce", "status",
                 "amend", "amend");
         // A status change logs only the status (and version): its history line holds exactly that one change.
-        assertThat(history.stream().filter(e -> e.action().equals("status")).toList()).hasSize(2)
-                .allSatisfy(e -> assertThat(e.changes()).singleElement()
+        assertThat(history.stream().filter(h -> h.action().equals("status")).toList()).hasSize(2)
+                .allSatisfy(h -> assertThat(h.changes()).singleElement()
                         .satisfies(ch -> assertThat(ch.path()).isEqualTo("status")))
                 .satisfies(entries -> {
                     assertThat(entries.get(0).changes().get(0).before()).isEqualTo("NOT_EXITED");

@@ -260,14 +260,21 @@ public final class PairingService {
     }
 
     /**
-     * The open pairings of the households inside {@code area}, keyed by household id, read in one scan: the bulk
-     * form of {@link #currentCadre(StorageTransaction, Household)}.
+     * The open pairings of the listed households of one county, keyed by household id, read by subject in bulk: the
+     * bulk form of {@link #currentCadre(StorageTransaction, Household)} (plans for the poor).
      */
-    public Map<String, CadrePairing> currentCadres(StorageTransaction tx, RegionCode area) {
+    public Map<String, CadrePairing> currentCadres(StorageTransaction tx, String countyCode,
+            java.util.Collection<String> householdIds) {
         Map<String, CadrePairing> out = new HashMap<>();
-        for (Versioned<CadrePairing> v : cadrePairings.all(tx, area, null)) {
-            if (v.value().open()) {
-                out.put(v.value().householdId(), v.value());
+        if (householdIds.isEmpty()) {
+            return out;
+        }
+        for (List<Versioned<CadrePairing>> pairings : cadrePairings.bySubjects(tx, countyCode, householdIds)
+                .values()) {
+            for (Versioned<CadrePairing> v : pairings) {
+                if (v.value().open()) {
+                    out.put(v.value().householdId(), v.value());
+                }
             }
         }
         return out;

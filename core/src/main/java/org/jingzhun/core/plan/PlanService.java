@@ -125,10 +125,14 @@ public final class PlanService {
                     toPlan.add(h);
                 }
             });
-            // The whole area's incomes and cadres are read in bulk; the plans are stored with one bulk save.
+            // The incomes and cadres of the households to plan are read in bulk; the plans are stored with one bulk
+            // save.
             Map<String, IncomeStatement> incomes = LatestIncomes.upTo(tx, area,
                     toPlan.stream().map(Household::id).toList(), year);
-            Map<String, CadrePairing> cadres = pairing.currentCadres(tx, area);
+            Map<String, CadrePairing> cadres = new java.util.HashMap<>();
+            toPlan.stream().collect(java.util.stream.Collectors.groupingBy(Household::countyCode,
+                            java.util.stream.Collectors.mapping(Household::id, java.util.stream.Collectors.toList())))
+                    .forEach((county, ids) -> cadres.putAll(pairing.currentCadres(tx, county, ids)));
             List<Versioned<HouseholdPlan>> drafts = new ArrayList<>(toPlan.size());
             for (Household h : toPlan) {
                 CadrePairing cadre = cadres.get(h.id());
