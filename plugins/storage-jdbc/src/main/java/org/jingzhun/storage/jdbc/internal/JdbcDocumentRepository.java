@@ -1,5 +1,6 @@
 package org.jingzhun.storage.jdbc.internal;
 
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,6 +37,36 @@ final class JdbcDocumentRepository implements DocumentRepository {
     private static final String UPDATE = "UPDATE documents SET region_code = :region, doc_year = :year, body = :body, "
             + "subject = :subject, version = :new_version WHERE county_code = :county AND kind = :kind AND id = :id "
             + "AND version = :version";
+    /** The columns of a document row, for the bulk path (plain JDBC batches, see {@link RawBatch}). */
+    private static final List<Column<StoredDocument>> INSERT_COLUMNS = List.of(
+            new Column<>("county_code", Types.VARCHAR, StoredDocument::countyCode),
+            new Column<>("kind", Types.VARCHAR, StoredDocument::kind),
+            new Column<>("id", Types.VARCHAR, StoredDocument::id),
+            new Column<>("region_code", Types.VARCHAR, d -> d.region().value()),
+            new Column<>("doc_year", Types.INTEGER, StoredDocument::year),
+            new Column<>("version", Types.BIGINT, StoredDocument::version),
+            new Column<>("body", Types.VARCHAR, StoredDocument::body),
+            new Column<>("subject", Types.VARCHAR, StoredDocument::subject));
+    private static final String RAW_INSERT = RawBatch.insert("documents", INSERT_COLUMNS);
+
+    /** A document to store over the version it is expected to have. */
+    private record Guarded(StoredDocument document, long expected) {
+    }
+
+    /** The parameters of {@link #RAW_UPDATE} in order: the new values, then the key and the expected version. */
+    private static final List<Column<Guarded>> UPDATE_COLUMNS = List.of(
+            new Column<>("region_code", Types.VARCHAR, g -> g.document().region().value()),
+            new Column<>("doc_year", Types.INTEGER, g -> g.document().year()),
+            new Column<>("body", Types.VARCHAR, g -> g.document().body()),
+            new Column<>("subject", Types.VARCHAR, g -> g.document().subject()),
+            new Column<>("version", Types.BIGINT, g -> g.document().version()),
+            new Column<>("county_code", Types.VARCHAR, g -> g.document().countyCode()),
+            new Column<>("kind", Types.VARCHAR, g -> g.document().kind()),
+            new Column<>("id", Types.VARCHAR, g -> g.document().id()),
+            new Column<>("expected", Types.BIGINT, Guarded::expected));
+    private static final String RAW_UPDATE = "UPDATE documents SET region_code = ?, doc_year = ?, body = ?, "
+            + "subject = ?, version = ? WHERE county_code = ? AND kind = ? AND id = ? AND version = ?";
+
     private static final RowMapper<StoredDocument> MAPPER = (rs, ctx) -> {
         int year = rs.getInt("doc_year");
         Integer docYear = rs.wasNull() ? null : year;
@@ -101,11 +132,11 @@ final class JdbcDocumentRepository implements DocumentRepository {
                 .plan(documents, storedVersions(documents.stream().map(Key::of).distinct().toList()));
         List<VersionedBatch.Write<StoredDocument>> updates = writes.stream().filter(w -> !w.insert()).toList();
         for (List<VersionedBatch.Write<StoredDocument>> chunk : Chunks.of(updates, batchSize)) {
-            PreparedBatch batch = handle.prepareBatch(UPDATE);
+            List<Guarded> rows = new ArrayList<>(chunk.size());
             for (VersionedBatch.Write<StoredDocument> w : chunk) {
-                bind(batch, w.last().withVersion(w.newVersion())).bind("version", w.expected()).add();
+                rows.add(new Guarded(w.last().withVersion(w.newVersion()), w.expected()));
             }
-            int[] counts = batch.execute();
+            int[] counts = RawBatch.execute(handle, RAW_UPDATE, UPDATE_COLUMNS, rows);
             for (int i = 0; i < counts.length; i++) {
                 if (VersionRule.missed(counts[i])) {
                     StoredDocument d = chunk.get(i).last();
@@ -118,11 +149,11 @@ final class JdbcDocumentRepository implements DocumentRepository {
                 .toList();
         try {
             for (List<VersionedBatch.Write<StoredDocument>> chunk : Chunks.of(inserts, batchSize)) {
-                PreparedBatch batch = handle.prepareBatch(INSERT);
+                List<StoredDocument> rows = new ArrayList<>(chunk.size());
                 for (VersionedBatch.Write<StoredDocument> w : chunk) {
-                    bind(batch, w.last().withVersion(w.newVersion())).add();
+                    rows.add(w.last().withVersion(w.newVersion()));
                 }
-                batch.execute();
+                RawBatch.insert(handle, RAW_INSERT, INSERT_COLUMNS, rows);
             }
         } catch (JdbiException e) {
             // The keys were free when read; only a concurrent writer can have taken one since.

@@ -27,6 +27,9 @@ import org.jingzhun.storage.jdbc.internal.IncomeRows.StatementRow;
 final class JdbcIncomeRepository implements IncomeRepository {
     static final String KIND = "income statement";
 
+    /** The bulk insert as a plain JDBC batch (see {@link RawBatch}). */
+    private static final String RAW_INSERT = RawBatch.insert("income_statements", IncomeRows.COLUMNS);
+
     private final Handle handle;
     private final Dialect dialect;
     private final int batchSize;
@@ -114,11 +117,11 @@ final class JdbcIncomeRepository implements IncomeRepository {
                 .toList();
         try {
             for (List<VersionedBatch.Write<IncomeStatement>> chunk : Chunks.of(inserts, batchSize)) {
-                PreparedBatch batch = handle.prepareBatch(IncomeRows.INSERT);
+                List<IncomeRows.StatementRow> rows = new ArrayList<>(chunk.size());
                 for (VersionedBatch.Write<IncomeStatement> w : chunk) {
-                    bind(batch, countyCode, w.last().withVersion(w.newVersion())).add();
+                    rows.add(new IncomeRows.StatementRow(countyCode, w.last().withVersion(w.newVersion())));
                 }
-                batch.execute();
+                RawBatch.insert(handle, RAW_INSERT, IncomeRows.COLUMNS, rows);
             }
         } catch (JdbiException e) {
             // The keys were free when read; only a concurrent writer can have taken one since.

@@ -12,7 +12,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 
 /**
- * The hot bulk inserts (audit entries, households and members) as plain JDBC batches on the handle's connection,
+ * The hot bulk writes (audit entries, households and members, income statements, documents) as plain JDBC batches
+ * on the handle's connection,
  * inside its transaction. Jdbi looks up an argument factory for every bound value, which was a visible share of bulk
  * writes; here each column binds with the setter of its JDBC type. Failures surface as {@link JdbiException}s, like
  * every other statement of the plugin, so callers read them the same way.
@@ -29,15 +30,23 @@ final class RawBatch {
 
     /** Inserts every row (one batch). */
     static <R> void insert(Handle handle, String sql, List<Column<R>> columns, List<R> rows) {
+        execute(handle, sql, columns, rows);
+    }
+
+    /**
+     * Runs {@code sql} once per row (one batch), its {@code ?} parameters bound from {@code columns} in order;
+     * returns the update count of each row.
+     */
+    static <R> int[] execute(Handle handle, String sql, List<Column<R>> columns, List<R> rows) {
         if (rows.isEmpty()) {
-            return;
+            return new int[0];
         }
         try (PreparedStatement ps = handle.getConnection().prepareStatement(sql)) {
             for (R row : rows) {
                 bind(ps, columns, row);
                 ps.addBatch();
             }
-            ps.executeBatch();
+            return ps.executeBatch();
         } catch (SQLException e) {
             throw new Failed(e);
         }
