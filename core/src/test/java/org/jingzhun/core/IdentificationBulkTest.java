@@ -14,11 +14,13 @@ import org.jingzhun.core.crosscheck.CsvCrossCheckSource;
 import org.jingzhun.core.identification.IdentificationAction;
 import org.jingzhun.core.identification.IdentificationCase;
 import org.jingzhun.core.identification.IdentificationStage;
+import org.jingzhun.core.identification.IdentificationWorkflow;
 import org.jingzhun.core.identification.VillageVote;
 import org.jingzhun.core.identification.WorkflowStep;
 import org.jingzhun.core.registry.HistoryEntry;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.error.ValidationException;
 import org.jingzhun.spi.error.WorkflowException;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.PovertyStatus;
@@ -121,6 +123,33 @@ class IdentificationBulkTest {
                 .hasMessageContaining(ids.get(1));
         assertThat(ids).allSatisfy(id -> assertThat(stage(id)).isEqualTo(IdentificationStage.SECOND_NOTICE));
         assertThat(jz.registry().count(COUNTY_OFFICER, VILLAGE_A1)).isZero();
+    }
+
+    @Test
+    void applyAllOpensEveryCaseInOrderOrNoneAndNamesEveryProblem() {
+        List<IdentificationWorkflow.Application> bad = List.of(
+                new IdentificationWorkflow.Application(household(VILLAGE_A1, 10, 2), income("x", 2016, 2, "1800")),
+                new IdentificationWorkflow.Application(household(VILLAGE_A1, 11, 2), income("x", 2016, 3, "1800")),
+                new IdentificationWorkflow.Application(household(VILLAGE_A1, 12, 2), income("x", 2015, 2, "1800")));
+        assertThatThrownBy(() -> jz.identification().applyAll(village, 2016, bad, "户申请"))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).violations())
+                        .extracting(org.jingzhun.spi.error.Violation::field)
+                        .containsExactly("income.householdSize", "income.year"));
+        assertThat(jz.identification().list(COUNTY_OFFICER, VILLAGE_A1, null)).isEmpty();
+
+        List<IdentificationCase> opened = jz.identification().applyAll(village, 2016, List.of(
+                new IdentificationWorkflow.Application(household(VILLAGE_A1, 10, 2), income("x", 2016, 2, "1800")),
+                new IdentificationWorkflow.Application(household(VILLAGE_A1, 11, 3), income("x", 2016, 3, "3500"))),
+                "户申请");
+        assertThat(opened).extracting(IdentificationCase::stage).containsOnly(IdentificationStage.APPLIED);
+        assertThat(opened.get(0).eligibility().positive()).isTrue();
+        assertThat(opened.get(1).eligibility().positive()).isFalse();
+        assertThat(opened.get(0).income().householdId()).isEqualTo(opened.get(0).id());
+        // The refused list reserved no ids: the first case takes the county's first number.
+        assertThat(opened).extracting(IdentificationCase::id)
+                .containsExactly("341702-00000001", "341702-00000002");
+        assertThat(jz.identification().list(COUNTY_OFFICER, VILLAGE_A1, 2016)).hasSize(2);
     }
 
     @Test

@@ -83,29 +83,79 @@ public final class IdentificationWorkflow {
      */
     public IdentificationCase apply(Principal principal, int year, Household applicant, IncomeStatement income,
             SupplementaryFacts extra, String note) {
-        Objects.requireNonNull(applicant, "applicant");
-        Objects.requireNonNull(income, "income");
-        ctx.guard().require(principal, Permission.WRITE, applicant.region(), "apply for identification");
-        Household proposed = applicant.toBuilder().id(null).version(0).status(PovertyStatus.NOT_EXITED)
-                .identifiedYear(year).build();
+        return applyAll(principal, year, List.of(new Application(applicant, income, extra)), note).get(0);
+    }
+
+    /** One application of a list: the proposed card, the declared income and any supplementary facts. */
+    public record Application(Household applicant, IncomeStatement income, SupplementaryFacts extra) {
+        public Application {
+            Objects.requireNonNull(applicant, "applicant");
+            Objects.requireNonNull(income, "income");
+            extra = extra == null ? SupplementaryFacts.none() : extra;
+        }
+
+        public Application(Household applicant, IncomeStatement income) {
+            this(applicant, income, SupplementaryFacts.none());
+        }
+    }
+
+    /**
+     * {@link #apply} for a list of applications (a village's or township's intake), in one unit of work: every case
+     * is opened, in list order, or none is, and a refusal lists the problems of every application at once, each
+     * named by the case id it would have had.
+     */
+    public List<IdentificationCase> applyAll(Principal principal, int year, List<Application> applications,
+            String note) {
+        Objects.requireNonNull(applications, "applications");
+        List<Household> proposed = new ArrayList<>(applications.size());
+        for (Application a : applications) {
+            Objects.requireNonNull(a, "application");
+            ctx.guard().require(principal, Permission.WRITE, a.applicant().region(), "apply for identification");
+            proposed.add(a.applicant().toBuilder().id(null).version(0).status(PovertyStatus.NOT_EXITED)
+                    .identifiedYear(year).build());
+        }
+        if (applications.isEmpty()) {
+            return List.of();
+        }
         return ctx.write(principal, w -> {
-            String caseId = ids.next(w.tx(), KIND, proposed.region());
-            IncomeStatement declared = new IncomeStatement(caseId, income.year(), income.items(),
-                    income.productionCosts(), income.householdSize(), 0);
-            validateApplication(w.tx(), caseId, year, proposed, declared);
+            Map<String, java.util.Iterator<String>> fresh = new java.util.HashMap<>();
+            Map<String, Integer> perCounty = new java.util.LinkedHashMap<>();
+            proposed.forEach(h -> perCounty.merge(h.region().countyCode(), 1, Integer::sum));
+            perCounty.forEach((county, n) -> fresh.put(county,
+                    ids.block(w.tx(), KIND, RegionCode.of(county), n).iterator()));
             LocalDate today = today();
-            HouseholdFacts facts = new HouseholdFacts(proposed, year, declared, extra, today);
-            Decision eligibility = engine.eligibility(facts);
-            Decision exclusion = engine.exclusion(facts).orElse(null);
-            List<CrossCheckFinding> findings = crossChecks.check(memberIds(proposed)).stream()
-                    .map(CrossCheckFinding::open).toList();
-            WorkflowStep step = step(principal, IdentificationAction.APPLY, null, note);
-            IdentificationCase c = new IdentificationCase(caseId, year, proposed.region(), proposed, declared,
-                    IdentificationStage.APPLIED, null, null, eligibility, exclusion, findings, List.of(),
-                    List.of(step), null);
-            store.save(w.tx(), c, 0);
-            w.audit(KIND, caseId, c.region(), "apply", note, null, c);
-            return c;
+            List<Violation> problems = new ArrayList<>();
+            List<Versioned<IdentificationCase>> toSave = new ArrayList<>(proposed.size());
+            for (int i = 0; i < proposed.size(); i++) {
+                Household h = proposed.get(i);
+                Application a = applications.get(i);
+                String caseId = fresh.get(h.region().countyCode()).next();
+                IncomeStatement income = a.income();
+                IncomeStatement declared = new IncomeStatement(caseId, income.year(), income.items(),
+                        income.productionCosts(), income.householdSize(), 0);
+                try {
+                    validateApplication(w.tx(), caseId, year, h, declared);
+                } catch (ValidationException e) {
+                    problems.addAll(e.violations());
+                    continue;
+                }
+                HouseholdFacts facts = new HouseholdFacts(h, year, declared, a.extra(), today);
+                Decision eligibility = engine.eligibility(facts);
+                Decision exclusion = engine.exclusion(facts).orElse(null);
+                List<CrossCheckFinding> findings = crossChecks.check(memberIds(h)).stream()
+                        .map(CrossCheckFinding::open).toList();
+                WorkflowStep step = step(principal, IdentificationAction.APPLY, null, note);
+                IdentificationCase c = new IdentificationCase(caseId, year, h.region(), h, declared,
+                        IdentificationStage.APPLIED, null, null, eligibility, exclusion, findings, List.of(),
+                        List.of(step), null);
+                toSave.add(new Versioned<>(c, 0));
+                w.audit(KIND, caseId, c.region(), "apply", note, null, c);
+            }
+            if (!problems.isEmpty()) {
+                throw new ValidationException(problems);
+            }
+            store.saveAll(w.tx(), toSave);
+            return toSave.stream().map(Versioned::value).toList();
         });
     }
 

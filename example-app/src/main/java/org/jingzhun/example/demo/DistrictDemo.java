@@ -16,6 +16,7 @@ import org.jingzhun.core.Jingzhun;
 import org.jingzhun.core.identification.ExitCase;
 import org.jingzhun.core.identification.ExitStart;
 import org.jingzhun.core.identification.IdentificationCase;
+import org.jingzhun.core.identification.IdentificationWorkflow;
 import org.jingzhun.core.identification.VillageVote;
 import org.jingzhun.core.monitoring.MonitoringRecord;
 import org.jingzhun.core.statistics.RegionStatistics;
@@ -310,20 +311,32 @@ public final class DistrictDemo {
         }
         step(year, "identification of " + count + " applicants");
         BigDecimal line = line(year);
-        List<IdentificationCase> cases = new ArrayList<>();
+        // Applications, village and township steps are filed per township, as its office collects its villages'
+        // results; the county approves the year's list at once.
+        Map<RegionCode, List<IdentificationWorkflow.Application>> intake = new TreeMap<>();
         for (Household applicant : gen.newHouseholds(regions, count, year)) {
             BigDecimal pc = line.multiply(BigDecimal.valueOf(0.5 + 0.4 * random.nextDouble()))
                     .setScale(2, RoundingMode.HALF_UP);
             IncomeStatement income = gen.incomeAt(applicant.toBuilder().id("000000-0").build(), year, pc);
+            intake.computeIfAbsent(applicant.region().ancestorAt(RegionLevel.TOWNSHIP), t -> new ArrayList<>())
+                    .add(new IdentificationWorkflow.Application(applicant.toBuilder().identifiedYear(year).build(),
+                            income));
+        }
+        List<IdentificationCase> cases = new ArrayList<>();
+        for (List<IdentificationWorkflow.Application> applications : intake.values()) {
             try {
-                cases.add(jz.identification().apply(county, year, applicant.toBuilder()
-                        .identifiedYear(year).build(), income, "农户申请"));
-            } catch (JingzhunException e) {
-                progress.println("    application refused: " + e.getMessage());
+                cases.addAll(jz.identification().applyAll(county, year, applications, "农户申请"));
+            } catch (JingzhunException refused) {
+                // One bad application refuses its list: file that township's applications one by one instead.
+                for (IdentificationWorkflow.Application a : applications) {
+                    try {
+                        cases.add(jz.identification().apply(county, year, a.applicant(), a.income(), "农户申请"));
+                    } catch (JingzhunException e) {
+                        progress.println("    application refused: " + e.getMessage());
+                    }
+                }
             }
         }
-        // Village and township steps are filed per township, as its office collects its villages' results; the
-        // county approves the year's list at once.
         Map<RegionCode, List<String>> byTownship = new TreeMap<>();
         for (IdentificationCase c : cases) {
             byTownship.computeIfAbsent(c.region().ancestorAt(RegionLevel.TOWNSHIP), t -> new ArrayList<>())
