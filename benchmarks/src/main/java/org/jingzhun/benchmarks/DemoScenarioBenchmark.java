@@ -40,7 +40,7 @@ import org.jingzhun.storage.jdbc.JdbcStoragePlugin;
  * targets.
  * Prints both times and their ratio, the cost of doing it properly over bare inserts.
  *
- * <pre>java -XX:+UseParallelGC -Xms1g -Xmx3g -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400
+ * <pre>java -XX:+UseParallelGC -Xms1g -Xmx3g -Dh2.objectCache=false -XX:Tier4InvocationThreshold=20000 -XX:Tier4MinInvocationThreshold=2400
  *     -XX:Tier4CompileThreshold=60000 -XX:Tier4BackEdgeThreshold=160000
  *     -jar benchmarks/target/jingzhun-benchmarks-0.1.0-SNAPSHOT-all.jar [scale] [runs]</pre>
  * (the JVM options of {@code demo.sh}).
