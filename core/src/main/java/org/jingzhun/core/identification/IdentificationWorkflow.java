@@ -599,8 +599,7 @@ public final class IdentificationWorkflow {
     }
 
     private Versioned<IdentificationCase> load(org.jingzhun.spi.storage.StorageTransaction tx, String caseId) {
-        return store.find(tx, caseId.substring(0, Math.min(6, caseId.length())), caseId)
-                .orElseThrow(() -> new NotFoundException("case.not_found", "identification case", caseId));
+        return loadAll(tx, List.of(caseId)).get(0);
     }
 
     private LocalDate today() {

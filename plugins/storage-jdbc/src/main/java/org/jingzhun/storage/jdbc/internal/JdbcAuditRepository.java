@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jingzhun.spi.audit.AuditEntry;
 import org.jingzhun.spi.error.StorageException;
 import org.jingzhun.spi.region.RegionCode;
@@ -28,9 +27,6 @@ final class JdbcAuditRepository implements AuditRepository {
             rs.getObject("at_utc", LocalDateTime.class).toInstant(ZoneOffset.UTC), rs.getString("reason"),
             rs.getString("before_json"), rs.getString("after_json"));
 
-    private static final String INSERT = "INSERT INTO audit_log (county_code, entity_type, entity_id, region_code, "
-            + "action, actor_id, actor_name, at_utc, reason, before_json, after_json) VALUES (:county, :type, :id, "
-            + ":region, :action, :actor, :actorName, :at, :reason, :before, :after)";
 
     /** The inserted columns of an entry, for the bulk path. */
     private static final List<Column<AuditEntry>> COLUMN_LIST = List.of(
@@ -57,11 +53,7 @@ final class JdbcAuditRepository implements AuditRepository {
 
     @Override
     public AuditEntry append(AuditEntry entry) {
-        long seq = bind(handle.createUpdate(INSERT), entry)
-                .executeAndReturnGeneratedKeys("seq")
-                .map((rs, ctx) -> rs.getLong(1))
-                .one();
-        return entry.withSequence(seq);
+        return appendAll(List.of(entry)).get(0);
     }
 
     /**
@@ -84,20 +76,6 @@ final class JdbcAuditRepository implements AuditRepository {
             }
         }
         return out;
-    }
-
-    private static <S extends SqlStatement<S>> S bind(S statement, AuditEntry entry) {
-        return statement.bind("county", entry.countyCode())
-                .bind("type", entry.entityType())
-                .bind("id", entry.entityId())
-                .bind("region", entry.region().value())
-                .bind("action", entry.action())
-                .bind("actor", entry.actorId())
-                .bind("actorName", entry.actorName())
-                .bindBySqlType("at", LocalDateTime.ofInstant(entry.at(), ZoneOffset.UTC), Types.TIMESTAMP)
-                .bind("reason", entry.reason())
-                .bind("before", entry.before())
-                .bind("after", entry.after());
     }
 
     @Override

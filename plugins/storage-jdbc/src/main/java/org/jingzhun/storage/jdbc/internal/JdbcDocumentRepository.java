@@ -12,9 +12,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.mapper.RowMapper;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
-import org.jdbi.v3.core.statement.SqlStatement;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.storage.DocumentRepository;
@@ -32,11 +30,6 @@ final class JdbcDocumentRepository implements DocumentRepository {
     /** The same columns from the alias {@code d}, for lookups by many keys ({@link KeyLookup}). */
     private static final String SELECT_D =
             "SELECT d.kind, d.id, d.region_code, d.doc_year, d.version, d.body, d.subject";
-    private static final String INSERT = "INSERT INTO documents (county_code, kind, id, region_code, doc_year, "
-            + "version, body, subject) VALUES (:county, :kind, :id, :region, :year, :new_version, :body, :subject)";
-    private static final String UPDATE = "UPDATE documents SET region_code = :region, doc_year = :year, body = :body, "
-            + "subject = :subject, version = :new_version WHERE county_code = :county AND kind = :kind AND id = :id "
-            + "AND version = :version";
     /** The columns of a document row, for the bulk path (plain JDBC batches, see {@link RawBatch}). */
     private static final List<Column<StoredDocument>> INSERT_COLUMNS = List.of(
             new Column<>("county_code", Types.VARCHAR, StoredDocument::countyCode),
@@ -100,7 +93,7 @@ final class JdbcDocumentRepository implements DocumentRepository {
                 throw VersionRule.duplicate(d.kind(), d.id());
             }
             try {
-                bind(handle.createUpdate(INSERT), stored).execute();
+                RawBatch.insert(handle, RAW_INSERT, INSERT_COLUMNS, List.of(stored));
             } catch (JdbiException e) {
                 if (SqlErrors.isUniqueViolation(e)) {
                     throw VersionRule.duplicate(d.kind(), d.id(), e);
@@ -108,8 +101,9 @@ final class JdbcDocumentRepository implements DocumentRepository {
                 throw e;
             }
         } else {
-            int changed = bind(handle.createUpdate(UPDATE), stored).bind("version", d.version()).execute();
-            if (changed == 0) {
+            int[] changed = RawBatch.execute(handle, RAW_UPDATE, UPDATE_COLUMNS,
+                    List.of(new Guarded(stored, d.version())));
+            if (VersionRule.missed(changed[0])) {
                 throw VersionRule.lostWrite(d.kind(), d.id(), d.version(),
                         storedVersion(d.kind(), d.countyCode(), d.id()));
             }
@@ -163,12 +157,6 @@ final class JdbcDocumentRepository implements DocumentRepository {
             throw e;
         }
         return documents.stream().map(d -> d.withVersion(d.version() + 1)).toList();
-    }
-
-    private static <S extends SqlStatement<S>> S bind(S statement, StoredDocument stored) {
-        return statement.bind("county", stored.countyCode()).bind("kind", stored.kind()).bind("id", stored.id())
-                .bind("region", stored.region().value()).bind("year", stored.year()).bind("body", stored.body())
-                .bind("subject", stored.subject()).bind("new_version", stored.version());
     }
 
     /** The stored versions of {@code keys}, read per county and kind, one chunk of ids at a time. */

@@ -244,12 +244,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                                 + " WHERE h.county_code = :county AND " + lookup.where()), chunk)
                         .bind("county", county)
                         .map(HouseholdRows.HOUSEHOLD).list();
-                Map<String, List<Member>> members = rows.isEmpty() ? Map.of() : membersOf(county,
-                        rows.stream().map(b -> b.build().id()).toList());
-                for (Household.Builder b : rows) {
-                    Household h = b.build();
-                    found.put(h.id(), b.members(members.getOrDefault(h.id(), List.of())).build());
-                }
+                withMembers(rows, true).forEach(h -> found.put(h.id(), h));
             }
         });
         return inOrderOf(ids, found);
@@ -296,9 +291,9 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
     /** Summaries with the member count from the members' primary key; no member row is decoded. */
     @Override
     public void forEachSummaryWithin(RegionCode area, java.util.function.Consumer<HouseholdSummary> action) {
-        scan(area, null, "SELECT h.id, h.region_code, h.status, h.main_cause, h.identified_year, "
-                        + "(SELECT COUNT(*) FROM members m WHERE m.county_code = h.county_code "
-                        + "AND m.household_id = h.id) AS member_count FROM households h",
+        scan(area, null, "SELECT id, region_code, status, main_cause, identified_year, "
+                        + "(SELECT COUNT(*) FROM members m WHERE m.county_code = households.county_code "
+                        + "AND m.household_id = households.id) AS member_count FROM households",
                 (rs, ctx) -> new HouseholdSummary(rs.getString(1), new RegionCode(rs.getString(2)),
                         Codes.parse(PovertyStatus.class, rs.getString(3)), Codes.parse(PovertyCause.class,
                         rs.getString(4)), rs.getInt(6), rs.getInt(5)),
@@ -307,26 +302,23 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
 
     /**
      * Reads the households inside {@code area} (of the given statuses, or all when {@code statuses} is null) in id
-     * pages of {@link #SCAN_PAGE}, each handed to {@code page}. {@code select} reads table {@code households}, aliased
-     * {@code h} or unaliased, and selects its {@code id}.
+     * pages of {@link #SCAN_PAGE}, each handed to {@code page}. {@code select} reads table {@code households}
+     * (unaliased) and selects its {@code id}.
      */
     private <T> void scan(RegionCode area, Set<PovertyStatus> statuses, String select, RowMapper<T> mapper,
             java.util.function.Consumer<List<T>> page) {
         AreaFilter filter = new AreaFilter(area);
-        boolean aliased = select.contains(" households h");
-        String a = aliased ? "h." : "";
         // A whole county is every household of the county: its pages are read along the primary key in key order,
         // so each page stops after its rows (H2 otherwise read the county's rows through the region index for
         // every page and sorted them). Narrower areas go through the region index.
         boolean county = area.level() == RegionLevel.COUNTY;
-        String where = (county ? a + "county_code = :county" : filter.condition(aliased ? "h" : ""))
-                + (statuses == null ? "" : " AND " + a + "status IN (<statuses>)");
-        String order = county ? " ORDER BY " + a + "county_code, " + a + "id" : " ORDER BY " + a + "id, " + a
-                + "county_code";
+        String where = (county ? "county_code = :county" : filter.condition())
+                + (statuses == null ? "" : " AND status IN (<statuses>)");
+        String order = county ? " ORDER BY county_code, id" : " ORDER BY id, county_code";
         String after = null;
         while (true) {
             Query query = handle.createQuery(select + " WHERE " + where
-                            + (after == null ? "" : " AND " + a + "id > :after") + order + " LIMIT :limit")
+                            + (after == null ? "" : " AND id > :after") + order + " LIMIT :limit")
                     .bind("limit", SCAN_PAGE);
             if (county) {
                 query.bind("county", area.countyCode());
