@@ -3,6 +3,7 @@ package org.jingzhun.spi;
 import java.util.List;
 import org.jingzhun.spi.crosscheck.CrossCheckSource;
 import org.jingzhun.spi.event.EventListener;
+import org.jingzhun.spi.exchange.ExchangeFormatFactory;
 import org.jingzhun.spi.policy.PolicyPack;
 import org.jingzhun.spi.plan.MeasureSuggestions;
 import org.jingzhun.spi.storage.StorageFactory;
@@ -48,6 +49,11 @@ public interface Plugin {
      * region scope; the most specific scope wins.
      */
     default List<MeasureSuggestions> measureSuggestions() {
+        return List.of();
+    }
+
+    /** File formats households can be imported from and exported to (交换格式), chosen by name. */
+    default List<ExchangeFormatFactory<?>> exchangeFormats() {
         return List.of();
     }
 }

@@ -1,0 +1,17 @@
+package org.jingzhun.spi.exchange;
+
+/**
+ * Streams the rows of a file, sheet after sheet, each sheet's first row being its header row. Rows come exactly as in
+ * the file; cleaning and typing them is the job of {@link LayoutReader}.
+ */
+public interface ExchangeReader extends AutoCloseable {
+    /**
+     * The next row, or {@code null} at the end of the file.
+     *
+     * @throws ExchangeException when the file turns out to be unreadable or hostile part-way through
+     */
+    SheetRow next();
+
+    @Override
+    void close();
+}
