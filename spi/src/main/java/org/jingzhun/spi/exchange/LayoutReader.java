@@ -29,6 +29,7 @@ public final class LayoutReader implements AutoCloseable {
     private SheetLayout sheet;
     private Column[] bound;
     private boolean skipping;
+    private long lastRow;
 
     /** Reads every sheet of the layout. */
     public LayoutReader(ExchangeReader reader, Layout layout) {
@@ -52,12 +53,18 @@ public final class LayoutReader implements AutoCloseable {
             if (fileSheet == null || !fileSheet.equals(row.sheet())) {
                 fileSheet = row.sheet();
                 emptyRows.clear();
+                lastRow = row.rowNumber();
                 startSheet(row);
                 continue;
             }
             if (skipping) {
                 continue;
             }
+            // Formats that leave blank rows out of the file (xlsx) show them as a gap in the row numbers.
+            for (long gap = lastRow + 1; gap < row.rowNumber() && gap < lastRow + 1_000; gap++) {
+                emptyRows.add(gap);
+            }
+            lastRow = row.rowNumber();
             if (row.empty()) {
                 emptyRows.add(row.rowNumber());
                 continue;

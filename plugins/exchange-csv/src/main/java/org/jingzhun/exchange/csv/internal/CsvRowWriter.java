@@ -73,8 +73,8 @@ final class CsvRowWriter implements ExchangeWriter {
     @Override
     public void close() {
         try {
+            // Closing the sequence closes the writer, which flushes into the caller's (still open) stream.
             rows.close();
-            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -78,7 +78,7 @@ final class XlsxRowReader implements ExchangeReader {
         }
         return switch (c.getType()) {
             case NUMBER -> Cell.number(c.asNumber().toPlainString());
-            case STRING -> Cell.text(c.asString());
+            case STRING -> Cell.text(ExcelEscapes.decode(c.asString()));
             case FORMULA -> new Cell(CellKind.FORMULA, "=" + c.getFormula());
             case ERROR -> new Cell(CellKind.ERROR, c.getRawValue());
             case BOOLEAN -> new Cell(CellKind.BOOLEAN, String.valueOf(c.asBoolean()));

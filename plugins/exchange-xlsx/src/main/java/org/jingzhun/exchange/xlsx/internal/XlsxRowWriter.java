@@ -65,7 +65,7 @@ final class XlsxRowWriter implements ExchangeWriter {
             } else if (v instanceof Number n) {
                 sheet.value(row, c, n);
             } else {
-                String text = CellText.withoutControls(v.toString());
+                String text = ExcelEscapes.encode(CellText.withoutControls(v.toString()));
                 if (!text.isEmpty()) {
                     sheet.inlineString(row, c, text);
                 }
