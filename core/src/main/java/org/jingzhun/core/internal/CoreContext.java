@@ -22,6 +22,8 @@ public final class CoreContext {
     private final BeanValidation validation;
     private final AccessGuard guard;
     private final EventBus events;
+    /** The audit entries of the outermost write running on this thread, published after its commit. */
+    private final ThreadLocal<List<AuditEntry>> committedByOuter = new ThreadLocal<>();
 
     public CoreContext(Storage storage, Clock clock, JsonCodec json, BeanValidation validation, AccessGuard guard,
             EventBus events) {
@@ -60,20 +62,39 @@ public final class CoreContext {
 
     /**
      * A writing unit of work: its audit entries are appended in the same transaction, with one bulk append just
-     * before the commit, and published to listeners after the commit.
+     * before the commit, and published to listeners after the commit. A write started inside another on the same
+     * thread joins its transaction (as storage does) and leaves publishing to the outermost write, so listeners never
+     * hear of entries an outer rollback undoes.
      */
     public <T> T write(Principal principal, Function<Work, T> work) {
+        List<AuditEntry> outer = committedByOuter.get();
         List<AuditEntry> appended = new ArrayList<>();
-        T result = storage.inTransaction(tx -> {
-            appended.clear();
-            Work w = new Work(tx, principal);
-            T value = work.apply(w);
-            if (!w.pending.isEmpty()) {
-                appended.addAll(tx.audit().appendAll(w.pending));
+        if (outer == null) {
+            committedByOuter.set(appended);
+        }
+        T result;
+        try {
+            result = storage.inTransaction(tx -> {
+                if (outer == null) {
+                    appended.clear();
+                }
+                Work w = new Work(tx, principal);
+                T value = work.apply(w);
+                if (!w.pending.isEmpty()) {
+                    appended.addAll(tx.audit().appendAll(w.pending));
+                }
+                return value;
+            });
+        } finally {
+            if (outer == null) {
+                committedByOuter.remove();
             }
-            return value;
-        });
-        events.publish(appended);
+        }
+        if (outer != null) {
+            outer.addAll(appended);
+        } else {
+            events.publish(appended);
+        }
         return result;
     }
 

@@ -19,6 +19,14 @@ public interface ExchangeFormat {
     String fileExtension();
 
     /**
+     * Whether a file can hold several sheets. A format with one sheet per file (CSV) carries only single-sheet
+     * layouts; hosts refuse the others with {@code exchange.one_sheet} before writing anything.
+     */
+    default boolean multipleSheets() {
+        return true;
+    }
+
+    /**
      * Opens a reader over {@code in}. The reader does not close {@code in}.
      *
      * @throws ExchangeException when the input is not a file of this format, or is encrypted or hostile

@@ -123,6 +123,7 @@ class CsvFormatContractTest extends AbstractExchangeFormatContractTest {
 
     @Example
     void aSecondSheetIsRefusedClearly() {
+        assertThat(format.multipleSheets()).isFalse();
         try (ExchangeWriter w = format.writer(new ByteArrayOutputStream())) {
             w.startSheet("户信息", List.of("户编号"));
             assertThatThrownBy(() -> w.startSheet("家庭成员", List.of("姓名")))

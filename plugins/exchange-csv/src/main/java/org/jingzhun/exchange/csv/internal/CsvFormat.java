@@ -38,6 +38,11 @@ final class CsvFormat implements ExchangeFormat {
     }
 
     @Override
+    public boolean multipleSheets() {
+        return false;
+    }
+
+    @Override
     public ExchangeReader reader(InputStream in) {
         return new CsvRowReader(mapper, schema, in);
     }
