@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import org.jingzhun.core.benefit.BenefitStatementService;
 import org.jingzhun.core.crosscheck.CrossCheckService;
+import org.jingzhun.core.disclosure.Disclosure;
 import org.jingzhun.core.funds.FundsService;
 import org.jingzhun.core.identification.DynamicAdjustment;
 import org.jingzhun.core.identification.ExitWorkflow;
@@ -44,6 +45,7 @@ public final class Jingzhun implements AutoCloseable {
     private final CoreContext ctx;
     private final BeanValidation validation;
     private final List<Plugin> plugins;
+    private final Disclosure disclosure;
     private final HouseholdRegistry registry;
     private final RegionDirectory regions;
     private final PairingService pairing;
@@ -65,7 +67,8 @@ public final class Jingzhun implements AutoCloseable {
         this.ctx = ctx;
         this.validation = validation;
         this.plugins = List.copyOf(plugins);
-        this.registry = new HouseholdRegistry(ctx);
+        this.disclosure = new Disclosure();
+        this.registry = new HouseholdRegistry(ctx, disclosure);
         this.regions = new RegionDirectory(ctx);
         this.pairing = new PairingService(ctx);
         this.plans = new PlanService(ctx, new MeasureCatalogue(this.plugins.stream()
@@ -75,7 +78,7 @@ public final class Jingzhun implements AutoCloseable {
         HouseholdFactsStore facts = new HouseholdFactsStore(ctx.json());
         this.policies = new PolicyService(ctx, engine, facts);
         this.crossChecks = crossChecks;
-        this.identification = new IdentificationWorkflow(ctx, registry, engine, crossChecks);
+        this.identification = new IdentificationWorkflow(ctx, registry, engine, crossChecks, disclosure);
         this.exits = new ExitWorkflow(ctx, engine, facts);
         this.adjustments = new DynamicAdjustment(registry);
         this.monitoring = new MonitoringService(ctx, engine, facts);
@@ -93,6 +96,14 @@ public final class Jingzhun implements AutoCloseable {
     /** Households, members, incomes and their history (建档立卡). */
     public HouseholdRegistry registry() {
         return registry;
+    }
+
+    /**
+     * The masking profiles (脱敏) core applies to every result: hosts use it to print a public notice or mask a record
+     * they hold, the same way core does.
+     */
+    public Disclosure disclosure() {
+        return disclosure;
     }
 
     /** County, townships and villages. */

@@ -98,7 +98,7 @@ public final class JingzhunBuilder {
     public Jingzhun build() {
         List<Plugin> checked = PluginLoader.check(plugins);
         JsonCodec json = new JsonCodec();
-        BeanValidation validation = new BeanValidation();
+        BeanValidation validation = new BeanValidation(clock);
         PluginContext pluginContext = () -> clock;
         List<PolicyPack> packs = new ArrayList<>(policyPacks);
         List<CrossCheckSource> sources = new ArrayList<>(crossCheckSources);

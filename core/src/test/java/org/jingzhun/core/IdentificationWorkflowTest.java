@@ -205,6 +205,7 @@ class IdentificationWorkflowTest {
 
         Household returned = jz.adjustments().returnToPoverty(county, hid, 2017, "因灾房屋倒塌");
         assertThat(returned.status()).isEqualTo(PovertyStatus.RETURNED);
+        advanceTo(clock, "2017-01-10");
         Household born = jz.adjustments().addMember(village, hid, MemberChange.BIRTH,
                 Member.of("新生儿", Fixtures.id("20170105", 77), Relationship.GRANDSON), "出生登记");
         assertThat(born.size()).isEqualTo(3);
@@ -230,6 +231,7 @@ class IdentificationWorkflowTest {
 
     @Test
     void monitoringFlagsAndClearsAndBenefitStatementAddsUp() {
+        advanceTo(clock, "2022-01-15");
         Household marginal = jz.registry().register(county, household(VILLAGE_A1, 50, 3).toBuilder()
                 .status(PovertyStatus.NON_POOR).build(), "排查录入");
         jz.registry().recordIncome(county, income(marginal.id(), 2021, 3, "4000"), "调查");

@@ -1,5 +1,7 @@
 package org.jingzhun.core.funds;
 
+import org.jingzhun.core.disclosure.MaskingProfile;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -224,7 +226,7 @@ public final class FundsService {
      * active and in the fund's county. The id is assigned.
      */
     public Microcredit issueMicrocredit(Principal principal, Microcredit loan, String reason) {
-        return microcredits.issueMicrocredit(principal, loan, reason);
+        return shown(principal, microcredits.issueMicrocredit(principal, loan, reason));
     }
 
     /** Records a repayment of microcredit principal. Refused when more than the outstanding principal or after default. */
@@ -239,16 +241,16 @@ public final class FundsService {
      * {@code funds.overspend} when the fund's balance is smaller than that compensation; nothing is written then.
      */
     public MicrocreditBalance declareDefault(Principal principal, String loanId, LocalDate date, String reason) {
-        return microcredits.declareDefault(principal, loanId, date, reason);
+        return shown(principal, microcredits.declareDefault(principal, loanId, date, reason));
     }
 
     public MicrocreditBalance microcredit(Principal principal, String loanId) {
-        return microcredits.microcredit(principal, loanId);
+        return shown(principal, microcredits.microcredit(principal, loanId));
     }
 
     /** Microcredit loans of households in the area (narrowed to the principal's scope), id order. */
     public List<MicrocreditBalance> microcredits(Principal principal, RegionCode area) {
-        return microcredits.microcredits(principal, area);
+        return microcredits.microcredits(principal, area).stream().map(b -> shown(principal, b)).toList();
     }
 
     /**
@@ -308,5 +310,19 @@ public final class FundsService {
      */
     public HouseholdFunds household(Principal principal, String householdId, int year) {
         return reports.household(principal, householdId, year);
+    }
+
+    /** A loan as the principal may see it: the borrower's ID redacted without VIEW_PERSONAL_DATA. */
+    private static Microcredit shown(Principal principal, Microcredit loan) {
+        if (MaskingProfile.defaultFor(principal) == MaskingProfile.FULL) {
+            return loan;
+        }
+        return new Microcredit(loan.id(), loan.householdId(), loan.borrower().redacted(), loan.riskFundId(),
+                loan.principal(), loan.annualRate(), loan.start(), loan.termMonths(), loan.purpose());
+    }
+
+    private static MicrocreditBalance shown(Principal principal, MicrocreditBalance b) {
+        return new MicrocreditBalance(shown(principal, b.loan()), b.region(), b.repaid(), b.outstanding(),
+                b.defaultedOn(), b.compensated());
     }
 }

@@ -11,7 +11,11 @@ import java.util.function.BiFunction;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.core.crosscheck.CrossCheckFinding;
 import org.jingzhun.core.crosscheck.CrossCheckService;
+import org.jingzhun.core.disclosure.Disclosure;
+import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.ReadAudit;
+import org.jingzhun.spi.crosscheck.CrossCheckHit;
 import org.jingzhun.core.internal.DocumentStore;
 import org.jingzhun.core.internal.IdSequence;
 import org.jingzhun.core.policy.PolicyEngine;
@@ -59,11 +63,15 @@ public final class IdentificationWorkflow {
     private final CrossCheckService crossChecks;
     private final DocumentStore<IdentificationCase> store;
     private final IdSequence ids = new IdSequence();
+    private final Disclosure disclosure;
+    private final ReadAudit reads;
 
     public IdentificationWorkflow(CoreContext ctx, HouseholdRegistry registry, PolicyEngine engine,
-            CrossCheckService crossChecks) {
+            CrossCheckService crossChecks, Disclosure disclosure) {
         this.ctx = ctx;
         this.registry = registry;
+        this.disclosure = disclosure;
+        this.reads = new ReadAudit(ctx);
         this.engine = engine;
         this.crossChecks = crossChecks;
         this.store = new DocumentStore<>(KIND, IdentificationCase.class, ctx.json(), IdentificationCase::id,
@@ -73,7 +81,7 @@ public final class IdentificationWorkflow {
     /** Opens a case with no supplementary facts. */
     public IdentificationCase apply(Principal principal, int year, Household applicant, IncomeStatement income,
             String note) {
-        return apply(principal, year, applicant, income, SupplementaryFacts.none(), note);
+        return shown(principal, apply(principal, year, applicant, income, SupplementaryFacts.none(), note));
     }
 
     /**
@@ -83,7 +91,7 @@ public final class IdentificationWorkflow {
      */
     public IdentificationCase apply(Principal principal, int year, Household applicant, IncomeStatement income,
             SupplementaryFacts extra, String note) {
-        return applyAll(principal, year, List.of(new Application(applicant, income, extra)), note).get(0);
+        return shown(principal, applyAll(principal, year, List.of(new Application(applicant, income, extra)), note).get(0));
     }
 
     /** One application of a list: the proposed card, the declared income and any supplementary facts. */
@@ -117,7 +125,7 @@ public final class IdentificationWorkflow {
         if (applications.isEmpty()) {
             return List.of();
         }
-        return ctx.write(principal, w -> {
+        return shownAll(principal, ctx.write(principal, w -> {
             Map<String, java.util.Iterator<String>> fresh = new java.util.HashMap<>();
             Map<String, Integer> perCounty = new java.util.LinkedHashMap<>();
             proposed.forEach(h -> perCounty.merge(h.region().countyCode(), 1, Integer::sum));
@@ -156,7 +164,7 @@ public final class IdentificationWorkflow {
             }
             store.saveAll(w.tx(), toSave);
             return toSave.stream().map(Versioned::value).toList();
-        });
+        }));
     }
 
     /** Villagers' representatives review and vote (民主评议); a majority in favour passes, otherwise rejected. */
@@ -167,8 +175,8 @@ public final class IdentificationWorkflow {
         }
         IdentificationAction action = vote.passes() ? IdentificationAction.VILLAGE_PASS
                 : IdentificationAction.VILLAGE_FAIL;
-        return step(principal, caseId, action, Permission.APPROVE, null, (note == null || note.isBlank() ? "" : note + " ") + "[" + vote + "]",
-                (c, today) -> c.withVote(vote));
+        return shown(principal, step(principal, caseId, action, Permission.APPROVE, null, (note == null || note.isBlank() ? "" : note + " ") + "[" + vote + "]",
+                (c, today) -> c.withVote(vote)));
     }
 
     /**
@@ -183,20 +191,20 @@ public final class IdentificationWorkflow {
         }
         IdentificationAction action = vote.passes() ? IdentificationAction.VILLAGE_PASS
                 : IdentificationAction.VILLAGE_FAIL;
-        return stepAll(principal, caseIds, action, Permission.APPROVE, null,
-                (note == null || note.isBlank() ? "" : note + " ") + "[" + vote + "]", (c, today) -> c.withVote(vote));
+        return shownAll(principal, stepAll(principal, caseIds, action, Permission.APPROVE, null,
+                (note == null || note.isBlank() ? "" : note + " ") + "[" + vote + "]", (c, today) -> c.withVote(vote)));
     }
 
     /** Opens the first public notice in the village (第一次公示). */
     public IdentificationCase openFirstNotice(Principal principal, String caseId, String note) {
-        return step(principal, caseId, IdentificationAction.OPEN_FIRST_NOTICE, Permission.WRITE, null, note,
-                (c, today) -> c);
+        return shown(principal, step(principal, caseId, IdentificationAction.OPEN_FIRST_NOTICE, Permission.WRITE, null, note,
+                (c, today) -> c));
     }
 
     /** {@link #openFirstNotice} for a list of cases in one unit of work, all or none. */
     public List<IdentificationCase> openFirstNoticeAll(Principal principal, List<String> caseIds, String note) {
-        return stepAll(principal, caseIds, IdentificationAction.OPEN_FIRST_NOTICE, Permission.WRITE, null, note,
-                (c, today) -> c);
+        return shownAll(principal, stepAll(principal, caseIds, IdentificationAction.OPEN_FIRST_NOTICE, Permission.WRITE, null, note,
+                (c, today) -> c));
     }
 
     /**
@@ -204,39 +212,39 @@ public final class IdentificationWorkflow {
      */
     public IdentificationCase object(Principal principal, String caseId, String raisedBy, String text) {
         requireReason(text, "objection");
-        return step(principal, caseId, IdentificationAction.OBJECT, Permission.WRITE, null, text,
-                (c, today) -> c.withObjection(new Objection(today, c.stage().name(), raisedBy, text)));
+        return shown(principal, step(principal, caseId, IdentificationAction.OBJECT, Permission.WRITE, null, text,
+                (c, today) -> c.withObjection(new Objection(today, c.stage().name(), raisedBy, text))));
     }
 
     /** Township review (乡镇审核) after the first notice ran its days; needs a township-level (or higher) reviewer. */
     public IdentificationCase townshipReview(Principal principal, String caseId, boolean pass, String note) {
-        return step(principal, caseId, pass ? IdentificationAction.TOWNSHIP_PASS : IdentificationAction.TOWNSHIP_FAIL,
+        return shown(principal, step(principal, caseId, pass ? IdentificationAction.TOWNSHIP_PASS : IdentificationAction.TOWNSHIP_FAIL,
                 Permission.APPROVE, RegionLevel.TOWNSHIP, note, (c, today) -> {
                     requireNoticeRan(c, today);
                     return c;
-                });
+                }));
     }
 
     /** {@link #townshipReview} for a list of cases in one unit of work, all or none. */
     public List<IdentificationCase> townshipReviewAll(Principal principal, List<String> caseIds, boolean pass,
             String note) {
-        return stepAll(principal, caseIds, pass ? IdentificationAction.TOWNSHIP_PASS
+        return shownAll(principal, stepAll(principal, caseIds, pass ? IdentificationAction.TOWNSHIP_PASS
                 : IdentificationAction.TOWNSHIP_FAIL, Permission.APPROVE, RegionLevel.TOWNSHIP, note, (c, today) -> {
                     requireNoticeRan(c, today);
                     return c;
-                });
+                }));
     }
 
     /** Opens the second public notice (第二次公示). */
     public IdentificationCase openSecondNotice(Principal principal, String caseId, String note) {
-        return step(principal, caseId, IdentificationAction.OPEN_SECOND_NOTICE, Permission.WRITE, null, note,
-                (c, today) -> c);
+        return shown(principal, step(principal, caseId, IdentificationAction.OPEN_SECOND_NOTICE, Permission.WRITE, null, note,
+                (c, today) -> c));
     }
 
     /** {@link #openSecondNotice} for a list of cases in one unit of work, all or none. */
     public List<IdentificationCase> openSecondNoticeAll(Principal principal, List<String> caseIds, String note) {
-        return stepAll(principal, caseIds, IdentificationAction.OPEN_SECOND_NOTICE, Permission.WRITE, null, note,
-                (c, today) -> c);
+        return shownAll(principal, stepAll(principal, caseIds, IdentificationAction.OPEN_SECOND_NOTICE, Permission.WRITE, null, note,
+                (c, today) -> c));
     }
 
     /**
@@ -249,7 +257,7 @@ public final class IdentificationWorkflow {
     public IdentificationCase countyApprove(Principal principal, String caseId, String note) {
         step(principal, caseId, IdentificationAction.COUNTY_APPROVE, Permission.APPROVE, RegionLevel.COUNTY, note,
                 this::approvable);
-        return register(principal, caseId);
+        return shown(principal, register(principal, caseId));
     }
 
     /**
@@ -262,7 +270,7 @@ public final class IdentificationWorkflow {
     public List<IdentificationCase> countyApproveAll(Principal principal, List<String> caseIds, String note) {
         stepAll(principal, caseIds, IdentificationAction.COUNTY_APPROVE, Permission.APPROVE, RegionLevel.COUNTY,
                 note, this::approvable);
-        return registerAll(principal, caseIds);
+        return shownAll(principal, registerAll(principal, caseIds));
     }
 
     /** What county approval requires of a case: no open cross-check hit (re-run now), eligible, not excluded. */
@@ -288,8 +296,8 @@ public final class IdentificationWorkflow {
     /** County refusal (县级不予批准). */
     public IdentificationCase countyReject(Principal principal, String caseId, String note) {
         requireReason(note, "county rejection");
-        return step(principal, caseId, IdentificationAction.COUNTY_REJECT, Permission.APPROVE, RegionLevel.COUNTY,
-                note, (c, today) -> c);
+        return shown(principal, step(principal, caseId, IdentificationAction.COUNTY_REJECT, Permission.APPROVE, RegionLevel.COUNTY,
+                note, (c, today) -> c));
     }
 
     /**
@@ -297,14 +305,14 @@ public final class IdentificationWorkflow {
      * again only if registration failed after approval (e.g. the registry refused the card), after fixing the cause.
      */
     public IdentificationCase register(Principal principal, String caseId) {
-        IdentificationCase approved = get(principal, caseId);
+        IdentificationCase approved = stored(principal, caseId);
         IdentificationAction.REGISTER.apply(caseId, approved.stage());
         Household stored = registry.register(principal, approved.applicant(),
                 "identification case " + caseId + " approved");
         IncomeStatement income = approved.income();
         registry.recordIncome(principal, new IncomeStatement(stored.id(), income.year(), income.items(),
                 income.productionCosts(), income.householdSize(), 0), "declared in identification case " + caseId);
-        return ctx.write(principal, w -> {
+        return shown(principal, ctx.write(principal, w -> {
             Versioned<IdentificationCase> current = load(w.tx(), caseId);
             IdentificationCase c = current.value();
             IdentificationStage to = IdentificationAction.REGISTER.apply(caseId, c.stage());
@@ -315,7 +323,7 @@ public final class IdentificationWorkflow {
             w.audit("household", stored.id(), stored.region(), "identification",
                     "identified " + c.year() + " through case " + caseId + ": " + summary(next), null, null);
             return next;
-        });
+        }));
     }
 
     /**
@@ -343,7 +351,7 @@ public final class IdentificationWorkflow {
                     income.productionCosts(), income.householdSize(), 0));
         }
         registry.recordIncomes(principal, incomes, "declared in the identification case");
-        return ctx.write(principal, w -> {
+        return shownAll(principal, ctx.write(principal, w -> {
             List<Versioned<IdentificationCase>> current = loadAll(w.tx(), caseIds);
             List<Versioned<IdentificationCase>> toSave = new ArrayList<>(current.size());
             List<IdentificationCase> out = new ArrayList<>(current.size());
@@ -361,12 +369,12 @@ public final class IdentificationWorkflow {
             }
             store.saveAll(w.tx(), toSave);
             return out;
-        });
+        }));
     }
 
     /** The household withdraws its application (撤回). */
     public IdentificationCase withdraw(Principal principal, String caseId, String note) {
-        return step(principal, caseId, IdentificationAction.WITHDRAW, Permission.WRITE, null, note, (c, t) -> c);
+        return shown(principal, step(principal, caseId, IdentificationAction.WITHDRAW, Permission.WRITE, null, note, (c, t) -> c));
     }
 
     /**
@@ -376,7 +384,7 @@ public final class IdentificationWorkflow {
     public IdentificationCase clearFinding(Principal principal, String caseId, CitizenId citizenId, String source,
             String reason) {
         requireReason(reason, "clearing a cross-check hit");
-        return ctx.write(principal, w -> {
+        return shown(principal, ctx.write(principal, w -> {
             Versioned<IdentificationCase> current = load(w.tx(), caseId);
             IdentificationCase c = current.value();
             ctx.guard().require(principal, Permission.APPROVE, c.region(), "clear cross-check hits");
@@ -398,11 +406,18 @@ public final class IdentificationWorkflow {
             store.save(w.tx(), next, current.version());
             w.audit(KIND, caseId, c.region(), "crosscheck-override", reason, c.findings(), next.findings());
             return next;
-        });
+        }));
     }
 
-    /** A case that must exist and lie in the principal's scope. */
+    /** A case that must exist and lie in the principal's scope, its applicant masked for the principal. */
     public IdentificationCase get(Principal principal, String caseId) {
+        IdentificationCase c = stored(principal, caseId);
+        reads.record(principal, MaskingProfile.defaultFor(principal), caseId, c.region(), "identification.get",
+                java.util.Map.of());
+        return shown(principal, c);
+    }
+
+    private IdentificationCase stored(Principal principal, String caseId) {
         return ctx.read(tx -> {
             IdentificationCase c = load(tx, caseId).value();
             ctx.guard().require(principal, Permission.READ, c.region(), "read identification cases");
@@ -410,10 +425,37 @@ public final class IdentificationWorkflow {
         });
     }
 
+    /** A case as the principal may see it: the applicant and the IDs of cross-check hits masked. */
+    private IdentificationCase shown(Principal principal, IdentificationCase c) {
+        MaskingProfile profile = MaskingProfile.defaultFor(principal);
+        if (profile == MaskingProfile.FULL) {
+            return c;
+        }
+        return new IdentificationCase(c.id(), c.year(), c.region(), disclosure.household(c.applicant(), profile),
+                c.income(), c.stage(), c.noticeOpenedOn(), c.lastVote(), c.eligibility(), c.exclusion(),
+                c.findings().stream().map(f -> masked(f, profile)).toList(), c.objections(), c.steps(),
+                c.householdId());
+    }
+
+    private CrossCheckFinding masked(CrossCheckFinding f, MaskingProfile profile) {
+        CrossCheckHit hit = f.hit();
+        return new CrossCheckFinding(new CrossCheckHit(hit.source(), hit.citizenId().redacted(), hit.category(),
+                disclosure.text(hit.detail(), profile)), f.cleared(), f.clearedBy(), f.clearedAt(),
+                disclosure.text(f.reason(), profile));
+    }
+
+    private List<IdentificationCase> shownAll(Principal principal, List<IdentificationCase> cases) {
+        return cases.stream().map(c -> shown(principal, c)).toList();
+    }
+
     /** Cases inside {@code area} (narrowed to the scope) for a year, or every year when {@code year} is null. */
     public List<IdentificationCase> list(Principal principal, RegionCode area, Integer year) {
         RegionCode effective = ctx.guard().clampSearch(principal, area);
-        return ctx.read(tx -> store.all(tx, effective, year).stream().map(Versioned::value).toList());
+        List<IdentificationCase> cases = ctx.read(tx -> store.all(tx, effective, year).stream()
+                .map(Versioned::value).toList());
+        reads.record(principal, MaskingProfile.defaultFor(principal), effective.value(), effective,
+                "identification.list", java.util.Map.of("cases", cases.size()));
+        return shownAll(principal, cases);
     }
 
     private interface Change extends BiFunction<IdentificationCase, LocalDate, IdentificationCase> {

@@ -15,7 +15,9 @@ import org.jingzhun.spi.error.Violation;
 
 /**
  * Runs Bean Validation (Hibernate Validator) and turns constraint violations into bilingual {@link Violation}s. The
- * object is validated once per language; that costs little and keeps to the public API.
+ * object is validated once per language; that costs little and keeps to the public API. Temporal constraints
+ * ({@code @PastOrPresent}) read the host's clock with a day's tolerance, and every text in the record graph passes
+ * {@link TextHygiene}.
  */
 public final class BeanValidation implements AutoCloseable {
     private final ValidatorFactory english;
@@ -23,30 +25,35 @@ public final class BeanValidation implements AutoCloseable {
     private final Validator en;
     private final Validator zh;
 
-    public BeanValidation() {
-        english = factory(Locale.ENGLISH);
-        chinese = factory(Locale.SIMPLIFIED_CHINESE);
+    private final TextHygiene hygiene = new TextHygiene();
+
+    public BeanValidation(java.time.Clock clock) {
+        english = factory(Locale.ENGLISH, clock);
+        chinese = factory(Locale.SIMPLIFIED_CHINESE, clock);
         en = english.getValidator();
         zh = chinese.getValidator();
     }
 
-    private static ValidatorFactory factory(Locale locale) {
+    private static ValidatorFactory factory(Locale locale, java.time.Clock clock) {
         return Validation.byProvider(HibernateValidator.class).configure()
                 .defaultLocale(locale)
+                .clockProvider(() -> clock)
+                .temporalValidationTolerance(java.time.Duration.ofDays(1))
                 .buildValidatorFactory();
     }
 
     /** Every violation of {@code value}'s constraints, attributed to {@code record}; empty when valid. */
     public List<Violation> validate(String record, Object value) {
         Set<ConstraintViolation<Object>> enViolations = en.validate(value);
+        List<Violation> unclean = hygiene.check(record, value);
         if (enViolations.isEmpty()) {
-            return List.of();
+            return unclean;
         }
         Map<String, String> zhMessages = new HashMap<>();
         for (ConstraintViolation<Object> v : zh.validate(value)) {
             zhMessages.put(key(v), v.getMessage());
         }
-        List<Violation> out = new ArrayList<>();
+        List<Violation> out = new ArrayList<>(unclean);
         for (ConstraintViolation<Object> v : enViolations) {
             String field = v.getPropertyPath().toString();
             String code = "constraint." + v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName();

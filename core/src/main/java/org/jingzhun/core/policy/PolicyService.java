@@ -3,7 +3,9 @@ package org.jingzhun.core.policy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.ReadAudit;
 import org.jingzhun.core.internal.HouseholdFactsStore;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
@@ -30,10 +32,12 @@ public final class PolicyService {
     private final CoreContext ctx;
     private final PolicyEngine engine;
     private final HouseholdFactsStore facts;
+    private final ReadAudit reads;
 
     public PolicyService(CoreContext ctx, PolicyEngine engine, HouseholdFactsStore facts) {
         this.ctx = ctx;
         this.engine = engine;
+        this.reads = new ReadAudit(ctx);
         this.facts = facts;
     }
 
@@ -59,8 +63,20 @@ public final class PolicyService {
         });
     }
 
-    /** The facts rules would read for a registered household and year. */
+    /**
+     * The facts rules would read for a registered household and year: the whole card with IDs, health, medical
+     * expenses and loans, so it needs VIEW_PERSONAL_DATA, and every read is recorded in the audit log. Principals
+     * without it ask for the decisions ({@link #eligibility}, {@link #benefits}) instead.
+     */
     public HouseholdFacts facts(Principal principal, String householdId, int year) {
+        HouseholdFacts f = ruleInputs(principal, householdId, year);
+        ctx.guard().require(principal, Permission.VIEW_PERSONAL_DATA, f.household().region(), "read household facts");
+        reads.record(principal, MaskingProfile.FULL, householdId, f.household().region(), "policies.facts",
+                java.util.Map.of("year", year));
+        return f;
+    }
+
+    private HouseholdFacts ruleInputs(Principal principal, String householdId, int year) {
         return ctx.read(tx -> {
             Household h = load(tx, householdId);
             ctx.guard().require(principal, Permission.READ, h.region(), "read household facts");
@@ -69,15 +85,15 @@ public final class PolicyService {
     }
 
     public Decision eligibility(Principal principal, String householdId, int year) {
-        return engine.eligibility(facts(principal, householdId, year));
+        return engine.eligibility(ruleInputs(principal, householdId, year));
     }
 
     public Decision householdExit(Principal principal, String householdId, int year) {
-        return engine.householdExit(facts(principal, householdId, year));
+        return engine.householdExit(ruleInputs(principal, householdId, year));
     }
 
     public List<BenefitAmount> benefits(Principal principal, String householdId, int year) {
-        return engine.benefits(facts(principal, householdId, year));
+        return engine.benefits(ruleInputs(principal, householdId, year));
     }
 
     /**

@@ -11,8 +11,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jingzhun.core.disclosure.Disclosure;
+import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.IdSequence;
+import org.jingzhun.core.internal.ReadAudit;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.audit.AuditEntry;
@@ -38,6 +41,11 @@ import org.jingzhun.spi.storage.StorageTransaction;
  * statements. Every write is validated in full first (every violation reported together, in zh-CN and en) and
  * nothing is written when any check fails; a citizen ID belongs to at most one active household; every change is
  * audited with before/after and a reason; every call is confined to the principal's region scope.
+ *
+ * <p>Every household it returns passes through {@link Disclosure} with the principal's default
+ * {@link MaskingProfile}: a principal without VIEW_PERSONAL_DATA gets redacted IDs, masked phone and bank numbers and
+ * no address detail or health, and every unmasked read is recorded in the audit log. Such a principal may amend what
+ * it read: the values it could not see are restored from the stored record.
  */
 public final class HouseholdRegistry {
     static final String HOUSEHOLD = "household";
@@ -45,9 +53,13 @@ public final class HouseholdRegistry {
 
     private final CoreContext ctx;
     private final IdSequence ids = new IdSequence();
+    private final Disclosure disclosure;
+    private final ReadAudit reads;
 
-    public HouseholdRegistry(CoreContext ctx) {
+    public HouseholdRegistry(CoreContext ctx, Disclosure disclosure) {
         this.ctx = ctx;
+        this.disclosure = disclosure;
+        this.reads = new ReadAudit(ctx);
     }
 
     /**
@@ -58,7 +70,7 @@ public final class HouseholdRegistry {
     public Household register(Principal principal, Household household, String reason) {
         Objects.requireNonNull(household, "household");
         requireWrite(principal, household.region(), "register households");
-        return ctx.write(principal, w -> {
+        return shown(ctx.write(principal, w -> {
             Household toStore = household.id() == null || household.id().isBlank()
                     ? household.toBuilder().id(ids.next(w.tx(), HOUSEHOLD, household.region())).version(0).build()
                     : household.toBuilder().version(0).build();
@@ -66,7 +78,7 @@ public final class HouseholdRegistry {
             Household stored = w.tx().households().insert(toStore);
             w.audit(HOUSEHOLD, stored.id(), stored.region(), "register", reason, null, stored);
             return stored;
-        });
+        }), principal);
     }
 
     /**
@@ -78,7 +90,7 @@ public final class HouseholdRegistry {
         for (Household h : households) {
             requireWrite(principal, h.region(), "register households");
         }
-        return ctx.write(principal, w -> {
+        return shownAll(ctx.write(principal, w -> {
             List<Violation> problems = new ArrayList<>();
             Map<String, String> batchIds = new java.util.HashMap<>();
             Map<RegionCode, Optional<Region>> regionCache = new java.util.HashMap<>();
@@ -117,7 +129,7 @@ public final class HouseholdRegistry {
                 w.audit(HOUSEHOLD, h.id(), h.region(), "register", reason, null, h);
             }
             return stored;
-        });
+        }), principal);
     }
 
     /**
@@ -185,14 +197,15 @@ public final class HouseholdRegistry {
     public Household amend(Principal principal, Household changed, String reason) {
         Objects.requireNonNull(changed, "changed");
         requireWrite(principal, changed.region(), "amend households");
-        return ctx.write(principal, w -> {
+        return shown(ctx.write(principal, w -> {
             Household before = load(w.tx(), changed.id());
             requireWrite(principal, before.region(), "amend households");
-            checkAll(w.tx(), changed, changed.id(), null, before);
-            Household stored = w.tx().households().update(changed);
+            Household toStore = unmasked(principal, changed, before);
+            checkAll(w.tx(), toStore, toStore.id(), null, before);
+            Household stored = w.tx().households().update(toStore);
             w.audit(HOUSEHOLD, stored.id(), stored.region(), "amend", reason, before, stored);
             return stored;
-        });
+        }), principal);
     }
 
     /**
@@ -203,14 +216,15 @@ public final class HouseholdRegistry {
      *
      * @throws org.jingzhun.spi.error.ConflictException when someone else changed one of them meanwhile
      */
-    public List<Household> amendAll(Principal principal, List<Household> changed, String reason) {
-        for (Household h : changed) {
+    public List<Household> amendAll(Principal principal, List<Household> given, String reason) {
+        for (Household h : given) {
             Objects.requireNonNull(h, "changed");
             requireWrite(principal, h.region(), "amend households");
         }
-        return ctx.write(principal, w -> {
+        return shownAll(ctx.write(principal, w -> {
             StorageTransaction tx = w.tx();
-            Map<String, Household> befores = tx.households().findAll(changed.stream().map(Household::id).toList());
+            Map<String, Household> befores = tx.households().findAll(given.stream().map(Household::id).toList());
+            List<Household> changed = given.stream().map(h -> unmasked(principal, h, befores.get(h.id()))).toList();
             List<Violation> problems = new ArrayList<>();
             Set<CitizenId> added = new HashSet<>();
             Map<String, String> batchIds = new java.util.HashMap<>();
@@ -263,7 +277,7 @@ public final class HouseholdRegistry {
                 w.audit(HOUSEHOLD, after.id(), after.region(), "amend", reason, befores.get(after.id()), after);
             }
             return stored;
-        });
+        }), principal);
     }
 
     /**
@@ -275,14 +289,14 @@ public final class HouseholdRegistry {
             throw new ValidationException(List.of(Violation.of("household " + householdId, "reason",
                     "validation.required")));
         }
-        return ctx.write(principal, w -> {
+        return shown(ctx.write(principal, w -> {
             Household before = load(w.tx(), householdId);
             requireWrite(principal, before.region(), "remove households");
             Household removed = before.toBuilder().status(PovertyStatus.REMOVED).version(expectedVersion).build();
             Household stored = w.tx().households().update(removed);
             w.audit(HOUSEHOLD, stored.id(), stored.region(), "remove", reason, before, stored);
             return stored;
-        });
+        }), principal);
     }
 
     /** Records (or corrects, with its version) a household's income statement for a year. */
@@ -304,9 +318,12 @@ public final class HouseholdRegistry {
         });
     }
 
+    /** A household visible to the principal, as its masking profile lets it out. */
     public Optional<Household> find(Principal principal, String householdId) {
-        return ctx.read(tx -> tx.households().find(householdId))
-                .filter(h -> principal.can(Permission.READ) && principal.covers(h.region()));
+        MaskingProfile profile = MaskingProfile.defaultFor(principal);
+        Optional<Household> found = visible(principal, householdId);
+        found.ifPresent(h -> reads.record(principal, profile, h.id(), h.region(), "registry.find", Map.of()));
+        return found.map(h -> disclosure.household(h, profile));
     }
 
     /** A household that must exist and be visible to the principal. */
@@ -315,22 +332,34 @@ public final class HouseholdRegistry {
                 .orElseThrow(() -> new NotFoundException("household.not_found", householdId));
     }
 
-    /** Households inside {@code area}, narrowed to the principal's scope, ordered by id. */
+    /** Households inside {@code area}, narrowed to the principal's scope, ordered by id, masked for the principal. */
     public Page<Household> search(Principal principal, RegionCode area, PageRequest page) {
         RegionCode effective = ctx.guard().clampSearch(principal, area);
-        return ctx.read(tx -> tx.households().findWithin(effective, page));
+        MaskingProfile profile = MaskingProfile.defaultFor(principal);
+        Page<Household> found = ctx.read(tx -> tx.households().findWithin(effective, page));
+        reads.record(principal, profile, effective.value(), effective, "registry.search",
+                Map.of("households", found.items().stream().map(Household::id).toList()));
+        return found.map(h -> disclosure.household(h, profile));
     }
 
     /**
      * Hands every household inside {@code area} (narrowed to the principal's scope) to {@code action} in id order,
-     * read in one unit of work: the scan path for reports and yearly runs, cheaper than paging with totals.
+     * masked for the principal, read in one unit of work: the scan path for reports and yearly runs, cheaper than
+     * paging with totals. An unmasked scan is recorded once, with the area and the number of households read.
      */
     public void forEachWithin(Principal principal, RegionCode area, java.util.function.Consumer<Household> action) {
         RegionCode effective = ctx.guard().clampSearch(principal, area);
+        MaskingProfile profile = MaskingProfile.defaultFor(principal);
+        long[] count = {0};
         ctx.read(tx -> {
-            tx.households().forEachWithin(effective, action);
+            tx.households().forEachWithin(effective, h -> {
+                count[0]++;
+                action.accept(disclosure.household(h, profile));
+            });
             return null;
         });
+        reads.record(principal, profile, effective.value(), effective, "registry.forEachWithin",
+                Map.of("households", count[0]));
     }
 
     public long count(Principal principal, RegionCode area) {
@@ -340,21 +369,23 @@ public final class HouseholdRegistry {
 
     /** Income statements of a household, oldest year first. */
     public List<IncomeStatement> incomes(Principal principal, String householdId) {
-        get(principal, householdId);
+        requireVisible(principal, householdId);
         return ctx.read(tx -> tx.incomes().findByHousehold(householdId));
     }
 
     public Optional<IncomeStatement> income(Principal principal, String householdId, int year) {
-        get(principal, householdId);
+        requireVisible(principal, householdId);
         return ctx.read(tx -> tx.incomes().find(householdId, year));
     }
 
     /**
      * The full history of a household, oldest first: card changes, income statements and (once other capabilities
-     * record them under the household's id) workflow steps, each with the fields it altered.
+     * record them under the household's id) workflow steps, each with the fields it altered, the values masked for
+     * the principal.
      */
     public List<HistoryEntry> history(Principal principal, String householdId) {
-        get(principal, householdId);
+        Household h = requireVisible(principal, householdId);
+        MaskingProfile profile = MaskingProfile.defaultFor(principal);
         List<AuditEntry> entries = ctx.read(tx -> {
             List<AuditEntry> all = new ArrayList<>(tx.audit().findByEntity(HOUSEHOLD, householdId));
             all.addAll(tx.audit().findByEntity(INCOME, householdId));
@@ -364,9 +395,39 @@ public final class HouseholdRegistry {
         List<HistoryEntry> out = new ArrayList<>();
         for (AuditEntry e : entries) {
             out.add(new HistoryEntry(e.sequence(), e.at(), e.actorId(), e.actorName(), e.entityType(), e.action(),
-                    e.reason(), diff(ctx.json().tree(e.before()), ctx.json().tree(e.after()))));
+                    disclosure.text(e.reason(), profile),
+                    diff(disclosure.json(ctx.json().tree(e.before()), profile),
+                            disclosure.json(ctx.json().tree(e.after()), profile))));
         }
+        reads.record(principal, profile, h.id(), h.region(), "registry.history", Map.of());
         return out;
+    }
+
+    private Optional<Household> visible(Principal principal, String householdId) {
+        return ctx.read(tx -> tx.households().find(householdId))
+                .filter(h -> principal.can(Permission.READ) && principal.covers(h.region()));
+    }
+
+    private Household requireVisible(Principal principal, String householdId) {
+        return visible(principal, householdId)
+                .orElseThrow(() -> new NotFoundException("household.not_found", householdId));
+    }
+
+    /** What a write hands back: the stored household as the principal may see it (its own writes are not reads). */
+    private Household shown(Household stored, Principal principal) {
+        return disclosure.household(stored, MaskingProfile.defaultFor(principal));
+    }
+
+    private List<Household> shownAll(List<Household> stored, Principal principal) {
+        MaskingProfile profile = MaskingProfile.defaultFor(principal);
+        return profile == MaskingProfile.FULL ? stored
+                : stored.stream().map(h -> disclosure.household(h, profile)).toList();
+    }
+
+    /** The household to store: for a principal who reads masked data, with the values it could not see restored. */
+    private Household unmasked(Principal principal, Household changed, Household before) {
+        return MaskingProfile.defaultFor(principal) == MaskingProfile.FULL ? changed
+                : disclosure.restoreWithheld(changed, before);
     }
 
     /**
@@ -449,6 +510,10 @@ public final class HouseholdRegistry {
                 continue;
             }
             String field = "members[" + i + "].citizenId";
+            if (m.citizenId().isRedacted()) {
+                problems.add(Violation.of(record, field, "validation.masked_value", m.citizenId().value()));
+                continue;
+            }
             if (!seen.add(m.citizenId().value())) {
                 problems.add(Violation.of(record, field, "validation.duplicate_member", m.citizenId().masked()));
                 continue;

@@ -38,7 +38,7 @@ final class FundsFixtures {
     static final Principal COUNTY_VIEWER = Principal.viewer("county-viewer", COUNTY);
     static final LocalDate RECEIVED = LocalDate.of(2016, 3, 1);
     static final LocalDate DAY = LocalDate.of(2016, 6, 1);
-    static final Instant NOW = Instant.parse("2016-06-01T09:00:00Z");
+    static final Instant NOW = Instant.parse("2019-12-31T09:00:00Z");
 
     private FundsFixtures() {
     }

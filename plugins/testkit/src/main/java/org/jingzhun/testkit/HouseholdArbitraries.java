@@ -70,7 +70,7 @@ public final class HouseholdArbitraries {
                 .use(causes).in((b, c) -> b.mainCause(c.get(0)).otherCauses(c.subList(1, c.size())))
                 .use(Arbitraries.of(HouseholdFlag.class).set()).in(Household.Builder::flags)
                 .use(Arbitraries.of(PovertyStatus.class)).in(Household.Builder::status)
-                .use(Arbitraries.integers().between(2000, 2100)).in(Household.Builder::identifiedYear)
+                .use(Arbitraries.integers().between(2000, 2025)).in(Household.Builder::identifiedYear)
                 .use(housing().injectNull(0.2)).in(Household.Builder::housing)
                 .use(Arbitraries.of(true, false)).in(Household.Builder::safeDrinkingWater)
                 .use(Arbitraries.of(true, false)).in(Household.Builder::electricity)

@@ -35,7 +35,7 @@ import org.jingzhun.spi.region.RegionCode;
 public record LedgerEntry(
         @NotBlank String id,
         @NotNull EntryKind kind,
-        @NotNull LocalDate date,
+        @NotNull @jakarta.validation.constraints.PastOrPresent LocalDate date,
         @NotNull @DecimalMin("0.01") @Digits(integer = 12, fraction = 2) BigDecimal amount,
         @NotNull RegionCode region,
         String sourceId,

@@ -46,7 +46,7 @@ public record Household(
         @NotNull @Size(max = 2) List<@NotNull PovertyCause> otherCauses,
         @NotNull Set<@NotNull HouseholdFlag> flags,
         @NotNull PovertyStatus status,
-        @Min(2000) @Max(2100) int identifiedYear,
+        @Min(2000) @Max(2100) @org.jingzhun.spi.person.NotFuture int identifiedYear,
         @Valid Housing housing,
         boolean safeDrinkingWater,
         boolean electricity,
@@ -62,7 +62,7 @@ public record Household(
         members = members == null ? List.of() : List.copyOf(members);
         // Money with scale 2, as every storage returns it (see IncomeStatement).
         mutualAidContribution = mutualAidContribution == null ? null
-                : mutualAidContribution.setScale(2, java.math.RoundingMode.HALF_UP);
+                : org.jingzhun.spi.funds.Money.exact(mutualAidContribution);
     }
 
     /** The 6-digit county code, the distribution key of every stored row. */

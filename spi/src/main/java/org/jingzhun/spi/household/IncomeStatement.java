@@ -23,7 +23,7 @@ import java.util.Set;
  */
 public record IncomeStatement(
         @NotBlank String householdId,
-        @Min(2000) @Max(2100) int year,
+        @Min(2000) @Max(2100) @org.jingzhun.spi.person.NotFuture int year,
         @NotNull Map<@NotNull IncomeItem, @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal> items,
         @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal productionCosts,
         @Min(1) @Max(30) int householdSize,
@@ -32,10 +32,10 @@ public record IncomeStatement(
     public IncomeStatement {
         EnumMap<IncomeItem, BigDecimal> copy = new EnumMap<>(IncomeItem.class);
         if (items != null) {
-            items.forEach((k, v) -> copy.put(k, v == null ? null : v.setScale(2, RoundingMode.HALF_UP)));
+            items.forEach((k, v) -> copy.put(k, org.jingzhun.spi.funds.Money.exact(v)));
         }
         items = Collections.unmodifiableMap(copy);
-        productionCosts = productionCosts == null ? null : productionCosts.setScale(2, RoundingMode.HALF_UP);
+        productionCosts = org.jingzhun.spi.funds.Money.exact(productionCosts);
     }
 
     /** Amount of one item, zero when absent. */

@@ -21,7 +21,7 @@ import org.jingzhun.spi.person.Sex;
  */
 public record Member(
         @NotBlank @Size(max = 50) String name,
-        @NotNull CitizenId citizenId,
+        @NotNull @org.jingzhun.spi.person.NotFuture CitizenId citizenId,
         @NotNull Relationship relationship,
         @NotNull @Pattern(regexp = "0[1-9]|[1-4][0-9]|5[0-6]|9[78]") String ethnicity,
         @NotNull Education education,

@@ -20,7 +20,7 @@ public record CadrePairing(
         @NotBlank String householdId,
         @NotNull RegionCode region,
         @NotBlank String cadreId,
-        @NotNull LocalDate from,
+        @NotNull @jakarta.validation.constraints.PastOrPresent LocalDate from,
         LocalDate to) {
 
     /** Whether the pairing is in force on {@code day}. */

@@ -15,7 +15,7 @@ import java.time.LocalDate;
 public record TeamMember(
         @NotBlank String cadreId,
         @NotBlank @Size(max = 30) String role,
-        @NotNull LocalDate from,
+        @NotNull @jakarta.validation.constraints.PastOrPresent LocalDate from,
         LocalDate to) {
 
     public boolean activeOn(LocalDate day) {

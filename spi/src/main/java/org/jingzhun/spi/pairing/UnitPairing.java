@@ -18,7 +18,7 @@ public record UnitPairing(
         @NotNull RegionCode village,
         @NotNull UnitPairingKind kind,
         @NotBlank String helperId,
-        @NotNull LocalDate from,
+        @NotNull @jakarta.validation.constraints.PastOrPresent LocalDate from,
         LocalDate to) {
 
     public boolean activeOn(LocalDate day) {

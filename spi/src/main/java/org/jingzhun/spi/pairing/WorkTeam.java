@@ -21,7 +21,7 @@ public record WorkTeam(
         @NotNull RegionCode village,
         @NotBlank @Size(max = 60) String name,
         String unitId,
-        @NotNull LocalDate from,
+        @NotNull @jakarta.validation.constraints.PastOrPresent LocalDate from,
         LocalDate to,
         @NotNull @Size(max = 30) List<@Valid @NotNull TeamMember> members) {
 

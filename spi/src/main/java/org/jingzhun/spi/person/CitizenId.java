@@ -14,6 +14,10 @@ import java.util.Objects;
  * code is checked (a plausible province), not membership in today's division list.
  *
  * <p>{@link #toString()} is the masked form so that an ID never reaches a log by accident.
+ *
+ * <p>An ID may also be held <em>redacted</em> ({@link #redacted()}): only its first 6 and last 4 characters, the rest
+ * {@code *}, as core hands it to a principal who may not see personal data. A redacted ID keeps its sex but has no
+ * birth date, cannot be parsed from input, and is refused by every write path.
  */
 public record CitizenId(String value) {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
@@ -21,9 +25,11 @@ public record CitizenId(String value) {
     /** Earliest birth date accepted; anything before is a typing error in a registry of living people. */
     private static final LocalDate EARLIEST = LocalDate.of(1880, 1, 1);
 
+    private static final java.util.regex.Pattern REDACTED = java.util.regex.Pattern.compile("\\d{6}\\*{8}\\d{3}[0-9X]");
+
     public CitizenId {
         Objects.requireNonNull(value, "value");
-        String problem = problem(value);
+        String problem = REDACTED.matcher(value).matches() ? null : problem(value);
         if (problem != null) {
             throw new IllegalArgumentException("Invalid citizen ID " + mask(value) + ": " + problem);
         }
@@ -37,6 +43,9 @@ public record CitizenId(String value) {
         if (v.length() == 15 && v.chars().allMatch(Character::isDigit)) {
             String body = v.substring(0, 6) + "19" + v.substring(6);
             v = body + checkCharacter(body);
+        }
+        if (REDACTED.matcher(v).matches()) {
+            throw new IllegalArgumentException("Invalid citizen ID " + v + ": a masked ID cannot be entered");
         }
         return new CitizenId(v);
     }
@@ -112,7 +121,11 @@ public record CitizenId(String value) {
         return value.substring(0, 6);
     }
 
+    /** The birth date; a redacted ID has none ({@link IllegalStateException}). */
     public LocalDate birthDate() {
+        if (isRedacted()) {
+            throw new IllegalStateException("a redacted citizen ID has no birth date");
+        }
         return LocalDate.of(Integer.parseInt(value.substring(6, 10)), Integer.parseInt(value.substring(10, 12)),
                 Integer.parseInt(value.substring(12, 14)));
     }
@@ -124,6 +137,16 @@ public record CitizenId(String value) {
     /** Age in whole years on {@code date}. */
     public int ageOn(LocalDate date) {
         return java.time.Period.between(birthDate(), date).getYears();
+    }
+
+    /** Whether this is the redacted form (first 6 and last 4 characters only). */
+    public boolean isRedacted() {
+        return value.indexOf('*') >= 0;
+    }
+
+    /** The redacted form of this ID, for principals who may not see personal data; itself when already redacted. */
+    public CitizenId redacted() {
+        return isRedacted() ? this : new CitizenId(mask(value));
     }
 
     /** De-identified form for screens, paper and notices: first 6 and last 4 kept, {@code 341702********1234}. */

@@ -23,6 +23,6 @@ public record FundCommitment(
         @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount) {
 
     public FundCommitment {
-        amount = amount == null ? null : amount.setScale(2, RoundingMode.HALF_UP);
+        amount = org.jingzhun.spi.funds.Money.exact(amount);
     }
 }

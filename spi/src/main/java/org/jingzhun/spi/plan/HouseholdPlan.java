@@ -36,7 +36,7 @@ public record HouseholdPlan(
         @NotNull @Size(max = 50) List<@Valid @NotNull Measure> measures) {
 
     public HouseholdPlan {
-        incomeGoal = incomeGoal == null ? null : incomeGoal.setScale(2, RoundingMode.HALF_UP);
+        incomeGoal = org.jingzhun.spi.funds.Money.exact(incomeGoal);
         needs = needs == null ? List.of() : List.copyOf(needs);
         measures = measures == null ? List.of() : List.copyOf(measures);
     }

@@ -35,8 +35,8 @@ public record Measure(
         @NotNull List<@Valid @NotNull ProgressNote> progress) {
 
     public Measure {
-        cost = cost == null ? null : cost.setScale(2, RoundingMode.HALF_UP);
-        expectedBenefit = expectedBenefit == null ? null : expectedBenefit.setScale(2, RoundingMode.HALF_UP);
+        cost = org.jingzhun.spi.funds.Money.exact(cost);
+        expectedBenefit = org.jingzhun.spi.funds.Money.exact(expectedBenefit);
         progress = progress == null ? List.of() : List.copyOf(progress);
     }
 

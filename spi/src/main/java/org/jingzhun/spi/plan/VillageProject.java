@@ -38,7 +38,7 @@ public record VillageProject(
     public VillageProject {
         TreeMap<Integer, BigDecimal> copy = new TreeMap<>();
         if (budgetByYear != null) {
-            budgetByYear.forEach((y, v) -> copy.put(y, v == null ? null : v.setScale(2, RoundingMode.HALF_UP)));
+            budgetByYear.forEach((y, v) -> copy.put(y, org.jingzhun.spi.funds.Money.exact(v)));
         }
         budgetByYear = java.util.Collections.unmodifiableSortedMap(copy);
         progress = progress == null ? List.of() : List.copyOf(progress);
