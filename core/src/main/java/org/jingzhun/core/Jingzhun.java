@@ -6,6 +6,7 @@ import java.util.List;
 import org.jingzhun.core.benefit.BenefitStatementService;
 import org.jingzhun.core.crosscheck.CrossCheckService;
 import org.jingzhun.core.disclosure.Disclosure;
+import org.jingzhun.core.exchange.ExchangeService;
 import org.jingzhun.core.funds.FundsService;
 import org.jingzhun.core.identification.DynamicAdjustment;
 import org.jingzhun.core.identification.ExitWorkflow;
@@ -61,9 +62,10 @@ public final class Jingzhun implements AutoCloseable {
     private final BenefitStatementService benefits;
     private final StatisticsService statistics;
     private final FundsService funds;
+    private final ExchangeService exchange;
 
     Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins, PolicyEngine engine,
-            CrossCheckService crossChecks) {
+            CrossCheckService crossChecks, java.util.Map<String, org.jingzhun.spi.exchange.ExchangeFormat> formats) {
         this.ctx = ctx;
         this.validation = validation;
         this.plugins = List.copyOf(plugins);
@@ -85,6 +87,7 @@ public final class Jingzhun implements AutoCloseable {
         this.benefits = new BenefitStatementService(ctx, engine, facts);
         this.statistics = new StatisticsService(ctx);
         this.funds = new FundsService(ctx);
+        this.exchange = new ExchangeService(ctx, registry, disclosure, formats);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());
     }
@@ -177,6 +180,14 @@ public final class Jingzhun implements AutoCloseable {
      */
     public FundsService funds() {
         return funds;
+    }
+
+    /**
+     * Import and export of households (导入导出) in the formats plugins contribute (xlsx, csv, ndjson...), with row
+     * errors, error reports, progress and masking profiles.
+     */
+    public ExchangeService exchange() {
+        return exchange;
     }
 
     /** The JSON mapping of the model (ISO dates, exact decimals), for hosts that expose the model over HTTP. */

@@ -22,6 +22,8 @@ import org.jingzhun.spi.error.ConfigurationException;
 import org.jingzhun.spi.event.EventListener;
 import org.jingzhun.spi.storage.Storage;
 import org.jingzhun.spi.storage.StorageFactory;
+import org.jingzhun.spi.exchange.ExchangeFormat;
+import org.jingzhun.spi.exchange.ExchangeFormatFactory;
 
 /**
  * Plain builder of a {@link Jingzhun}. Plugins are registered explicitly; {@link #discoverPlugins()} adds those on the
@@ -37,6 +39,7 @@ public final class JingzhunBuilder {
     private String storageName;
     private Map<String, Object> storageConfig = Map.of();
     private Storage storage;
+    private final Map<String, Map<String, Object>> formatConfigs = new LinkedHashMap<>();
 
     JingzhunBuilder() {
     }
@@ -78,6 +81,15 @@ public final class JingzhunBuilder {
         return this;
     }
 
+    /**
+     * Configures the exchange format of that name (every format of a registered plugin is available with its default
+     * configuration; this binds and validates key/value properties to its typed configuration instead).
+     */
+    public JingzhunBuilder exchangeFormat(String name, Map<String, ?> config) {
+        formatConfigs.put(name, new LinkedHashMap<>(config));
+        return this;
+    }
+
     public JingzhunBuilder eventListener(EventListener listener) {
         listeners.add(listener);
         return this;
@@ -115,11 +127,13 @@ public final class JingzhunBuilder {
             validation.close();
             throw e;
         }
+        Map<String, ExchangeFormat> formats = createFormats(checked, new ConfigBinder(json, validation),
+                pluginContext);
         Storage chosen = storage != null ? storage : createStorage(checked, json, validation, pluginContext);
         List<EventListener> allListeners = new ArrayList<>(listeners);
         checked.forEach(p -> allListeners.addAll(p.eventListeners()));
         CoreContext ctx = new CoreContext(chosen, clock, json, validation, new AccessGuard(), new EventBus(allListeners));
-        return new Jingzhun(ctx, validation, checked, engine, new CrossCheckService(ctx, sources));
+        return new Jingzhun(ctx, validation, checked, engine, new CrossCheckService(ctx, sources), formats);
     }
 
     private Storage createStorage(List<Plugin> checked, JsonCodec json, BeanValidation validation, PluginContext pc) {
@@ -138,6 +152,28 @@ public final class JingzhunBuilder {
 
     private <C> Storage create(StorageFactory<C> factory, ConfigBinder binder, PluginContext pc) {
         C config = binder.bind("storage " + factory.name(), factory.configType(), storageConfig);
+        return factory.create(config, pc);
+    }
+
+    /** Every plugin's exchange formats, by unique name, each created from its bound and validated configuration. */
+    private Map<String, ExchangeFormat> createFormats(List<Plugin> checked, ConfigBinder binder, PluginContext pc) {
+        List<ExchangeFormatFactory<?>> factories = new ArrayList<>();
+        checked.forEach(p -> factories.addAll(p.exchangeFormats()));
+        Map<String, ExchangeFormatFactory<?>> byName = PluginLoader.byName("exchange format", factories,
+                ExchangeFormatFactory::name);
+        for (String configured : formatConfigs.keySet()) {
+            if (!byName.containsKey(configured)) {
+                throw new ConfigurationException("exchange.unknown_format", configured, byName.keySet());
+            }
+        }
+        Map<String, ExchangeFormat> out = new LinkedHashMap<>();
+        byName.forEach((name, factory) -> out.put(name, createFormat(factory, binder, pc)));
+        return out;
+    }
+
+    private <C> ExchangeFormat createFormat(ExchangeFormatFactory<C> factory, ConfigBinder binder, PluginContext pc) {
+        C config = binder.bind("exchange format " + factory.name(), factory.configType(),
+                formatConfigs.getOrDefault(factory.name(), Map.of()));
         return factory.create(config, pc);
     }
 }

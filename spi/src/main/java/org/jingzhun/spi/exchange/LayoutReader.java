@@ -79,8 +79,16 @@ public final class LayoutReader implements AutoCloseable {
         return queued.poll();
     }
 
+    /**
+     * The sheet of {@code layout} a file sheet is, from its name or, failing that (CSV has none), from its header row
+     * carrying all of a sheet's required headers; {@code null} when it is none of them.
+     */
+    public static SheetLayout recognise(Layout layout, SheetRow header) {
+        return layout.sheet(header.sheet()).orElseGet(() -> byHeaders(layout, header));
+    }
+
     private void startSheet(SheetRow header) {
-        sheet = layout.sheet(header.sheet()).orElseGet(() -> byHeaders(header));
+        sheet = recognise(layout, header);
         skipping = sheet == null || (only != null && sheet != only);
         if (sheet == null) {
             if (only == null) {
@@ -124,7 +132,7 @@ public final class LayoutReader implements AutoCloseable {
     }
 
     /** For a file sheet without a known name (CSV), the layout sheet all of whose required headers it carries. */
-    private SheetLayout byHeaders(SheetRow header) {
+    private static SheetLayout byHeaders(Layout layout, SheetRow header) {
         SheetLayout best = null;
         int bestScore = 0;
         for (SheetLayout s : layout.sheets()) {
