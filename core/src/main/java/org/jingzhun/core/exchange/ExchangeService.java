@@ -50,9 +50,6 @@ import org.jingzhun.spi.storage.StorageTransaction;
  * the households of an area straight from storage into the file, masked with a profile from {@link Disclosure}.
  */
 public final class ExchangeService {
-    /** Header of the error column of an error report. */
-    public static final String ERROR_COLUMN = "错误说明";
-
     private final CoreContext ctx;
     private final HouseholdRegistry registry;
     private final Disclosure disclosure;
@@ -119,7 +116,7 @@ public final class ExchangeService {
 
     /**
      * Writes the error report of an import (错误报告): the input file's refused rows (every row of a refused household)
-     * in the same format and sheets, with their original cells and an error column {@value #ERROR_COLUMN} giving each
+     * in the same format and sheets, with their original cells and an error column {@value LayoutReader#ERROR_COLUMN} giving each
      * problem in Chinese; header problems follow the header row. The clerk corrects it and imports it again.
      */
     public void writeErrorReport(ImportResult result, OutputStream out) {
@@ -141,7 +138,7 @@ public final class ExchangeService {
                     width = row.cells().size();
                     List<String> headers = new ArrayList<>();
                     row.cells().forEach(c -> headers.add(c.text()));
-                    headers.add(ERROR_COLUMN);
+                    headers.add(LayoutReader.ERROR_COLUMN);
                     writer.startSheet(fileSheet.isEmpty() ? sheet.name() : fileSheet, headers);
                     String headerProblems = wanted.get(row.rowNumber());
                     if (headerProblems != null && !headerProblems.isEmpty()) {

@@ -52,6 +52,16 @@ final class HouseholdRows {
             return household.get(Layouts.HOUSEHOLD_NUMBER);
         }
 
+        /** The head's name as typed, if the member rows name a head. */
+        String headName() {
+            for (LayoutRow m : members) {
+                if (m.get("relationship") == Relationship.HEAD) {
+                    return m.get("name");
+                }
+            }
+            return null;
+        }
+
         /** The head's citizen ID as typed, if the member rows name one. */
         CitizenId headId() {
             for (LayoutRow m : members) {
@@ -70,12 +80,11 @@ final class HouseholdRows {
         Household.Builder b = base == null ? Household.builder() : base.toBuilder();
         String region = r.get("region");
         if (region != null) {
-            String problem = RegionCode.problem(region.length() == 6 || region.length() == 9
-                    ? (region + "000000").substring(0, 12) : region);
-            if (problem != null) {
-                errors.add(error(r, "region", region, "validation.invalid_value", region, problem));
+            String full = region.length() == 6 || region.length() == 9 ? (region + "000000").substring(0, 12) : region;
+            if (RegionCode.problem(full) != null) {
+                errors.add(error(r, "region", region, "exchange.region_invalid"));
             } else {
-                b.region(RegionCode.of(region));
+                b.region(RegionCode.of(full));
             }
         }
         text(r, "villageGroup", b::villageGroup);
@@ -156,17 +165,24 @@ final class HouseholdRows {
         CitizenId id = null;
         if (raw != null) {
             String normalised = raw.strip().toUpperCase(java.util.Locale.ROOT);
-            String problem = normalised.length() == 15 ? null : CitizenId.problem(normalised);
-            if (problem == null) {
+            if (normalised.length() != 18 && normalised.length() != 15) {
+                errors.add(error(m, "citizenId", raw, "exchange.id_length", normalised.length()));
+                return null;
+            }
+            if (normalised.length() == 15 || CitizenId.problem(normalised) == null) {
                 try {
                     id = CitizenId.parse(normalised);
                 } catch (IllegalArgumentException e) {
-                    problem = e.getMessage();
+                    id = null;
                 }
             }
-            if (problem != null) {
-                errors.add(error(m, "citizenId", raw, "validation.invalid_value", mask(m, "citizenId", raw),
-                        problem));
+            if (id == null) {
+                boolean digits = normalised.substring(0, 17).chars().allMatch(Character::isDigit);
+                String expected = digits ? String.valueOf(CitizenId.checkCharacter(normalised.substring(0, 17))) : "";
+                boolean onlyCheck = digits && normalised.length() == 18 && expected.charAt(0) != normalised.charAt(17)
+                        && CitizenId.problem(normalised.substring(0, 17) + expected) == null;
+                errors.add(onlyCheck ? error(m, "citizenId", raw, "exchange.id_check", expected)
+                        : error(m, "citizenId", raw, "exchange.id_invalid"));
                 return null;
             }
         }
@@ -253,11 +269,6 @@ final class HouseholdRows {
         Column c = column(row.sheet(), key);
         return RowError.of(row.sheet().name(), row.rowNumber(), c == null ? "" : c.header(),
                 c == null ? "" : c.sensitivity().mask(raw), code, args);
-    }
-
-    private static String mask(LayoutRow row, String key, String raw) {
-        Column c = column(row.sheet(), key);
-        return c == null ? raw : c.sensitivity().mask(raw);
     }
 
     // ---- export ----

@@ -273,7 +273,7 @@ final class ImportRun {
     private Map<String, Household> matches(List<Draft> chunk) {
         List<String> ids = chunk.stream().map(Draft::number).filter(n -> REGISTRY_ID.matcher(n).matches()).toList();
         Map<String, Household> byNumber = new HashMap<>();
-        Map<CitizenId, Draft> byHead = new HashMap<>();
+        Map<CitizenId, List<Draft>> byHead = new HashMap<>();
         ctx.read(tx -> {
             Map<String, Household> found = ids.isEmpty() ? Map.of() : tx.households().findAll(ids);
             for (Draft d : chunk) {
@@ -281,19 +281,24 @@ final class ImportRun {
                 if (h != null) {
                     byNumber.put(d.number(), h);
                 } else if (d.headId() != null) {
-                    byHead.put(d.headId(), d);
+                    byHead.computeIfAbsent(d.headId(), k -> new ArrayList<>()).add(d);
                 }
             }
             if (!byHead.isEmpty()) {
                 Map<CitizenId, List<String>> holders = tx.households().activeHoldersOf(byHead.keySet());
-                Map<String, Draft> wanted = new HashMap<>();
+                Map<String, List<Draft>> wanted = new HashMap<>();
                 holders.forEach((id, list) -> {
                     if (list.size() == 1) {
                         wanted.put(list.get(0), byHead.get(id));
                     }
                 });
                 if (!wanted.isEmpty()) {
-                    tx.households().findAll(wanted.keySet()).forEach((id, h) -> byNumber.put(wanted.get(id).number(), h));
+                    // The same head ID under another name is a mistake in the file, not the same household.
+                    tx.households().findAll(wanted.keySet()).forEach((id, h) -> {
+                        String head = h.head().map(m -> m.name()).orElse(null);
+                        wanted.get(id).stream().filter(d -> d.headName() != null && d.headName().equals(head))
+                                .findFirst().ifPresent(d -> byNumber.put(d.number(), h));
+                    });
                 }
             }
             return null;

@@ -20,6 +20,12 @@ import org.jingzhun.spi.CodedEnum;
  * blank required values, missing or unknown headers, empty rows between data rows) instead of failing the file.
  */
 public final class LayoutReader implements AutoCloseable {
+    /**
+     * Header of the error column an error report adds ({@value}); ignored on input, so a corrected report can be
+     * imported again as it is.
+     */
+    public static final String ERROR_COLUMN = "错误说明";
+
     private final ExchangeReader reader;
     private final Layout layout;
     private final SheetLayout only;
@@ -106,7 +112,7 @@ public final class LayoutReader implements AutoCloseable {
         Map<Column, Integer> seen = new HashMap<>();
         for (int i = 0; i < bound.length; i++) {
             String text = header.cell(i).text().strip();
-            if (text.isEmpty()) {
+            if (text.isEmpty() || text.equals(ERROR_COLUMN)) {
                 continue;
             }
             Column c = sheet.columnFor(text).orElse(null);
