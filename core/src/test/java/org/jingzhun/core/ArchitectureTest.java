@@ -24,7 +24,7 @@ class ArchitectureTest {
     void coreNeverDependsOnPluginImplementations() {
         noClasses().that().resideInAPackage("org.jingzhun.core..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jingzhun.storage..", "org.jingzhun.policy..",
-                        "org.jingzhun.export..", "org.jingzhun.testkit..")
+                        "org.jingzhun.export..", "org.jingzhun.exchange..", "org.jingzhun.testkit..")
                 .check(production);
     }
 
