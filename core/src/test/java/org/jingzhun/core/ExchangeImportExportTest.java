@@ -114,6 +114,7 @@ class ExchangeImportExportTest {
                         ImportOptions.of(Layouts.LIBRARY, ImportMode.ALL_OR_NOTHING, "迁移"));
 
                 assertThat(r.errors()).as(format).isEmpty();
+                assertThat(r.clean()).isTrue();
                 assertThat(r.committed()).isTrue();
                 assertThat(r.registered()).isEqualTo(5);
                 assertThat(r.incomes()).isEqualTo(5);

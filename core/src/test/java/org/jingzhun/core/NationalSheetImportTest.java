@@ -178,6 +178,19 @@ class NationalSheetImportTest {
     }
 
     @Test
+    void theFormatCanBeNamedAndTheErrorsKeptCapped() throws IOException {
+        Path renamed = Files.move(nationalFile(dir), dir.resolve("national.dat"));
+
+        ImportResult r = jz.exchange().importFile(COUNTY_OFFICER, renamed,
+                ImportOptions.of(Layouts.NATIONAL, ImportMode.VALIDATE_ONLY, "试导入").withFormat("xlsx")
+                        .withMaxErrorsKept(1));
+
+        assertThat(r.errors()).hasSize(1);
+        assertThat(r.errorCount()).isEqualTo(4);
+        assertThat(r.clean()).isFalse();
+    }
+
+    @Test
     void reimportingAmendsInsteadOfRegisteringTwice() {
         importNational(ImportMode.ACCEPT_VALID);
         List<Household> first = stored();

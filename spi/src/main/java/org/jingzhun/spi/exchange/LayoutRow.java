@@ -21,9 +21,4 @@ public record LayoutRow(SheetLayout sheet, long rowNumber, boolean header, Map<S
     public <T> T get(String key) {
         return (T) values.get(key);
     }
-
-    /** Whether the row has no problem. */
-    public boolean valid() {
-        return errors.isEmpty();
-    }
 }

@@ -5,9 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One sheet of a layout (工作表布局): its name, other names it is known by, and its columns in output order.
- * {@code key} is the column whose value links rows of other sheets to this sheet's rows (the household number), or
- * {@code null}.
+ * One sheet of a layout (工作表布局): its name, other names it is known by, and its columns in output order; no two
+ * columns share a key.
  */
 public record SheetLayout(String name, List<String> aliases, List<Column> columns) {
     public SheetLayout {
@@ -35,12 +34,6 @@ public record SheetLayout(String name, List<String> aliases, List<Column> column
     /** The column a header text names, if any. */
     public Optional<Column> columnFor(String header) {
         return columns.stream().filter(c -> c.matches(header)).findFirst();
-    }
-
-    /** The column of that key. */
-    public Column column(String key) {
-        return columns.stream().filter(c -> c.key().equals(key)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("no column " + key + " in sheet " + name));
     }
 
     /** Headers in output order. */
