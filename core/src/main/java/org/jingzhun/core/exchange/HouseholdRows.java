@@ -46,8 +46,27 @@ final class HouseholdRows {
     private HouseholdRows() {
     }
 
-    /** One household of the file: its household row and its member rows. */
-    record Draft(LayoutRow household, List<LayoutRow> members) {
+    /**
+     * One household of the file: its household row and its member rows. Compared by identity: drafts key maps in
+     * every chunk, and a record's equality would walk the rows and their whole layout each time.
+     */
+    static final class Draft {
+        private final LayoutRow household;
+        private final List<LayoutRow> members;
+
+        Draft(LayoutRow household, List<LayoutRow> members) {
+            this.household = household;
+            this.members = List.copyOf(members);
+        }
+
+        LayoutRow household() {
+            return household;
+        }
+
+        List<LayoutRow> members() {
+            return members;
+        }
+
         String number() {
             return household.get(Layouts.HOUSEHOLD_NUMBER);
         }

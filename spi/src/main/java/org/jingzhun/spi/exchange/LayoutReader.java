@@ -34,6 +34,8 @@ public final class LayoutReader implements AutoCloseable {
     private String fileSheet;
     private SheetLayout sheet;
     private Column[] bound;
+    /** For each file column, the position of its layout column, computed once per sheet. */
+    private int[] boundIndex;
     private boolean skipping;
     private long lastRow;
 
@@ -109,6 +111,7 @@ public final class LayoutReader implements AutoCloseable {
         }
         List<RowError> problems = new ArrayList<>();
         bound = new Column[header.cells().size()];
+        boundIndex = new int[bound.length];
         Map<Column, Integer> seen = new HashMap<>();
         for (int i = 0; i < bound.length; i++) {
             String text = header.cell(i).text().strip();
@@ -124,6 +127,7 @@ public final class LayoutReader implements AutoCloseable {
                         c.header()));
             } else {
                 bound[i] = c;
+                boundIndex[i] = sheet.columns().indexOf(c);
             }
         }
         for (Column c : sheet.columns()) {
@@ -204,7 +208,7 @@ public final class LayoutReader implements AutoCloseable {
             if (c == null) {
                 continue;
             }
-            present[sheet.columns().indexOf(c)] = true;
+            present[boundIndex[i]] = true;
             Cell cell = row.cell(i);
             Object value = value(row, c, cell, errors);
             if (value != null) {
