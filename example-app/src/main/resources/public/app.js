@@ -58,6 +58,8 @@
   /** The signed-in user (from /api/me or the login answer), with the CSRF token every change sends back. */
   var me = null;
   var selectedYear = null;
+  /** Whether the user picked the year (pages with their own default, like funds, follow it only then). */
+  var yearChosen = false;
 
   function request(path, options) {
     return fetch(path, options).then(function (res) {
@@ -548,7 +550,7 @@
   function funds(token, params) {
     show(el('p', { 'class': 'loading', text: '加载中…' }));
     var tree = regionTreeCache ? Promise.resolve(regionTreeCache) : api('/api/regions');
-    return Promise.all([tree, api('/api/funds' + fundsQuery(params.area, params.year || (selectedYear ? String(selectedYear) : '')))]).then(function (r) {
+    return Promise.all([tree, api('/api/funds' + fundsQuery(params.area, params.year || (yearChosen ? String(selectedYear) : '')))]).then(function (r) {
       if (token !== renderToken) return;
       regionTreeCache = r[0];
       var f = r[1];
@@ -792,6 +794,7 @@
       message.textContent = '';
       post('/api/login', { username: user.value, password: pass.value }).then(function (m) {
         pass.value = '';
+        sessionStorage.removeItem('jz.year'); // a new sign-in starts at the latest year
         signedIn(m);
       }, function (e) { message.textContent = e.message; });
     });
@@ -805,12 +808,14 @@
     who.textContent = '';
     var years = (m.years || []).slice().reverse();
     var stored = Number(sessionStorage.getItem('jz.year'));
-    selectedYear = years.indexOf(stored) >= 0 ? stored : (years.length ? years[0] : null);
+    yearChosen = years.indexOf(stored) >= 0;
+    selectedYear = yearChosen ? stored : (years.length ? years[0] : null);
     var select = el('select', { id: 'year-select', 'aria-label': '年度' }, years.map(function (y) {
       return el('option', { value: String(y), selected: y === selectedYear, text: y + ' 年度' });
     }));
     select.addEventListener('change', function () {
       selectedYear = Number(select.value);
+      yearChosen = true;
       sessionStorage.setItem('jz.year', String(selectedYear));
       route();
     });

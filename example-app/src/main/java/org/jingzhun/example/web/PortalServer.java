@@ -389,8 +389,13 @@ public final class PortalServer implements AutoCloseable {
 
     private PortalViews.Me me(Sessions.Session session) {
         Principal principal = session.principal;
-        String scopeName = jz.regions().find(principal, principal.scope()).map(r -> r.name())
-                .orElse(principal.scope().value());
+        String scopeName;
+        try {
+            scopeName = jz.regions().find(principal, principal.scope()).map(r -> r.name())
+                    .orElse(principal.scope().value());
+        } catch (AccessDeniedException e) {
+            scopeName = principal.scope().value(); // a principal without READ still signs in, and is refused later
+        }
         List<String> permissions = principal.permissions().stream().map(Enum::name).sorted().toList();
         return new PortalViews.Me(principal.userId(), principal.displayName(), principal.scope().value(),
                 scopeName, principal.scope().level().name(), permissions,

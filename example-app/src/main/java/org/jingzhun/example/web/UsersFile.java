@@ -47,7 +47,7 @@ public final class UsersFile implements PortalLogin {
     record Stored(List<Entry> users) {
     }
 
-    private UsersFile(List<PortalUser> users) {
+    UsersFile(List<PortalUser> users) {
         Map<String, PortalUser> byName = new LinkedHashMap<>();
         for (PortalUser u : users) {
             if (byName.put(key(u.username()), u) != null) {
