@@ -382,8 +382,70 @@ final class PortalViews {
             List<org.jingzhun.spi.error.Violation> violations) {
     }
 
-    /** Who the portal acts as, for the page header. */
-    record Me(String userId, String displayName, String scope, String scopeName, List<String> permissions,
-            boolean personalDataVisible) {
+    /**
+     * Who is signed in, for the page header: scope and permissions, the session's CSRF token (the page sends it back
+     * on every change), the years to choose from and the idle timeout in seconds.
+     */
+    record Me(String userId, String displayName, String scope, String scopeName, String scopeLevel,
+            List<String> permissions, boolean personalDataVisible, String csrfToken, List<Integer> years,
+            long idleTimeoutSeconds) {
+    }
+
+    // ---- dashboard ---------------------------------------------------------------------------------------------
+
+    /** Households that exited in the year in one village. */
+    record VillageExits(String code, String name, String township, long households) {
+    }
+
+    /** The dashboard of one year: yearly figures (null when not provided), monitoring and exits of the year. */
+    record Dashboard(int year, List<Integer> years, YearlyFigures figures, long monitored, long monitoredAtRisk,
+            List<Count> monitoredByCategory, long exitedHouseholds, List<VillageExits> exitsByVillage) {
+    }
+
+    static Dashboard dashboard(int year, List<Integer> years, YearlyFigures figures,
+            List<org.jingzhun.core.monitoring.MonitoringRecord> monitored, Map<String, Long> exitsByVillage,
+            RegionTree tree) {
+        Map<org.jingzhun.spi.policy.MonitoringCategory, Long> byCategory = new java.util.EnumMap<>(
+                org.jingzhun.spi.policy.MonitoringCategory.class);
+        long atRisk = 0;
+        for (org.jingzhun.core.monitoring.MonitoringRecord m : monitored) {
+            byCategory.merge(m.category(), 1L, Long::sum);
+            if (m.status() == org.jingzhun.core.monitoring.MonitoringStatus.MONITORED) {
+                atRisk++;
+            }
+        }
+        List<VillageExits> villages = new ArrayList<>();
+        long exited = 0;
+        for (Map.Entry<String, Long> e : exitsByVillage.entrySet()) {
+            RegionCode code = RegionCode.of(e.getKey());
+            villages.add(new VillageExits(code.value(), areaName(tree, code),
+                    areaName(tree, code.ancestorAt(RegionLevel.TOWNSHIP)), e.getValue()));
+            exited += e.getValue();
+        }
+        villages.sort(Comparator.comparingLong(VillageExits::households).reversed().thenComparing(VillageExits::code));
+        return new Dashboard(year, years, figures, monitored.size(), atRisk, counts(byCategory), exited, villages);
+    }
+
+    // ---- benefit statements --------------------------------------------------------------------------------------
+
+    /** One policy of a benefit statement: amount, the rule it comes from, the parts that add up, the conclusion. */
+    record BenefitLine(String title, BigDecimal amount, String basis, List<String> parts, String result) {
+    }
+
+    /** A household's benefit statement for a year (明白卡), printable; the head's name masked like every name. */
+    record BenefitView(String householdId, String regionPath, int year, String headName, String headIdMasked,
+            String statusLabel, List<BenefitLine> lines, BigDecimal total, LocalDate issuedOn) {
+    }
+
+    BenefitView benefit(org.jingzhun.core.benefit.BenefitStatement s, RegionTree tree) {
+        List<BenefitLine> lines = new ArrayList<>();
+        for (org.jingzhun.spi.policy.BenefitAmount b : s.lines()) {
+            List<String> parts = b.explanation().parts().stream().map(p -> p.label() + " " + p.amount().toPlainString()
+                    + " 元" + (p.basis().isEmpty() ? "" : "（" + p.basis() + "）")).toList();
+            lines.add(new BenefitLine(b.title(), b.amount(), b.explanation().pack() + " / " + b.explanation().rule(),
+                    parts, b.explanation().result()));
+        }
+        return new BenefitView(s.householdId(), tree.path(s.region()), s.year(), name(s.headName()), s.headIdMasked(),
+                s.status().label(), lines, s.total(), s.issuedOn());
     }
 }
