@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.jingzhun.core.Jingzhun;
+import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.identification.ExitCase;
 import org.jingzhun.core.identification.ExitStage;
 import org.jingzhun.core.identification.IdentificationCase;
@@ -79,12 +80,10 @@ final class CaseWork {
 
     private final Jingzhun jz;
     private final Principal principal;
-    private final PortalViews views;
 
-    CaseWork(Jingzhun jz, Principal principal, PortalViews views) {
+    CaseWork(Jingzhun jz, Principal principal) {
         this.jz = jz;
         this.principal = principal;
-        this.views = views;
     }
 
     Queue queue(RegionCode area, Integer year, boolean mineOnly) {
@@ -117,7 +116,7 @@ final class CaseWork {
     private CaseView withName(CaseView c) {
         Household h = jz.registry().get(principal, c.householdId());
         return new CaseView(c.kind(), c.kindLabel(), c.id(), c.year(), c.region(), c.township(), c.village(),
-                views.name(headName(h)), c.householdId(), c.stage(), c.stageLabel(), c.noticeOpenedOn(),
+                headName(h), c.householdId(), c.stage(), c.stageLabel(), c.noticeOpenedOn(),
                 c.noticeRunsUntil(), c.objections(), c.steps(), c.actions());
     }
 
@@ -160,14 +159,14 @@ final class CaseWork {
         for (IdentificationCase c : jz.identification().list(principal, area, year)) {
             if (c.stage() == IdentificationStage.FIRST_NOTICE || c.stage() == IdentificationStage.SECOND_NOTICE) {
                 String category = "拟识别贫困户（" + c.stage().label() + "）";
-                lines.add(new NoticeLine(c.id(), headName(c.applicant()), township(tree, c.region()),
+                lines.add(new NoticeLine(c.id(), headName(notice(c.applicant())), township(tree, c.region()),
                         name(tree, c.region()), category, "主要致贫原因：" + c.applicant().mainCause().label(),
                         c.noticeOpenedOn(), runsUntil(c.noticeOpenedOn())));
             }
         }
         for (ExitCase c : jz.exits().list(principal, area, year)) {
             if (c.stage() == ExitStage.NOTICE) {
-                Household h = jz.registry().get(principal, c.householdId());
+                Household h = notice(jz.registry().get(principal.withPurpose("公示"), c.householdId()));
                 lines.add(new NoticeLine(c.id(), headName(h), township(tree, c.region()), name(tree, c.region()),
                         "拟脱贫退出", c.assessment() == null ? "" : c.assessment().explanation().result(),
                         c.noticeOpenedOn(), runsUntil(c.noticeOpenedOn())));
@@ -177,6 +176,11 @@ final class CaseWork {
         Region root = tree.find(area).orElse(null);
         return new Notices(area.value(), root == null ? area.value() : root.name(), LocalDate.now(jz.clock()),
                 lines);
+    }
+
+    /** What a notice may show of a household: the library's public-notice profile (name, village; no ID or contact). */
+    private Household notice(Household h) {
+        return jz.disclosure().household(h, MaskingProfile.PUBLIC_NOTICE);
     }
 
     // ---- views -------------------------------------------------------------------------------------------------
@@ -223,7 +227,7 @@ final class CaseWork {
         }
         Member head = c.applicant().head().orElse(null);
         return new CaseView(Kind.ENTRY.name(), Kind.ENTRY.label, c.id(), c.year(), c.region().value(),
-                township(tree, c.region()), name(tree, c.region()), head == null ? null : views.name(head.name()),
+                township(tree, c.region()), name(tree, c.region()), head == null ? null : head.name(),
                 c.householdId(), c.stage().name(), c.stage().label(), c.noticeOpenedOn(),
                 runsUntil(c.noticeOpenedOn()), c.objections().stream().map(o -> o.raisedOn() + " " + o.text())
                         .toList(), steps(c.steps()), actions);
@@ -268,7 +272,7 @@ final class CaseWork {
     }
 
     private List<StepView> steps(List<WorkflowStep> steps) {
-        return steps.stream().map(s -> new StepView(s.action(), s.to(), views.name(s.actorName()), s.at(), s.note()))
+        return steps.stream().map(s -> new StepView(s.action(), s.to(), s.actorName(), s.at(), s.note()))
                 .toList();
     }
 

@@ -465,7 +465,7 @@ public final class PortalServer implements AutoCloseable {
     private void cases(Context ctx) {
         Principal principal = principal(ctx);
         Integer year = year(ctx, null);
-        write(ctx, new CaseWork(jz, principal, views(principal)).queue(area(ctx), year,
+        write(ctx, new CaseWork(jz, principal).queue(area(ctx), year,
                 Boolean.parseBoolean(ctx.queryParam("mine"))));
     }
 
@@ -484,14 +484,14 @@ public final class PortalServer implements AutoCloseable {
         }
         String id = ctx.pathParam("id");
         String action = ctx.pathParam("action");
-        CaseWork.CaseView done = new CaseWork(jz, principal, views(principal)).step(kind, id, action, req);
+        CaseWork.CaseView done = new CaseWork(jz, principal).step(kind, id, action, req);
         ACCESS.info("{} took step {} on {} case {}", principal.userId(), action, kind, id);
         write(ctx, done);
     }
 
     private void notices(Context ctx) {
         Principal principal = principal(ctx);
-        write(ctx, new CaseWork(jz, principal, views(principal)).notices(area(ctx), year(ctx, null)));
+        write(ctx, new CaseWork(jz, principal).notices(area(ctx), year(ctx, null)));
     }
 
     private void summary(Context ctx) {

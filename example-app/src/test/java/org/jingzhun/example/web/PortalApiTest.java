@@ -180,7 +180,7 @@ class PortalApiTest {
             Member m = h.members().get(i);
             JsonNode mj = card.get("members").get(i);
             assertThat(mj.get("citizenId").asText()).isEqualTo(m.citizenId().masked());
-            assertThat(mj.get("name").asText()).isEqualTo(Masking.name(m.name()));
+            assertThat(mj.get("name").asText()).isEqualTo(m.name());
             assertThat(mj.get("relationshipLabel").asText()).isEqualTo(m.relationship().label());
         }
         List<IncomeStatement> incomes = fx.jz.registry().incomes(fx.officer, h.id());
@@ -291,7 +291,7 @@ class PortalApiTest {
             Household h = all.get(0);
             assertThat(first.get("户编号")).isEqualTo(h.id());
             assertThat(first.get("户主身份证号")).isEqualTo(h.head().orElseThrow().citizenId().masked());
-            assertThat(first.get("户主姓名")).isEqualTo(Masking.name(h.head().orElseThrow().name()));
+            assertThat(first.get("户主姓名")).isEqualTo(h.head().orElseThrow().name());
             assertThat(Integer.parseInt(first.get("家庭人口"))).isEqualTo(h.size());
             assertThat(first.get("脱贫状态")).isEqualTo(h.status().label());
         }

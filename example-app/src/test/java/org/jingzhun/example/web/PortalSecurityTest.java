@@ -286,8 +286,10 @@ class PortalSecurityTest {
             JsonNode row = queue.get("cases").get(0);
             assertThat(row.get("id").asText()).isEqualTo(own.applied.id());
             assertThat(row.get("actions")).extracting(a -> a.get("action").asText()).containsExactly("vote");
-            // The applicant's name is masked for a cadre without personal-data permission.
-            assertThat(row.get("name").asText()).contains("*");
+            // The library's screen profile shows the applicant's name (as a notice would), never the ID.
+            assertThat(row.get("name").asText()).isEqualTo(own.applied.applicant().head().orElseThrow().name());
+            assertThat(queue.toString()).doesNotContain(own.applied.applicant().head().orElseThrow().citizenId()
+                    .value());
 
             JsonNode voted = cadre.json(cadre.post("/api/cases/entry/" + own.applied.id() + "/vote",
                     Map.of("inFavour", 7, "against", 1, "abstained", 0, "reason", "村民代表会议")));
