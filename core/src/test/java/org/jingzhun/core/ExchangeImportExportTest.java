@@ -336,6 +336,32 @@ class ExchangeImportExportTest {
         assertThat(after.bankAccount()).isEqualTo(exited.bankAccount());
     }
 
+    @Test
+    void repeatedHouseholdsMissingMembersAndOrphanMembersAreRowErrors() {
+        List<String> hh = List.of("户编号", "行政区划代码", "贫困户属性", "主要致贫原因");
+        List<String> mm = List.of("户编号", "姓名", "证件号码", "与户主关系", "民族", "文化程度", "健康状况", "劳动技能");
+        Path file = ExchangeFixtures.xlsx(dir, "odd.xlsx",
+                new ExchangeFixtures.Sheet("户信息", hh, List.of(
+                        new ArrayList<>(List.of("A1", VILLAGE_A1.value(), "一般贫困户", "因病")),
+                        new ArrayList<>(List.of("A2", VILLAGE_A1.value(), "一般贫困户", "因病")),
+                        new ArrayList<>(List.of("A1", VILLAGE_A1.value(), "一般贫困户", "因病")))),
+                new ExchangeFixtures.Sheet("家庭成员", mm, List.of(
+                        new ArrayList<>(List.of("A1", "甲", Fixtures.id("19650302", 1).value(), "户主", "01", "初中",
+                                "健康", "普通劳动力")),
+                        new ArrayList<>(List.of("B9", "乙", Fixtures.id("19650302", 2).value(), "户主", "01", "初中",
+                                "健康", "普通劳动力")))));
+
+        ImportResult r = target.exchange().importFile(COUNTY_OFFICER, file,
+                ImportOptions.of(Layouts.LIBRARY, ImportMode.ACCEPT_VALID, "迁移"));
+
+        assertThat(r.errors()).extracting(e -> e.sheet(), e -> e.row(), e -> e.code()).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("户信息", 3L, "exchange.members_missing"),
+                org.assertj.core.groups.Tuple.tuple("户信息", 4L, "exchange.household_twice"),
+                org.assertj.core.groups.Tuple.tuple("家庭成员", 3L, "exchange.member_orphan"));
+        assertThat(r.errors().get(1).messageZh()).contains("第 2 行");
+        assertThat(r.registered()).isEqualTo(1);
+    }
+
     private static String unzipped(Path xlsx) throws IOException {
         StringBuilder sb = new StringBuilder();
         try (ZipFile zip = new ZipFile(xlsx.toFile())) {

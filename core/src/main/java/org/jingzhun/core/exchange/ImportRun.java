@@ -59,7 +59,7 @@ final class ImportRun {
 
     private final List<RowError> errors = new ArrayList<>();
     private final Map<String, SortedMap<Long, String>> reportRows = new LinkedHashMap<>();
-    private final Map<String, Long> seenNumbers = new HashMap<>();
+    private final SeenNumbers seenNumbers = new SeenNumbers();
     private long errorCount;
     private long rowsRead;
     private long householdsRead;
@@ -149,8 +149,8 @@ final class ImportRun {
                 List<RowError> problems = new ArrayList<>(h.errors());
                 own.forEach(m -> problems.addAll(m.errors()));
                 if (number != null) {
-                    Long first = seenNumbers.putIfAbsent(number, h.rowNumber());
-                    if (first != null) {
+                    long first = seenNumbers.putIfAbsent(number, h.rowNumber());
+                    if (first >= 0) {
                         problems.add(HouseholdRows.error(h, Layouts.HOUSEHOLD_NUMBER, number,
                                 "exchange.household_twice", number, first));
                     } else if (own.isEmpty()) {
