@@ -17,6 +17,9 @@ import org.jingzhun.spi.exchange.RowError;
  * @param incomes    income statements recorded
  * @param refused    households refused
  * @param committed  whether the writes were committed (false for a dry run, a rolled-back all-or-nothing import)
+ * @param errors     the row errors kept, in the order found
+ * @param reportRows for the error report: by layout sheet, the rows of every refused household with their
+ *                   problems in Chinese (empty for a row refused only with its household)
  */
 public record ImportResult(Path file, Layout layout, String format, ImportMode mode, long rowsRead,
         long householdsRead, long registered, long amended, long incomes, long refused, boolean committed,

@@ -83,7 +83,7 @@ final class ImportRun {
         try {
             this.fileSize = Files.size(file);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new org.jingzhun.spi.exchange.ExchangeException("exchange.unreadable", e, file.getFileName());
         }
     }
 

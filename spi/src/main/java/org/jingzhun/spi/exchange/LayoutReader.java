@@ -254,6 +254,11 @@ public final class LayoutReader implements AutoCloseable {
         }
         switch (c.type()) {
             case TEXT:
+                if (cell.kind() == CellKind.NUMBER && c.sensitivity() == Sensitivity.CITIZEN_ID && v.length() >= 15) {
+                    // Excel keeps 15 significant digits: an ID stored as a number has already lost its last ones.
+                    errors.add(error(row, c, masked, "exchange.id_as_number"));
+                    return null;
+                }
                 return v;
             case INTEGER:
                 try {

@@ -145,6 +145,15 @@ class XlsxFormatContractTest extends AbstractExchangeFormatContractTest {
     }
 
     @Example
+    void aCitizenIdStoredAsANumberIsARowError() {
+        List<Object> cells = row("H1", "文");
+        cells.set(7, 341702196503020011L);
+
+        assertThat(errorsOf(rawFile(SHEET.name(), SHEET.headers(), List.of(cells))))
+                .extracting(e -> e.code()).containsExactly("exchange.id_as_number");
+    }
+
+    @Example
     void excelEscapesRoundTrip() {
         byte[] file = write(List.of(Map.of("id", "H1", "text", "文本_x0041_原样")));
 
