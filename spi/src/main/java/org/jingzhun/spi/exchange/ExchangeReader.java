@@ -12,6 +12,14 @@ public interface ExchangeReader extends AutoCloseable {
      */
     SheetRow next();
 
+    /**
+     * A hint that the rest of the current sheet is not wanted: a format that can jump to the next sheet without
+     * parsing this one (xlsx) does so, and {@link #next()} then returns the next sheet's header row; others ignore it
+     * and go on returning the sheet's rows, which the caller passes over.
+     */
+    default void skipSheet() {
+    }
+
     @Override
     void close();
 }

@@ -107,6 +107,7 @@ public final class LayoutReader implements AutoCloseable {
             return;
         }
         if (skipping) {
+            reader.skipSheet();
             return;
         }
         List<RowError> problems = new ArrayList<>();

@@ -142,6 +142,14 @@ class XlsxFormatContractTest extends AbstractExchangeFormatContractTest {
         }
         assertThat(rows).extracting(r -> r.sheet().name()).containsExactly("户信息", "家庭成员");
         assertThat((String) rows.get(1).get("name")).isEqualTo("张三");
+
+        try (var only = new org.jingzhun.spi.exchange.LayoutReader(format.reader(new ByteArrayInputStream(
+                out.toByteArray())), Layouts.NATIONAL, Layouts.NATIONAL.sheets().get(1))) {
+            LayoutRow member = only.next();
+            assertThat((String) member.get("name")).isEqualTo("张三");
+            assertThat(member.rowNumber()).isEqualTo(2);
+            assertThat(only.next()).isNull();
+        }
     }
 
     @Example

@@ -72,6 +72,13 @@ final class XlsxRowReader implements ExchangeReader {
         }
     }
 
+    /** Closes the current sheet's stream unread; the next call opens the next sheet. */
+    @Override
+    public void skipSheet() {
+        closeStream();
+        rows = null;
+    }
+
     private static Cell cell(org.dhatim.fastexcel.reader.Cell c) {
         if (c == null) {
             return Cell.text("");
