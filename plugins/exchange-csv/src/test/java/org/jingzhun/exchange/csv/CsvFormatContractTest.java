@@ -93,6 +93,22 @@ class CsvFormatContractTest extends AbstractExchangeFormatContractTest {
     }
 
     @Example
+    void theSeparatorIsConfigurable() {
+        ExchangeFormat semicolons = new CsvFormatFactory().create(new CsvConfig(";"), Clock::systemUTC);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ExchangeWriter w = semicolons.writer(out)) {
+            w.startSheet("", List.of("编号", "文本"));
+            w.row(List.of("户1", "张三,李四"));
+        }
+
+        assertThat(new String(out.toByteArray(), StandardCharsets.UTF_8)).startsWith("\uFEFF编号;文本\r\n");
+        try (var r = semicolons.reader(new ByteArrayInputStream(out.toByteArray()))) {
+            r.next();
+            assertThat(r.next().cells()).extracting(c -> c.text()).containsExactly("户1", "张三,李四");
+        }
+    }
+
+    @Example
     void gb18030InputIsDetected() {
         String csv = "编号,文本,致贫原因\r\n户1,刘街村三组,因病\r\n";
         List<LayoutRow> rows = read(csv.getBytes(Charset.forName("GB18030")));

@@ -100,6 +100,23 @@ class JsonFormatContractTest extends AbstractExchangeFormatContractTest {
     }
 
     @Example
+    void linesLongerThanTheLimitAreRowErrors() {
+        ExchangeFormat small = new JsonFormatFactory().create(new JsonConfig(1024), Clock::systemUTC);
+        String text = "{\"表\":\"测试表\",\"编号\":\"户1\"}\n{\"表\":\"测试表\",\"编号\":\"" + "长".repeat(2000)
+                + "\"}\n";
+        List<org.jingzhun.spi.exchange.LayoutRow> rows = new ArrayList<>();
+        try (var r = new org.jingzhun.spi.exchange.LayoutReader(small.reader(
+                new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))), LAYOUT)) {
+            for (var row = r.next(); row != null; row = r.next()) {
+                rows.add(row);
+            }
+        }
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).errors()).extracting(RowError::code).containsExactly("exchange.cell_error");
+    }
+
+    @Example
     void aLineThatIsNotAnObjectIsARowError() {
         String text = "{\"表\":\"测试表\",\"编号\":\"户1\"}\n[1,2]\n{\"表\":\"测试表\",\"编号\":\"户3\"}\n";
         List<RowError> errors = errorsOf(text.getBytes(StandardCharsets.UTF_8));

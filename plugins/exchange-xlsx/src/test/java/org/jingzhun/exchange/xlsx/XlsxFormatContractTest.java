@@ -190,6 +190,13 @@ class XlsxFormatContractTest extends AbstractExchangeFormatContractTest {
     }
 
     @Example
+    void filesLargerThanTheLimitAreRefused() {
+        byte[] file = write(List.of(Map.of("id", "H1", "text", "文".repeat(5000))));
+
+        assertThat(refusal(file, new XlsxConfig(2048L, null, null, null)).code()).isEqualTo("exchange.zip_bomb");
+    }
+
+    @Example
     void tooManyEntriesAreRefused() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
