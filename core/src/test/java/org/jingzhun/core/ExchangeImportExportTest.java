@@ -166,6 +166,27 @@ class ExchangeImportExportTest {
     }
 
     @Test
+    void onlyAnUnmaskedExportIsRecordedAsAReadOfPersonalData() {
+        List<org.jingzhun.spi.event.RegistryEvent> seen = new ArrayList<>();
+        try (Jingzhun jz = ExchangeFixtures.newJingzhun(seen::add)) {
+            jz.registry().registerAll(COUNTY_OFFICER, List.of(Fixtures.household(VILLAGE_A1, 100, 2)), "baseline");
+            seen.clear();
+
+            jz.exchange().export(COUNTY_OFFICER, ExportRequest.of(Layouts.NATIONAL, "xlsx", COUNTY)
+                    .withProfile(MaskingProfile.SCREEN), new ByteArrayOutputStream());
+            assertThat(seen).isEmpty();
+
+            jz.exchange().export(COUNTY_OFFICER, ExportRequest.of(Layouts.NATIONAL, "xlsx", COUNTY)
+                    .withProfile(MaskingProfile.FULL), new ByteArrayOutputStream());
+            assertThat(seen).singleElement().satisfies(e -> {
+                assertThat(e.entry().action()).isEqualTo("read-personal-data");
+                assertThat(e.entry().actorId()).isEqualTo(COUNTY_OFFICER.userId());
+                assertThat(e.entry().after()).contains("exchange.export").contains("national");
+            });
+        }
+    }
+
+    @Test
     void exportReportsWhatItWrote() {
         registerSample(4);
         ExportResult r = source.exchange().export(COUNTY_OFFICER, ExportRequest.of(Layouts.LIBRARY, "xlsx",
