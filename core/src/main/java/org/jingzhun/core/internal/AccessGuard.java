@@ -20,6 +20,12 @@ public final class AccessGuard {
         }
     }
 
+    /** Whether {@code principal} may see personal data (citizen IDs, phones, bank accounts) unmasked. */
+    public boolean seesPersonalData(Principal principal) {
+        Objects.requireNonNull(principal, "principal");
+        return principal.can(Permission.VIEW_PERSONAL_DATA);
+    }
+
     /**
      * The area a search may actually cover: the requested area when inside the scope, the scope when the request is
      * broader, and a refusal when the two do not overlap.

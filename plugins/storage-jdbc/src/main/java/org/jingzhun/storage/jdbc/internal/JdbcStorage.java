@@ -54,6 +54,7 @@ public final class JdbcStorage implements Storage {
                 Flyway.configure()
                         .dataSource(dataSource)
                         .locations(dialect.migrations())
+                        .javaMigrations(new V7_1__Audit_chain_backfill())
                         .table(HISTORY_TABLE)
                         .loggers("slf4j")
                         .load()

@@ -24,6 +24,23 @@ final class SqlErrors {
         return false;
     }
 
+    /**
+     * Whether {@code t} (or a cause, or a chained batch exception) is a violation of the unique index
+     * {@code indexName}, which every supported database names in its message.
+     */
+    static boolean violatesUniqueIndex(Throwable t, String indexName) {
+        if (!isUniqueViolation(t)) {
+            return false;
+        }
+        String wanted = indexName.toLowerCase(java.util.Locale.ROOT);
+        for (SQLException e : sqlExceptions(t)) {
+            if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code t} says the database could not be reached (no connection, refused, timed out). */
     static boolean isConnectionFailure(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause()) {
