@@ -1096,8 +1096,9 @@ public abstract class AbstractStorageContractTest {
         RegionCode[] regions = {VILLAGE_A1, OTHER_COUNTY_VILLAGE, VILLAGE_B1};
         List<AuditEntry> entries = new ArrayList<>();
         for (int i = 0; i < BULK; i++) {
-            entries.add(data.auditEntry(i % 7 == 0 ? "income" : "household", "341702-0000000" + (2 + i % 5),
-                    regions[i % 3], i % 2 == 0 ? "amend" : "exit"));
+            // Entity ids start with their county, as household ids do: an entity's entries are all in one county.
+            entries.add(data.auditEntry(i % 7 == 0 ? "income" : "household", regions[i % 3].countyCode()
+                    + "-0000000" + (2 + i % 5), regions[i % 3], i % 2 == 0 ? "amend" : "exit"));
         }
 
         List<AuditEntry> stored = inTx(tx -> tx.audit().appendAll(entries));

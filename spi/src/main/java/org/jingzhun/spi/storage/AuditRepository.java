@@ -25,7 +25,7 @@ public interface AuditRepository {
         return entries.stream().map(this::append).toList();
     }
 
-    /** Every entry about one entity, in sequence order. */
+    /** Every entry about one entity (all in one county, as entity ids name their county), in sequence order. */
     List<AuditEntry> findByEntity(String entityType, String entityId);
 
     /** Entries in a county, newest first. */

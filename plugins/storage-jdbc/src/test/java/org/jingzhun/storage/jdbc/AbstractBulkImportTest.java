@@ -163,6 +163,23 @@ abstract class AbstractBulkImportTest {
      */
     private static List<Household> arbitraryHouseholds(int count) {
         Set<String> ids = new HashSet<>();
-        return HouseholdArbitraries.households().sampleStream().filter(h -> ids.add(h.id())).limit(count).toList();
+        Set<String> activeCitizens = new HashSet<>();
+        // A citizen ID is active in at most one household: arbitrary households that would break that are skipped.
+        return HouseholdArbitraries.households().sampleStream()
+                .filter(h -> !ids.contains(h.id()) && heldOnce(h, activeCitizens))
+                .filter(h -> ids.add(h.id()))
+                .limit(count).toList();
+    }
+
+    private static boolean heldOnce(Household h, Set<String> activeCitizens) {
+        if (!h.status().active()) {
+            return true;
+        }
+        List<String> citizens = h.members().stream().map(m -> m.citizenId().value()).toList();
+        if (new HashSet<>(citizens).size() != citizens.size() || citizens.stream().anyMatch(activeCitizens::contains)) {
+            return false;
+        }
+        activeCitizens.addAll(citizens);
+        return true;
     }
 }

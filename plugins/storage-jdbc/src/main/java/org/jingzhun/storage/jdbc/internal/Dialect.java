@@ -69,7 +69,10 @@ enum Dialect {
 
         @Override
         String insertChainHead() {
-            return "INSERT IGNORE INTO audit_chain_heads (county_code, last_seq, last_hash) VALUES (?, ?, ?)";
+            // Not INSERT IGNORE: writers that lose the race would each hold a shared lock on the new row and then
+            // deadlock upgrading it for the update; a no-op update on the duplicate takes the exclusive lock at once.
+            return "INSERT INTO audit_chain_heads (county_code, last_seq, last_hash) VALUES (?, ?, ?) "
+                    + "ON DUPLICATE KEY UPDATE county_code = county_code";
         }
 
         @Override

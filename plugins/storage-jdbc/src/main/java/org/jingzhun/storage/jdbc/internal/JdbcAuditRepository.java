@@ -150,7 +150,7 @@ final class JdbcAuditRepository implements AuditRepository {
     @Override
     public List<AuditEntry> findByEntity(String entityType, String entityId) {
         return handle.createQuery("SELECT " + COLUMNS + " FROM audit_log WHERE entity_type = :type "
-                        + "AND entity_id = :id ORDER BY seq")
+                        + "AND entity_id = :id ORDER BY county_code, seq")
                 .bind("type", entityType).bind("id", entityId)
                 .map(MAPPER).list();
     }
