@@ -203,7 +203,8 @@ public final class Jingzhun implements AutoCloseable {
                 tx.regions().find(HEALTH_PROBE);
                 return true;
             });
-        } catch (StorageException e) {
+        } catch (StorageException | IllegalStateException e) {
+            // StorageException: the database did not answer; IllegalStateException: the storage is closed.
             LOG.warn("Storage {} unreachable: {}", ctx.storage().describe(), e.getMessage());
             return false;
         }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jingzhun.core.Jingzhun;
 import org.jingzhun.spi.audit.AuditEntry;
+import org.jingzhun.spi.audit.AuditQuery;
 import org.jingzhun.spi.error.AccessDeniedException;
 import org.jingzhun.spi.error.InsufficientFundsException;
 import org.jingzhun.spi.error.JingzhunException;
@@ -34,7 +35,6 @@ import org.jingzhun.spi.funds.Payee;
 import org.jingzhun.spi.funds.ProjectCategory;
 import org.jingzhun.spi.funds.ProjectStatus;
 import org.jingzhun.spi.household.Household;
-import org.jingzhun.spi.storage.PageRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,8 +93,8 @@ class FundLedgerTest {
         assertThat(p.allocations()).singleElement()
                 .satisfies(a -> assertThat(a.undisbursed()).isEqualByComparingTo("14999.50"));
 
-        List<AuditEntry> audit = jz.storage().inTransaction(tx -> tx.audit().findByEntity("fund-entry",
-                paid.get(0).id()));
+        List<AuditEntry> audit = jz.audit().entries(OFFICER, AuditQuery.county("341702", 10)
+                .about("fund-entry", paid.get(0).id())).items();
         assertThat(audit).singleElement().satisfies(a -> {
             assertThat(a.action()).isEqualTo("disbursement");
             assertThat(a.actorId()).isEqualTo("county-finance");
@@ -331,6 +331,8 @@ class FundLedgerTest {
     }
 
     private long auditCount() {
-        return jz.storage().inTransaction(tx -> tx.audit().findByCounty("341702", PageRequest.first(1)).total());
+        // Each county's sequences count its entries from 1, so the newest sequence is the count.
+        return jz.audit().entries(OFFICER, AuditQuery.county("341702", 1)).items().stream()
+                .mapToLong(AuditEntry::sequence).findFirst().orElse(0);
     }
 }
