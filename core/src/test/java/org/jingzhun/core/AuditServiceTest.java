@@ -88,11 +88,15 @@ class AuditServiceTest {
         List<AuditEntry> all = new ArrayList<>();
         AuditQuery query = AuditQuery.county("341702", 3);
         int pages = 0;
-        while (query != null) {
+        while (true) {
             AuditPage page = jz.audit().entries(COUNTY_OFFICER, query);
             all.addAll(page.items());
-            query = page.next();
             pages++;
+            if (!page.hasNext()) {
+                assertThat(page.next()).isNull();
+                break;
+            }
+            query = page.next();
         }
         List<AuditEntry> byOther = jz.audit().entries(COUNTY_OFFICER, AuditQuery.county("341702", 100)
                 .byActor("other-clerk")).items();

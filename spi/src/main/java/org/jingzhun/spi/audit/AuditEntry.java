@@ -55,10 +55,4 @@ public record AuditEntry(
     public String countyCode() {
         return region.countyCode();
     }
-
-    /** This entry with another sequence, keeping its chain links (which then no longer match; see AuditChain). */
-    public AuditEntry withSequence(long seq) {
-        return new AuditEntry(seq, entityType, entityId, region, action, actorId, actorName, at, reason, before, after,
-                prevHash, hash);
-    }
 }

@@ -28,9 +28,6 @@ public interface AuditRepository {
     /** Every entry about one entity (all in one county, as entity ids name their county), in sequence order. */
     List<AuditEntry> findByEntity(String entityType, String entityId);
 
-    /** Entries in a county, newest first. */
-    Page<AuditEntry> findByCounty(String countyCode, PageRequest page);
-
     /** One keyset page of a county's entries matching {@code query}, newest (highest sequence) first. */
     List<AuditEntry> find(AuditQuery query);
 

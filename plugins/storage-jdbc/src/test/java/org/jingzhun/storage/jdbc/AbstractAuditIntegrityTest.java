@@ -162,12 +162,11 @@ abstract class AbstractAuditIntegrityTest {
         long[] countySeqs = {5, 9, 12};
         long[] otherSeqs = {7, 10};
         for (long seq : countySeqs) {
-            old.add(data.auditEntry("household", "341702-00000001", SampleData.VILLAGE_A1, "amend")
-                    .withSequence(seq));
+            old.add(numbered(data.auditEntry("household", "341702-00000001", SampleData.VILLAGE_A1, "amend"), seq));
         }
         for (long seq : otherSeqs) {
-            old.add(data.auditEntry("household", "341721-00000001", SampleData.OTHER_COUNTY_VILLAGE, "amend")
-                    .withSequence(seq));
+            old.add(numbered(data.auditEntry("household", "341721-00000001", SampleData.OTHER_COUNTY_VILLAGE,
+                    "amend"), seq));
         }
         try (Connection c = schema.connect()) {
             for (AuditEntry e : old) {
@@ -193,6 +192,11 @@ abstract class AbstractAuditIntegrityTest {
         try (Connection c = schema.connect()) {
             assertThatThrownBy(() -> execute(c, "DELETE FROM audit_log")).isInstanceOf(SQLException.class);
         }
+    }
+
+    private static AuditEntry numbered(AuditEntry e, long seq) {
+        return new AuditEntry(seq, e.entityType(), e.entityId(), e.region(), e.action(), e.actorId(), e.actorName(),
+                e.at(), e.reason(), e.before(), e.after());
     }
 
     private List<AuditEntry> append(String county, int count) {

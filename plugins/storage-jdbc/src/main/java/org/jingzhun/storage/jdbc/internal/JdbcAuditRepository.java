@@ -20,8 +20,6 @@ import org.jingzhun.spi.audit.AuditEntry;
 import org.jingzhun.spi.audit.AuditQuery;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.AuditRepository;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 
 /**
  * The append-only {@code audit_log}, primary key (county_code, seq), and its per-county hash chain. Appending locks
@@ -153,17 +151,6 @@ final class JdbcAuditRepository implements AuditRepository {
                         + "AND entity_id = :id ORDER BY county_code, seq")
                 .bind("type", entityType).bind("id", entityId)
                 .map(MAPPER).list();
-    }
-
-    @Override
-    public Page<AuditEntry> findByCounty(String countyCode, PageRequest page) {
-        List<AuditEntry> items = handle.createQuery("SELECT " + COLUMNS + " FROM audit_log "
-                        + "WHERE county_code = :county ORDER BY seq DESC LIMIT :limit OFFSET :offset")
-                .bind("county", countyCode).bind("limit", page.limit()).bind("offset", page.offset())
-                .map(MAPPER).list();
-        long total = handle.createQuery("SELECT COUNT(*) FROM audit_log WHERE county_code = :county")
-                .bind("county", countyCode).mapTo(Long.class).one();
-        return new Page<>(items, total, page);
     }
 
     /**

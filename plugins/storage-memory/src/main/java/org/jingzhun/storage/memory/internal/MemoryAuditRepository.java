@@ -1,14 +1,11 @@
 package org.jingzhun.storage.memory.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.function.Predicate;
 import org.jingzhun.spi.audit.AuditEntry;
 import org.jingzhun.spi.audit.AuditQuery;
 import org.jingzhun.spi.storage.AuditRepository;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 
 /** The audit log as seen by one unit of work. */
 final class MemoryAuditRepository implements AuditRepository {
@@ -30,14 +27,6 @@ final class MemoryAuditRepository implements AuditRepository {
     public List<AuditEntry> findByEntity(String entityType, String entityId) {
         unit.check();
         return log.ofEntity(entityType, entityId);
-    }
-
-    @Override
-    public Page<AuditEntry> findByCounty(String countyCode, PageRequest page) {
-        unit.check();
-        List<AuditEntry> newestFirst = new ArrayList<>(log.ofCounty(countyCode));
-        Collections.reverse(newestFirst);
-        return Pages.slice(newestFirst, page);
     }
 
     @Override
