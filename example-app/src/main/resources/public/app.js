@@ -651,7 +651,7 @@
           body.against = Number(votes.querySelector('.vote-against').value);
           body.abstained = Number(votes.querySelector('.vote-abstain').value);
         }
-        if (a.reasonRequired && !reason.value.trim()) { message.textContent = '请填写理由'; return; }
+        if (!reason.value.trim()) { message.textContent = '请填写理由'; return; }
         post('/api/cases/' + c.kind.toLowerCase() + '/' + encodeURIComponent(c.id) + '/' + a.action, body)
           .then(reload, function (e) { message.textContent = e.message; message.className = 'step-message error-text'; });
       } });

@@ -3,6 +3,7 @@ package org.jingzhun.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
+import org.jingzhun.core.audit.AuditService;
 import org.jingzhun.core.benefit.BenefitStatementService;
 import org.jingzhun.core.crosscheck.CrossCheckService;
 import org.jingzhun.core.disclosure.Disclosure;
@@ -26,7 +27,8 @@ import org.jingzhun.core.registry.RegionDirectory;
 import org.jingzhun.core.target.TargetPlanner;
 import org.jingzhun.core.statistics.StatisticsService;
 import org.jingzhun.spi.Plugin;
-import org.jingzhun.spi.storage.Storage;
+import org.jingzhun.spi.error.StorageException;
+import org.jingzhun.spi.region.RegionCode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Jingzhun implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Jingzhun.class);
+    private static final RegionCode HEALTH_PROBE = RegionCode.of("110000");
 
     private final CoreContext ctx;
     private final BeanValidation validation;
@@ -63,6 +66,7 @@ public final class Jingzhun implements AutoCloseable {
     private final StatisticsService statistics;
     private final FundsService funds;
     private final ExchangeService exchange;
+    private final AuditService audit;
 
     Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins, PolicyEngine engine,
             CrossCheckService crossChecks, java.util.Map<String, org.jingzhun.spi.exchange.ExchangeFormat> formats) {
@@ -82,12 +86,13 @@ public final class Jingzhun implements AutoCloseable {
         this.crossChecks = crossChecks;
         this.identification = new IdentificationWorkflow(ctx, registry, engine, crossChecks, disclosure);
         this.exits = new ExitWorkflow(ctx, engine, facts);
-        this.adjustments = new DynamicAdjustment(registry);
+        this.adjustments = new DynamicAdjustment(ctx, registry);
         this.monitoring = new MonitoringService(ctx, engine, facts);
         this.benefits = new BenefitStatementService(ctx, engine, facts);
         this.statistics = new StatisticsService(ctx);
         this.funds = new FundsService(ctx);
         this.exchange = new ExchangeService(ctx, registry, disclosure, formats);
+        this.audit = new AuditService(ctx, disclosure);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());
     }
@@ -190,6 +195,11 @@ public final class Jingzhun implements AutoCloseable {
         return exchange;
     }
 
+    /** A county's audit log, read by period, actor and subject, and the check of its hash chain (审计). */
+    public AuditService audit() {
+        return audit;
+    }
+
     /** The JSON mapping of the model (ISO dates, exact decimals), for hosts that expose the model over HTTP. */
     public ObjectMapper json() {
         return ctx.json().mapper();
@@ -204,9 +214,22 @@ public final class Jingzhun implements AutoCloseable {
         return plugins;
     }
 
-    /** The storage backend, for host-level health checks. */
-    public Storage storage() {
-        return ctx.storage();
+    /**
+     * A host's health check: whether the storage answers a read now. The storage itself is not handed out, so that
+     * nothing can write around core's scope checks, reasons and audit.
+     */
+    public boolean storageReachable() {
+        try {
+            // Any indexed read will do; a province code reads at most one row.
+            return ctx.read(tx -> {
+                tx.regions().find(HEALTH_PROBE);
+                return true;
+            });
+        } catch (StorageException | IllegalStateException e) {
+            // StorageException: the database did not answer; IllegalStateException: the storage is closed.
+            LOG.warn("Storage {} unreachable: {}", ctx.storage().describe(), e.getMessage());
+            return false;
+        }
     }
 
     @Override

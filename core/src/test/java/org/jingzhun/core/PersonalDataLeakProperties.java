@@ -162,8 +162,8 @@ class PersonalDataLeakProperties {
             jz.registry().history(officer, stored.id());
             Principal viewer = Principal.viewer("v", COUNTY);
             jz.registry().get(viewer, stored.id());
-            List<org.jingzhun.spi.audit.AuditEntry> reads = jz.storage().inTransaction(tx -> tx.audit()
-                    .findByEntity("disclosure", stored.id()));
+            List<org.jingzhun.spi.audit.AuditEntry> reads = jz.audit().entries(Principal.officer("auditor", COUNTY),
+                    org.jingzhun.spi.audit.AuditQuery.county("341702", 100).about("disclosure", stored.id())).items();
             assertThat(reads).hasSize(2).allSatisfy(e -> {
                 assertThat(e.actorId()).isEqualTo("county-clerk");
                 assertThat(e.reason()).isEqualTo("入户核实");

@@ -121,6 +121,18 @@ final class ImportRun {
     }
 
     private void stream() {
+        // Storage may run a unit of work again from the start (a deadlock victim): every count starts afresh.
+        errors.clear();
+        reportRows.clear();
+        seenNumbers.clear();
+        errorCount = 0;
+        rowsRead = 0;
+        householdsRead = 0;
+        registered = 0;
+        amended = 0;
+        incomes = 0;
+        refused = 0;
+        bytesRead = 0;
         try (InputStream a = counting(Files.newInputStream(file));
                 InputStream b = Files.newInputStream(file);
                 LayoutReader households = new LayoutReader(format.reader(a), options.layout(), householdSheet);

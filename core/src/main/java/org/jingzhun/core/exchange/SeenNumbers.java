@@ -11,6 +11,12 @@ final class SeenNumbers {
     private long[] rows = new long[1 << 12];
     private int size;
 
+    /** Forgets every number. */
+    void clear() {
+        java.util.Arrays.fill(keys, 0);
+        size = 0;
+    }
+
     /** The row where {@code number} was first seen, or -1 after recording it at {@code row}. */
     long putIfAbsent(String number, long row) {
         if ((size + 1) * 2 > keys.length) {

@@ -2,7 +2,10 @@ package org.jingzhun.core.identification;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.registry.HouseholdRegistry;
+import org.jingzhun.spi.access.Permission;
+import org.jingzhun.spi.error.NotFoundException;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.WorkflowException;
 import org.jingzhun.spi.household.Household;
@@ -17,16 +20,29 @@ import org.jingzhun.spi.person.CitizenId;
  * in a later year is an ordinary {@link IdentificationWorkflow#apply} for that year.
  */
 public final class DynamicAdjustment {
+    private final CoreContext ctx;
     private final HouseholdRegistry registry;
 
-    public DynamicAdjustment(HouseholdRegistry registry) {
+    public DynamicAdjustment(CoreContext ctx, HouseholdRegistry registry) {
+        this.ctx = ctx;
         this.registry = registry;
+    }
+
+    /**
+     * The stored household the change starts from. Read unmasked and unrecorded: it is the input of a write, which the
+     * registry audits, and a principal without VIEW_PERSONAL_DATA gets only the masked result of that write.
+     */
+    private Household stored(Principal principal, String householdId) {
+        Household h = ctx.read(tx -> tx.households().find(householdId))
+                .orElseThrow(() -> new NotFoundException("household.not_found", householdId));
+        ctx.guard().require(principal, Permission.READ, h.region(), "read households");
+        return h;
     }
 
     /** An exited household falls back into poverty (返贫): EXITED becomes RETURNED. */
     public Household returnToPoverty(Principal principal, String householdId, int year, String reason) {
         requireReason(reason, "return to poverty");
-        Household h = registry.get(principal, householdId);
+        Household h = stored(principal, householdId);
         if (h.status() != PovertyStatus.EXITED) {
             throw new WorkflowException("workflow.status", h.id(), h.status().label(), "返贫",
                     PovertyStatus.EXITED.label());
@@ -38,7 +54,7 @@ public final class DynamicAdjustment {
     /** Removes a wrongly registered household (清退); record and history stay, member IDs are freed. */
     public Household removeWrongRegistration(Principal principal, String householdId, String reason) {
         requireReason(reason, "removal");
-        Household h = registry.get(principal, householdId);
+        Household h = stored(principal, householdId);
         if (h.status() == PovertyStatus.REMOVED) {
             throw new WorkflowException("workflow.status", h.id(), h.status().label(), "清退", "active");
         }
@@ -51,7 +67,7 @@ public final class DynamicAdjustment {
         if (!change.arrival()) {
             throw new IllegalArgumentException(change + " removes a member; use removeMember");
         }
-        Household h = registry.get(principal, householdId);
+        Household h = stored(principal, householdId);
         List<Member> members = new ArrayList<>(h.members());
         members.add(member);
         return registry.amend(principal, h.toBuilder().members(members).build(), reason(change, member, note));
@@ -63,7 +79,7 @@ public final class DynamicAdjustment {
         if (change.arrival()) {
             throw new IllegalArgumentException(change + " adds a member; use addMember");
         }
-        Household h = registry.get(principal, householdId);
+        Household h = stored(principal, householdId);
         List<Member> members = new ArrayList<>(h.members());
         Member leaving = members.stream().filter(m -> m.citizenId().equals(citizenId)).findFirst()
                 .orElseThrow(() -> new WorkflowException("workflow.member_not_found", householdId,

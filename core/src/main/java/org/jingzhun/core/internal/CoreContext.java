@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.function.Function;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.audit.AuditEntry;
+import org.jingzhun.spi.error.ValidationException;
+import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.Storage;
 import org.jingzhun.spi.storage.StorageTransaction;
@@ -120,9 +122,16 @@ public final class CoreContext {
         /**
          * Adds an audit entry to the unit of work; {@code before}/{@code after} are serialised to JSON now (null
          * allowed). The entries are stored together, in the order added, when the work returns, and roll back with it.
+         * Every change needs a reason: a blank one fails the whole unit of work, so nothing it wrote is kept.
+         *
+         * @throws ValidationException violation {@code reason} / {@code validation.required} when the reason is blank
          */
         public void audit(String entityType, String entityId, RegionCode region, String action, String reason,
                 Object before, Object after) {
+            if (reason == null || reason.isBlank()) {
+                throw new ValidationException(List.of(Violation.of(entityType + " " + entityId, "reason",
+                        "validation.required")));
+            }
             pending.add(new AuditEntry(0, entityType, entityId, region, action, principal.userId(),
                     principal.displayName(), clock.instant(), reason, before == null ? null : json.write(before),
                     after == null ? null : json.write(after)));

@@ -18,5 +18,9 @@ class SeenNumbersTest {
         assertThat(seen.putIfAbsent("341702100201099999", 999_999)).isEqualTo(100_001);
         assertThat(seen.putIfAbsent("新户", 5)).isEqualTo(-1);
         assertThat(seen.putIfAbsent("新户", 6)).isEqualTo(5);
+
+        seen.clear();
+        assertThat(seen.size()).isZero();
+        assertThat(seen.putIfAbsent("新户", 7)).isEqualTo(-1);
     }
 }

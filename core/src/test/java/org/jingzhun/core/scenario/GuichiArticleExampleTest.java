@@ -76,21 +76,21 @@ class GuichiArticleExampleTest {
             List<String> cityUnits = new ArrayList<>();
             for (int i = 1; i <= 15; i++) {
                 districtUnits.add(jz.pairing().saveUnit(admin, new HelpingUnit("QU-" + i, "区直单位" + i,
-                        UnitLevel.COUNTY, GUICHI), "").id());
+                        UnitLevel.COUNTY, GUICHI), "2017 pairing").id());
             }
             for (int i = 1; i <= 8; i++) {
                 cityUnits.add(jz.pairing().saveUnit(admin, new HelpingUnit("SHI-" + i, "市直单位" + i,
-                        UnitLevel.CITY, GUICHI), "").id());
+                        UnitLevel.CITY, GUICHI), "2017 pairing").id());
             }
             for (int i = 0; i < 3; i++) {
                 jz.pairing().saveCadre(admin, new Cadre("SL-" + i, "市领导" + i, CadreRole.CITY_LEADER, null, GUICHI,
-                        0), "");
+                        0), "2017 pairing");
                 jz.pairing().pairVillage(admin, villages.get(i), UnitPairingKind.LEADER_CONTACT, "SL-" + i, DAY,
                         "市级领导定点联系");
             }
             for (int i = 0; i < 14; i++) {
                 jz.pairing().saveCadre(admin, new Cadre("QL-" + i, "区领导" + i, CadreRole.COUNTY_LEADER, null, GUICHI,
-                        0), "");
+                        0), "2017 pairing");
                 jz.pairing().pairVillage(admin, villages.get(i), UnitPairingKind.LEADER_CONTACT, "QL-" + i, DAY,
                         "区级领导定点联系");
             }
@@ -108,7 +108,7 @@ class GuichiArticleExampleTest {
             for (int i = 0; i < 14; i++) {
                 String leader = "TD-" + i;
                 jz.pairing().saveCadre(admin, new Cadre(leader, "队长" + i, CadreRole.UNIT_STAFF, allUnits.get(i),
-                        GUICHI, 10), "");
+                        GUICHI, 10), "2017 pairing");
                 jz.pairing().createWorkTeam(admin, villages.get(i), "驻村扶贫工作队" + i, allUnits.get(i), DAY,
                         List.of(new TeamMember(leader, "队长", DAY, null)), "组建驻村扶贫工作队");
             }

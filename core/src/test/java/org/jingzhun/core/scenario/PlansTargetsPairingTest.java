@@ -98,9 +98,9 @@ class PlansTargetsPairingTest {
     void aCountySetsDecomposesPlansListsPairsAndReadsProgress() {
         // --- pairing: every poor household gets a cadre within the maximum load
         jz.pairing().saveUnit(admin, new HelpingUnit("U-FIN", "区财政局", UnitLevel.COUNTY, COUNTY), "2017 pairing");
-        jz.pairing().saveCadre(admin, new Cadre("C-1", "王明", CadreRole.UNIT_STAFF, "U-FIN", COUNTY, 4), "");
-        jz.pairing().saveCadre(admin, new Cadre("C-2", "陈芳", CadreRole.UNIT_STAFF, "U-FIN", COUNTY, 4), "");
-        jz.pairing().saveCadre(admin, new Cadre("C-3", "赵强", CadreRole.TOWNSHIP_STAFF, null, COUNTY, 2), "");
+        jz.pairing().saveCadre(admin, new Cadre("C-1", "王明", CadreRole.UNIT_STAFF, "U-FIN", COUNTY, 4), "2017 pairing");
+        jz.pairing().saveCadre(admin, new Cadre("C-2", "陈芳", CadreRole.UNIT_STAFF, "U-FIN", COUNTY, 4), "2017 pairing");
+        jz.pairing().saveCadre(admin, new Cadre("C-3", "赵强", CadreRole.TOWNSHIP_STAFF, null, COUNTY, 2), "2017 pairing");
         assertThat(jz.pairing().coverage(admin, COUNTY, START).unpairedHouseholds()).hasSize(10);
         assertThatThrownBy(() -> jz.pairing().pairUnpaired(admin, COUNTY, List.of("C-1", "C-2"), START, "x"))
                 .isInstanceOf(WorkflowException.class)
@@ -123,7 +123,7 @@ class PlansTargetsPairingTest {
         assertThatThrownBy(() -> jz.pairing().pairCadre(admin, first.id(), other, START.plusDays(30), "swap"))
                 .isInstanceOf(WorkflowException.class)
                 .satisfies(e -> assertThat(((JingzhunException) e).code()).isEqualTo("pairing.cadre_overloaded"));
-        jz.pairing().saveCadre(admin, new Cadre("C-4", "刘洋", CadreRole.VILLAGE_CADRE, null, COUNTY, 5), "");
+        jz.pairing().saveCadre(admin, new Cadre("C-4", "刘洋", CadreRole.VILLAGE_CADRE, null, COUNTY, 5), "2017 pairing");
         jz.pairing().pairCadre(admin, first.id(), "C-4", START.plusDays(30), "调整包户干部");
         List<CadrePairing> history = jz.pairing().cadreHistory(admin, first.id());
         assertThat(history).extracting(CadrePairing::cadreId).containsExactly(firstCadre, "C-4");

@@ -102,7 +102,7 @@ public final class DistrictDemo {
      *         its district from scratch, so it needs a fresh database
      */
     public List<YearRow> run() {
-        if (jz.storage().inTransaction(tx -> tx.households().countWithin(countyCode)) > 0) {
+        if (jz.registry().count(county, countyCode) > 0) {
             throw new IllegalStateException("The database already holds households of county " + countyCode
                     + "; the demo needs a fresh database (for the embedded default, delete ./data).");
         }

@@ -41,8 +41,11 @@ final class CaseWork {
         }
     }
 
-    /** A step offered on a case: {@code approve}, {@code reject}, {@code object}, {@code notice} or {@code vote}. */
-    record ActionView(String action, String label, boolean reasonRequired) {
+    /**
+     * A step offered on a case: {@code approve}, {@code reject}, {@code object}, {@code notice} or {@code vote}. Every
+     * step needs a reason, as every change in the library does.
+     */
+    record ActionView(String action, String label) {
     }
 
     /** One signed step of a case. */
@@ -192,35 +195,35 @@ final class CaseWork {
         switch (c.stage()) {
             case APPLIED -> {
                 if (approve) {
-                    actions.add(new ActionView("vote", "村级民主评议（录入票数）", false));
+                    actions.add(new ActionView("vote", "村级民主评议（录入票数）"));
                 }
             }
             case VILLAGE_REVIEWED -> {
                 if (write) {
-                    actions.add(new ActionView("notice", "开始第一次公示", false));
+                    actions.add(new ActionView("notice", "开始第一次公示"));
                 }
             }
             case FIRST_NOTICE -> {
                 if (approve && atLeast(RegionLevel.TOWNSHIP)) {
-                    actions.add(new ActionView("approve", "乡镇审核通过", false));
-                    actions.add(new ActionView("reject", "乡镇审核不通过", true));
+                    actions.add(new ActionView("approve", "乡镇审核通过"));
+                    actions.add(new ActionView("reject", "乡镇审核不通过"));
                 }
                 if (write) {
-                    actions.add(new ActionView("object", "登记公示异议", true));
+                    actions.add(new ActionView("object", "登记公示异议"));
                 }
             }
             case TOWNSHIP_REVIEWED -> {
                 if (write) {
-                    actions.add(new ActionView("notice", "开始第二次公示", false));
+                    actions.add(new ActionView("notice", "开始第二次公示"));
                 }
             }
             case SECOND_NOTICE -> {
                 if (approve && atLeast(RegionLevel.COUNTY)) {
-                    actions.add(new ActionView("approve", "县级审批并建档", false));
-                    actions.add(new ActionView("reject", "县级不予批准", true));
+                    actions.add(new ActionView("approve", "县级审批并建档"));
+                    actions.add(new ActionView("reject", "县级不予批准"));
                 }
                 if (write) {
-                    actions.add(new ActionView("object", "登记公示异议", true));
+                    actions.add(new ActionView("object", "登记公示异议"));
                 }
             }
             default -> { }
@@ -240,27 +243,27 @@ final class CaseWork {
         switch (c.stage()) {
             case ASSESSED -> {
                 if (approve) {
-                    actions.add(new ActionView("approve", "村级评议核实通过", false));
-                    actions.add(new ActionView("reject", "村级评议未通过", true));
+                    actions.add(new ActionView("approve", "村级评议核实通过"));
+                    actions.add(new ActionView("reject", "村级评议未通过"));
                 }
             }
             case VILLAGE_REVIEWED -> {
                 if (write) {
-                    actions.add(new ActionView("notice", "开始村内公示", false));
+                    actions.add(new ActionView("notice", "开始村内公示"));
                 }
                 if (approve) {
-                    actions.add(new ActionView("reject", "终止退出", true));
+                    actions.add(new ActionView("reject", "终止退出"));
                 }
             }
             case NOTICE -> {
                 if (approve && atLeast(RegionLevel.TOWNSHIP)) {
-                    actions.add(new ActionView("approve", "公告并销号", false));
+                    actions.add(new ActionView("approve", "公告并销号"));
                 }
                 if (write) {
-                    actions.add(new ActionView("object", "登记公示异议", true));
+                    actions.add(new ActionView("object", "登记公示异议"));
                 }
                 if (approve) {
-                    actions.add(new ActionView("reject", "终止退出", true));
+                    actions.add(new ActionView("reject", "终止退出"));
                 }
             }
             default -> { }

@@ -268,12 +268,14 @@ class PortalBrowserTest {
             WebElement row = driver.findElement(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"));
             assertThat(row.getAttribute("data-stage")).isEqualTo("APPLIED");
             screenshot("cases-village");
+            row.findElement(By.cssSelector("input.reason-input")).sendKeys("村民代表会议评议");
             row.findElement(By.cssSelector("button[data-action=vote]")).click();
             wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"),
                     "data-stage", "VILLAGE_REVIEWED"));
             awaitPage("cases");
-            driver.findElement(By.cssSelector("#cases-table tr[data-case='" + caseId + "'] button[data-action=notice]"))
-                    .click();
+            WebElement reviewed = driver.findElement(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"));
+            reviewed.findElement(By.cssSelector("input.reason-input")).sendKeys("评议通过，张榜公示");
+            reviewed.findElement(By.cssSelector("button[data-action=notice]")).click();
             wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"),
                     "data-stage", "FIRST_NOTICE"));
             // The notice lists the household: name, village, category and reason only.

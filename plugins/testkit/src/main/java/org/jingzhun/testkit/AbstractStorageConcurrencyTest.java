@@ -12,8 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jingzhun.spi.audit.AuditChain;
+import org.jingzhun.spi.audit.AuditEntry;
+import org.jingzhun.spi.audit.AuditVerification;
 import org.jingzhun.spi.error.ConflictException;
+import org.jingzhun.spi.error.ValidationException;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.Member;
+import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.storage.Storage;
 import org.jingzhun.spi.storage.StoredDocument;
@@ -239,6 +246,113 @@ public abstract class AbstractStorageConcurrencyTest {
             assertThat(e.code()).isEqualTo("storage.version_conflict");
             return false;
         }
+    }
+
+    /**
+     * The registry's uniqueness rule under a real race (身份证号唯一): in each round {@value #THREADS} writers try at
+     * once to make the same citizen ID active in their own household (explicit ids), a third each by
+     * {@code insert}, by {@code insertAll} and by an {@code update} that adds the ID to a stored household. Exactly
+     * one may win; every other must be refused with {@code validation.id_taken} naming the winner, and the ID ends
+     * up active in the winner's household only.
+     */
+    @Test
+    void writersRacingForOneCitizenIdLeaveExactlyOneActiveHolder() throws Exception {
+        int rounds = 4;
+        for (int round = 0; round < rounds; round++) {
+            CitizenId contested = data.household().members().get(0).citizenId();
+            List<Household> mine = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Household fresh = data.household(t % 2 == 0 ? SampleData.VILLAGE_A1
+                        : SampleData.OTHER_COUNTY_VILLAGE);
+                Household h = t % 3 == 2 ? storage.inTransaction(tx -> tx.households().insert(fresh)) : fresh;
+                List<Member> members = new ArrayList<>(h.members());
+                members.set(1, Member.of(members.get(1).name(), contested, members.get(1).relationship()));
+                mine.add(h.toBuilder().members(members).build());
+            }
+            CyclicBarrier start = new CyclicBarrier(THREADS);
+            AtomicInteger winners = new AtomicInteger();
+            List<String> winnerIds = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<ValidationException> refusals = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Callable<Void>> writers = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                Household h = mine.get(t);
+                Household filler = data.household(SampleData.VILLAGE_A2);
+                int mode = t % 3;
+                writers.add(breakingOnFailure(() -> {
+                    start.await(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
+                    try {
+                        storage.inTransaction(tx -> switch (mode) {
+                            case 0 -> tx.households().insert(h);
+                            case 1 -> tx.households().insertAll(List.of(filler, h)).get(1);
+                            default -> tx.households().update(h);
+                        });
+                        winners.incrementAndGet();
+                        winnerIds.add(h.id());
+                    } catch (ValidationException e) {
+                        refusals.add(e);
+                    }
+                    return null;
+                }, start));
+            }
+            runAll(writers);
+
+            assertThat(winners.get()).as("winners of round %d", round).isEqualTo(1);
+            assertThat(refusals).hasSize(THREADS - 1);
+            String winner = winnerIds.get(0);
+            for (ValidationException e : refusals) {
+                assertThat(e.violations()).singleElement().satisfies(v -> {
+                    assertThat(v.code()).isEqualTo("validation.id_taken");
+                    assertThat(v.field()).isEqualTo("members[1].citizenId");
+                    assertThat(v.messageEn()).contains(winner).doesNotContain(contested.value());
+                });
+            }
+            List<Household> active = storage.inTransaction(tx -> tx.households().findActiveByCitizenId(contested));
+            assertThat(active).extracting(Household::id).containsExactly(winner);
+        }
+    }
+
+    /**
+     * The audit chain under concurrent writers of one county: each of {@value #THREADS} writers appends entries in
+     * many units of work, starting together so that even the county's first entry (which creates the chain head) is
+     * raced for. The county's log must come out as one unbroken chain holding every entry, with distinct sequences.
+     */
+    @Test
+    void concurrentAppendersToOneCountyLeaveOneUnbrokenChain() throws Exception {
+        int units = 15;
+        int perUnit = 4;
+        CyclicBarrier start = new CyclicBarrier(THREADS);
+        List<Callable<Void>> writers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            List<List<AuditEntry>> batches = new ArrayList<>();
+            for (int u = 0; u < units; u++) {
+                List<AuditEntry> batch = new ArrayList<>();
+                for (int i = 0; i < perUnit; i++) {
+                    batch.add(data.auditEntry("household", "341702-0000000" + t,
+                            i % 2 == 0 ? SampleData.VILLAGE_A1 : SampleData.VILLAGE_B1, "amend"));
+                }
+                batches.add(batch);
+            }
+            writers.add(breakingOnFailure(() -> {
+                start.await(HANG_GUARD_MINUTES, TimeUnit.MINUTES);
+                for (List<AuditEntry> batch : batches) {
+                    storage.inTransaction(tx -> tx.audit().appendAll(batch));
+                }
+                return null;
+            }, start));
+        }
+        runAll(writers);
+
+        AuditChain.Verifier verifier = AuditChain.verifier(SampleData.COUNTY.countyCode());
+        java.util.Set<Long> sequences = new java.util.HashSet<>();
+        storage.inTransaction(tx -> {
+            tx.audit().forEachInCounty(SampleData.COUNTY.countyCode(), e -> sequences.add(e.sequence())
+                    && verifier.accept(e));
+            return null;
+        });
+        AuditVerification result = verifier.result();
+        assertThat(result.intact()).as("%s", result).isTrue();
+        assertThat(result.checked()).isEqualTo((long) THREADS * units * perUnit);
+        assertThat(sequences).hasSize(THREADS * units * perUnit);
     }
 
     private boolean readModifyWrite(String id) {

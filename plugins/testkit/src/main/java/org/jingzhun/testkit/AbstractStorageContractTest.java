@@ -26,10 +26,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jingzhun.spi.audit.AuditChain;
 import org.jingzhun.spi.audit.AuditEntry;
+import org.jingzhun.spi.audit.AuditQuery;
+import org.jingzhun.spi.audit.AuditVerification;
 import org.jingzhun.spi.error.ConflictException;
 import org.jingzhun.spi.error.JingzhunException;
 import org.jingzhun.spi.error.NotFoundException;
+import org.jingzhun.spi.error.ValidationException;
+import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.household.Education;
 import org.jingzhun.spi.household.HealthStatus;
 import org.jingzhun.spi.household.Household;
@@ -158,8 +163,15 @@ public abstract class AbstractStorageContractTest {
         return inTx(tx -> tx.audit().findByEntity(entityType, entityId));
     }
 
-    protected Page<AuditEntry> auditOfCounty(String countyCode, PageRequest page) {
-        return inTx(tx -> tx.audit().findByCounty(countyCode, page));
+    /** How many entries the county's log holds. */
+    protected long auditCount(String countyCode) {
+        return inTx(tx -> countAudit(tx, countyCode));
+    }
+
+    private static long countAudit(StorageTransaction tx, String countyCode) {
+        long[] n = {0};
+        tx.audit().forEachInCounty(countyCode, e -> ++n[0] > 0);
+        return n[0];
     }
 
     protected Optional<StoredDocument> findDocument(String kind, String countyCode, String id) {
@@ -450,14 +462,16 @@ public abstract class AbstractStorageContractTest {
         Member shared = active.members().get(0);
         Household removed = data.householdBuilder(VILLAGE_A2).status(PovertyStatus.REMOVED)
                 .addMember(as(shared, Relationship.OTHER)).build();
-        Household exited = data.householdBuilder(VILLAGE_B1).status(PovertyStatus.EXITED)
-                .addMember(as(shared, Relationship.FATHER)).build();
+        Household exited = data.householdBuilder(VILLAGE_B1).status(PovertyStatus.EXITED).build();
         run(tx -> tx.households().insertAll(List.of(exited, removed, active)));
 
         List<Household> found = activeWith(shared.citizenId());
 
-        assertThat(found).extracting(Household::id).containsExactly(active.id(), exited.id());
+        // A removed household frees its members' IDs; an exited one still holds them (one active holder at most).
+        assertThat(found).extracting(Household::id).containsExactly(active.id());
         assertThat(found.get(0)).isEqualTo(active.toBuilder().version(1).build());
+        assertThat(activeWith(exited.members().get(0).citizenId())).extracting(Household::id)
+                .containsExactly(exited.id());
         assertThat(activeWith(removed.members().get(0).citizenId())).isEmpty();
         assertThat(activeWith(
                 SampleData.citizenId("341702", LocalDate.of(1970, 1, 1), 999))).isEmpty();
@@ -599,7 +613,7 @@ public abstract class AbstractStorageContractTest {
     // ------------------------------------------------------------------------------------------------------ audit
 
     @Test
-    void appendAssignsIncreasingSequences() {
+    void appendNumbersAndChainsEachCountysEntries() {
         AuditEntry e1 = data.auditEntry("household", "341702-00000001", VILLAGE_A1, "register");
         AuditEntry e2 = data.auditEntry("household", "341702-00000002", VILLAGE_B1, "register");
         AuditEntry e3 = data.auditEntry("household", "341721-00000001", OTHER_COUNTY_VILLAGE, "register");
@@ -609,9 +623,31 @@ public abstract class AbstractStorageContractTest {
 
         assertThat(firstTwo.get(0).sequence()).isPositive();
         assertThat(firstTwo.get(1).sequence()).isGreaterThan(firstTwo.get(0).sequence());
-        assertThat(third.sequence()).isGreaterThan(firstTwo.get(1).sequence());
-        assertThat(firstTwo.get(0)).isEqualTo(e1.withSequence(firstTwo.get(0).sequence()));
-        assertThat(third).isEqualTo(e3.withSequence(third.sequence()));
+        assertThat(third.sequence()).isPositive();
+        assertThat(firstTwo.get(0)).isEqualTo(AuditChain.link(e1, firstTwo.get(0).sequence(), AuditChain.GENESIS));
+        assertThat(firstTwo.get(1)).isEqualTo(AuditChain.link(e2, firstTwo.get(1).sequence(),
+                firstTwo.get(0).hash()));
+        // Each county has its own chain: the other county's first entry links to the genesis hash.
+        assertThat(third).isEqualTo(AuditChain.link(e3, third.sequence(), AuditChain.GENESIS));
+        assertThat(firstTwo.get(1).hash()).hasSize(64).isEqualTo(AuditChain.hash(firstTwo.get(1)));
+    }
+
+    /** {@code e} without what storage assigns: sequence 0, no chain links. */
+    protected static AuditEntry content(AuditEntry e) {
+        return new AuditEntry(0, e.entityType(), e.entityId(), e.region(), e.action(), e.actorId(), e.actorName(),
+                e.at(), e.reason(), e.before(), e.after());
+    }
+
+    /** One page of a county's audit log, read in its own unit of work. */
+    protected List<AuditEntry> auditFind(AuditQuery query) {
+        return inTx(tx -> tx.audit().find(query));
+    }
+
+    /** The county's whole chain as storage streams it, checked. */
+    protected AuditVerification verifyChain(String countyCode) {
+        AuditChain.Verifier verifier = AuditChain.verifier(countyCode);
+        run(tx -> tx.audit().forEachInCounty(countyCode, verifier::accept));
+        return verifier.result();
     }
 
     @Test
@@ -646,15 +682,14 @@ public abstract class AbstractStorageContractTest {
         List<AuditEntry> expected = stored.stream().filter(e -> e.countyCode().equals(COUNTY.countyCode()))
                 .sorted(Comparator.comparingLong(AuditEntry::sequence).reversed()).toList();
 
-        Page<AuditEntry> first = auditOfCounty(COUNTY.countyCode(), PageRequest.first(3));
-        Page<AuditEntry> second = auditOfCounty(COUNTY.countyCode(), first.request().next());
+        List<AuditEntry> first = auditFind(AuditQuery.county(COUNTY.countyCode(), 3));
+        List<AuditEntry> second = auditFind(AuditQuery.county(COUNTY.countyCode(), 3)
+                .after(first.get(2).sequence()));
 
-        assertThat(first.items()).containsExactlyElementsOf(expected.subList(0, 3));
-        assertThat(second.items()).containsExactlyElementsOf(expected.subList(3, 5));
-        assertThat(first.total()).isEqualTo(5);
-        assertThat(second.hasNext()).isFalse();
-        assertThat(auditOfCounty(OTHER_COUNTY.countyCode(), PageRequest.first(10)).total())
-                .isEqualTo(2);
+        assertThat(first).containsExactlyElementsOf(expected.subList(0, 3));
+        assertThat(second).containsExactlyElementsOf(expected.subList(3, 5));
+        assertThat(auditCount(COUNTY.countyCode())).isEqualTo(5);
+        assertThat(auditCount(OTHER_COUNTY.countyCode())).isEqualTo(2);
     }
 
     @Test
@@ -664,10 +699,148 @@ public abstract class AbstractStorageContractTest {
 
         AuditEntry stored = inTx(tx -> tx.audit().append(bare));
 
-        AuditEntry expected = new AuditEntry(stored.sequence(), "household", "341702-00000001", VILLAGE_A1, "remove",
-                "system", null, Instant.parse("2021-06-30T23:59:59.123456Z"), null, "{\"a\":1}", null);
+        AuditEntry expected = AuditChain.link(new AuditEntry(0, "household", "341702-00000001", VILLAGE_A1,
+                "remove", "system", null, Instant.parse("2021-06-30T23:59:59.123456Z"), null, "{\"a\":1}", null),
+                stored.sequence(), AuditChain.GENESIS);
         assertThat(stored).isEqualTo(expected);
         assertThat(auditOf("household", "341702-00000001")).containsExactly(expected);
+    }
+
+    @Test
+    void auditQueryReadsACountyNewestFirstInKeysetPagesFilteredByPeriodActorAndSubject() {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            entries.add(data.auditEntry(i % 3 == 0 ? "income" : "household", "341702-0000000" + (i % 4),
+                    i == 5 ? OTHER_COUNTY_VILLAGE : VILLAGE_A1, "amend"));
+        }
+        List<AuditEntry> stored = inTx(tx -> tx.audit().appendAll(entries));
+        List<AuditEntry> county = stored.stream().filter(e -> e.countyCode().equals(COUNTY.countyCode()))
+                .sorted(Comparator.comparingLong(AuditEntry::sequence).reversed()).toList();
+
+        List<AuditEntry> first = auditFind(AuditQuery.county(COUNTY.countyCode(), 4));
+        List<AuditEntry> second = auditFind(AuditQuery.county(COUNTY.countyCode(), 4)
+                .after(first.get(3).sequence()));
+        List<AuditEntry> last = auditFind(AuditQuery.county(COUNTY.countyCode(), 4)
+                .after(county.get(7).sequence()));
+        assertThat(first).containsExactlyElementsOf(county.subList(0, 4));
+        assertThat(second).containsExactlyElementsOf(county.subList(4, 8));
+        assertThat(last).containsExactlyElementsOf(county.subList(8, 11));
+
+        AuditEntry third = stored.get(2);
+        assertThat(auditFind(AuditQuery.county(COUNTY.countyCode(), 10).byActor(third.actorId())))
+                .containsExactly(third);
+        assertThat(auditFind(AuditQuery.county(COUNTY.countyCode(), 10)
+                .during(stored.get(3).at(), stored.get(7).at())))
+                .containsExactly(stored.get(6), stored.get(4), stored.get(3));
+        assertThat(auditFind(AuditQuery.county(COUNTY.countyCode(), 10)
+                .about("household", "341702-00000001")))
+                .containsExactlyElementsOf(county.stream().filter(e -> e.entityType().equals("household")
+                        && e.entityId().equals("341702-00000001")).toList());
+        assertThat(auditFind(AuditQuery.county(OTHER_COUNTY.countyCode(), 10)))
+                .containsExactly(stored.get(5));
+        assertThat(auditFind(AuditQuery.county("341799", 10))).isEmpty();
+    }
+
+    @Test
+    void forEachInCountyStreamsTheCountyOldestFirstUntilTold() {
+        List<AuditEntry> entries = new ArrayList<>();
+        for (int i = 0; i < 2_345; i++) {
+            entries.add(data.auditEntry("household", "341702-00000001", i % 100 == 0 ? OTHER_COUNTY_VILLAGE
+                    : VILLAGE_A2, "amend"));
+        }
+        List<AuditEntry> stored = inTx(tx -> tx.audit().appendAll(entries));
+        List<AuditEntry> expected = stored.stream().filter(e -> e.countyCode().equals(COUNTY.countyCode())).toList();
+
+        List<AuditEntry> all = new ArrayList<>();
+        run(tx -> tx.audit().forEachInCounty(COUNTY.countyCode(), all::add));
+        List<AuditEntry> firstTen = new ArrayList<>();
+        run(tx -> tx.audit().forEachInCounty(COUNTY.countyCode(), e -> firstTen.add(e) && firstTen.size() < 10));
+
+        assertThat(all).containsExactlyElementsOf(expected);
+        assertThat(firstTen).containsExactlyElementsOf(expected.subList(0, 10));
+        AuditVerification chain = verifyChain(COUNTY.countyCode());
+        assertThat(chain.intact()).isTrue();
+        assertThat(chain.checked()).isEqualTo(expected.size());
+    }
+
+    // ------------------------------------------------------------------------------------- citizen ID uniqueness
+
+    /** A household of {@code village} whose first member has {@code citizenId}. */
+    protected Household holding(RegionCode village, CitizenId citizenId) {
+        Household h = data.household(village);
+        List<Member> members = new ArrayList<>(h.members());
+        Member head = members.get(0);
+        members.set(0, Member.of(head.name(), citizenId, head.relationship()));
+        return h.toBuilder().members(members).build();
+    }
+
+    /** Asserts that {@code work} is refused as a taken citizen ID held by {@code holder}, on {@code record}. */
+    protected void assertIdTaken(Runnable work, String record, String holder) {
+        assertThatThrownBy(work::run).isInstanceOfSatisfying(ValidationException.class, e -> {
+            assertThat(e.violations()).hasSize(1);
+            Violation v = e.violations().get(0);
+            assertThat(v.code()).isEqualTo("validation.id_taken");
+            assertThat(v.record()).isEqualTo(record);
+            assertThat(v.field()).isEqualTo("members[0].citizenId");
+            assertThat(v.messageEn()).contains(holder);
+        });
+    }
+
+    @Test
+    void aCitizenIdIsActiveInAtMostOneHouseholdAcrossCounties() {
+        Household holder = inTx(tx -> tx.households().insert(data.household(VILLAGE_A1)));
+        CitizenId taken = holder.members().get(0).citizenId();
+        Household sameCounty = holding(VILLAGE_B1, taken);
+        Household otherCounty = holding(OTHER_COUNTY_VILLAGE, taken);
+
+        assertIdTaken(() -> run(tx -> tx.households().insert(sameCounty)), "household " + sameCounty.id(),
+                holder.id());
+        assertIdTaken(() -> run(tx -> tx.households().insert(otherCounty)), "household " + otherCounty.id(),
+                holder.id());
+        List<Household> batch = List.of(data.household(VILLAGE_A2), holding(VILLAGE_A2, taken));
+        assertIdTaken(() -> run(tx -> tx.households().insertAll(batch)), "row 2", holder.id());
+        List<Household> twiceInBatch = List.of(holding(VILLAGE_A2, data.household().members().get(0).citizenId()),
+                data.household(VILLAGE_A2));
+        Household repeat = holding(VILLAGE_B1, twiceInBatch.get(0).members().get(0).citizenId());
+        assertIdTaken(() -> run(tx -> tx.households().insertAll(List.of(twiceInBatch.get(0), twiceInBatch.get(1),
+                repeat))), "row 3", twiceInBatch.get(0).id());
+
+        assertThat(activeWith(taken)).extracting(Household::id).containsExactly(holder.id());
+        assertThat(findHousehold(sameCounty.id())).isEmpty();
+        assertThat(findHousehold(batch.get(0).id())).isEmpty();
+        assertThat(findHousehold(twiceInBatch.get(0).id())).isEmpty();
+    }
+
+    @Test
+    void anUpdateMayNotTakeAnActiveIdButRemovalFreesItAndRestoringChecksItAgain() {
+        Household holder = inTx(tx -> tx.households().insert(data.household(VILLAGE_A1)));
+        Household other = inTx(tx -> tx.households().insert(data.household(VILLAGE_A2)));
+        Household third = inTx(tx -> tx.households().insert(data.household(VILLAGE_B1)));
+        CitizenId taken = holder.members().get(0).citizenId();
+        Household grabbing = holding(VILLAGE_A2, taken).toBuilder().id(other.id()).version(other.version()).build();
+
+        assertIdTaken(() -> run(tx -> tx.households().update(grabbing)), "household " + other.id(), holder.id());
+        assertIdTaken(() -> run(tx -> tx.households().updateAll(List.of(
+                third.toBuilder().address("新地址").build(), grabbing))), "row 2", holder.id());
+        assertThat(findHousehold(other.id())).contains(other);
+        assertThat(findHousehold(third.id())).contains(third);
+
+        Household removed = inTx(tx -> tx.households().update(holder.toBuilder().status(PovertyStatus.REMOVED)
+                .build()));
+        Household took = inTx(tx -> tx.households().update(grabbing));
+        assertThat(activeWith(taken)).extracting(Household::id).containsExactly(took.id());
+
+        assertIdTaken(() -> run(tx -> tx.households().update(removed.toBuilder()
+                .status(PovertyStatus.NOT_EXITED).build())), "household " + holder.id(), took.id());
+        assertIdTaken(() -> run(tx -> tx.households().updateAll(List.of(removed.toBuilder()
+                .status(PovertyStatus.RETURNED).build()))), "row 1", took.id());
+        Household exited = inTx(tx -> tx.households().updateAll(List.of(took.toBuilder()
+                .status(PovertyStatus.EXITED).build()))).get(0);
+        assertThat(activeWith(taken)).extracting(Household::id).containsExactly(exited.id());
+        inTx(tx -> tx.households().updateAll(List.of(exited.toBuilder().status(PovertyStatus.REMOVED).build())));
+        Household restored = inTx(tx -> tx.households().update(removed.toBuilder()
+                .status(PovertyStatus.RETURNED).build()));
+        assertThat(activeWith(taken)).extracting(Household::id).containsExactly(restored.id());
     }
 
     // -------------------------------------------------------------------------------------------------- documents
@@ -929,8 +1102,9 @@ public abstract class AbstractStorageContractTest {
         RegionCode[] regions = {VILLAGE_A1, OTHER_COUNTY_VILLAGE, VILLAGE_B1};
         List<AuditEntry> entries = new ArrayList<>();
         for (int i = 0; i < BULK; i++) {
-            entries.add(data.auditEntry(i % 7 == 0 ? "income" : "household", "341702-0000000" + (2 + i % 5),
-                    regions[i % 3], i % 2 == 0 ? "amend" : "exit"));
+            // Entity ids start with their county, as household ids do: an entity's entries are all in one county.
+            entries.add(data.auditEntry(i % 7 == 0 ? "income" : "household", regions[i % 3].countyCode()
+                    + "-0000000" + (2 + i % 5), regions[i % 3], i % 2 == 0 ? "amend" : "exit"));
         }
 
         List<AuditEntry> stored = inTx(tx -> tx.audit().appendAll(entries));
@@ -939,14 +1113,19 @@ public abstract class AbstractStorageContractTest {
 
         assertThat(stored).hasSize(BULK);
         for (int i = 0; i < BULK; i++) {
-            assertThat(stored.get(i)).isEqualTo(entries.get(i).withSequence(stored.get(i).sequence()));
+            assertThat(content(stored.get(i))).isEqualTo(entries.get(i));
         }
-        assertThat(stored).extracting(AuditEntry::sequence).isSorted().doesNotHaveDuplicates();
+        for (String county : List.of(COUNTY.countyCode(), OTHER_COUNTY.countyCode())) {
+            assertThat(stored.stream().filter(e -> e.countyCode().equals(county)).toList())
+                    .extracting(AuditEntry::sequence).isSorted().doesNotHaveDuplicates();
+            AuditVerification chain = verifyChain(county);
+            assertThat(chain.intact()).as("chain of %s: %s", county, chain).isTrue();
+        }
         assertThat(stored.get(0).sequence()).isGreaterThan(first.sequence());
         assertThat(last.sequence()).isGreaterThan(stored.get(BULK - 1).sequence());
         assertThat(auditOf("household", "341702-00000003")).containsExactlyElementsOf(stored.stream()
                 .filter(e -> e.entityType().equals("household") && e.entityId().equals("341702-00000003")).toList());
-        assertThat(auditOfCounty(OTHER_COUNTY.countyCode(), PageRequest.first(1)).total())
+        assertThat(auditCount(OTHER_COUNTY.countyCode()))
                 .isEqualTo(stored.stream().filter(e -> e.countyCode().equals(OTHER_COUNTY.countyCode())).count());
         List<AuditEntry> none = inTx(tx -> tx.audit().appendAll(List.of()));
         assertThat(none).isEmpty();
@@ -964,13 +1143,13 @@ public abstract class AbstractStorageContractTest {
             tx.audit().appendAll(entries);
             throw new IllegalStateException("undo");
         })).hasMessage("undo");
-        assertThat(auditOfCounty(COUNTY.countyCode(), PageRequest.first(1)).total()).isZero();
+        assertThat(auditCount(COUNTY.countyCode())).isZero();
         List<AuditEntry> byAppendAll = inTx(tx -> tx.audit().appendAll(entries));
 
         // Sequences differ between the two units of work; everything else is the same.
         assertThat(byAppendAll).hasSize(3);
         for (int i = 0; i < 3; i++) {
-            assertThat(byAppendAll.get(i).withSequence(0)).isEqualTo(byAppend.get(i).withSequence(0));
+            assertThat(content(byAppendAll.get(i))).isEqualTo(content(byAppend.get(i)));
         }
         assertThat(byAppendAll.get(1).at()).isEqualTo(Instant.parse("2021-06-30T23:59:59.123456Z"));
         assertThat(auditOf("income", "341702-00000001/2016")).containsExactly(byAppendAll.get(1));
@@ -1549,19 +1728,19 @@ public abstract class AbstractStorageContractTest {
         Member shared = active.members().get(0);
         Household removed = data.householdBuilder(VILLAGE_A2).status(PovertyStatus.REMOVED)
                 .addMember(as(shared, Relationship.OTHER)).build();
-        Household exited = data.householdBuilder(OTHER_COUNTY_VILLAGE).status(PovertyStatus.EXITED)
-                .addMember(as(shared, Relationship.FATHER)).build();
+        Household exited = data.householdBuilder(OTHER_COUNTY_VILLAGE).status(PovertyStatus.EXITED).build();
         run(tx -> tx.households().insertAll(List.of(exited, removed, active)));
         CitizenId onlyRemoved = removed.members().get(0).citizenId();
         CitizenId unknown = SampleData.citizenId("341702", LocalDate.of(1970, 1, 1), 999);
         CitizenId ofActive = active.members().get(2).citizenId();
-        List<CitizenId> asked = List.of(unknown, shared.citizenId(), onlyRemoved, ofActive, shared.citizenId());
+        CitizenId ofExited = exited.members().get(1).citizenId();
+        List<CitizenId> asked = List.of(unknown, shared.citizenId(), onlyRemoved, ofActive, shared.citizenId(),
+                ofExited);
 
         Map<CitizenId, List<String>> holders = inTx(tx -> tx.households().activeHoldersOf(asked));
 
-        List<String> sharedHolders = new ArrayList<>(List.of(active.id(), exited.id()));
-        Collections.sort(sharedHolders);
-        assertThat(holders).isEqualTo(Map.of(shared.citizenId(), sharedHolders, ofActive, List.of(active.id())));
+        assertThat(holders).isEqualTo(Map.of(shared.citizenId(), List.of(active.id()), ofActive,
+                List.of(active.id()), ofExited, List.of(exited.id())));
         for (CitizenId c : asked) {
             List<String> one = activeWith(c).stream().map(Household::id).sorted().toList();
             assertThat(holders.getOrDefault(c, List.of())).isEqualTo(one);
@@ -1615,7 +1794,7 @@ public abstract class AbstractStorageContractTest {
                 .isEmpty();
         assertThat(incomesOf(single.id())).isEmpty();
         assertThat(auditOf("household", single.id())).isEmpty();
-        assertThat(auditOfCounty(COUNTY.countyCode(), PageRequest.first(10)).total()).isZero();
+        assertThat(auditCount(COUNTY.countyCode())).isZero();
         assertThat(documentsWithin(doc.kind(), PREFECTURE, null, PageRequest.first(10)).total())
                 .isZero();
     }
@@ -1707,7 +1886,7 @@ public abstract class AbstractStorageContractTest {
                     tx.households().findWithin(PREFECTURE, PageRequest.first(PageRequest.MAX_LIMIT)).items(), incomes,
                     tx.documents().findWithin("plan", PREFECTURE, null, PageRequest.first(PageRequest.MAX_LIMIT))
                             .items(),
-                    tx.audit().findByCounty(COUNTY.countyCode(), PageRequest.first(1)).total());
+                    countAudit(tx, COUNTY.countyCode()));
         });
     }
 }

@@ -13,5 +13,7 @@ public enum Permission {
     /** See unmasked citizen IDs, phone and bank numbers. */
     VIEW_PERSONAL_DATA,
     /** Configure regions, policies, targets and pairings. */
-    ADMINISTER
+    ADMINISTER,
+    /** Read a county's audit log and verify its hash chain (审计). */
+    AUDIT
 }

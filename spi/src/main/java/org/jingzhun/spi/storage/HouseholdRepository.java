@@ -11,6 +11,13 @@ import org.jingzhun.spi.region.RegionCode;
 /**
  * Stored households with their members. Versions are the optimistic lock: {@link #insert} stores version 1,
  * {@link #update} succeeds only when the given household's version equals the stored one and stores version + 1.
+ *
+ * <p>Storage itself keeps the registry's uniqueness rule: a citizen ID is a member of at most one active household
+ * ({@link org.jingzhun.spi.household.PovertyStatus#active()}), whatever the county and however many writers race.
+ * A write of an active household listing an ID another active household holds is refused with a
+ * {@link org.jingzhun.spi.error.ValidationException} whose violation has code {@code validation.id_taken}, field
+ * {@code members[i].citizenId} and record {@code household <id>} (single writes) or {@code row <n>} (the 1-based
+ * position in a batch), and whose message names the masked ID and the holder's id, as core reports it.
  */
 public interface HouseholdRepository {
     /**

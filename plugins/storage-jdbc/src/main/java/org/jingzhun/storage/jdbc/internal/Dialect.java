@@ -25,6 +25,13 @@ enum Dialect {
         KeyLookup keyLookup(String table, String alias, String... columns) {
             return new KeyLookup(KeyLookup.Form.UNNEST_JOIN, table, alias, List.of(columns), null);
         }
+
+        @Override
+        String insertChainHead() {
+            // H2 has no insert-or-ignore outside its compatibility modes; a racing insert waits for the other
+            // transaction and then fails with a duplicate key, which leaves this transaction usable and is ignored.
+            return "INSERT INTO audit_chain_heads (county_code, last_seq, last_hash) VALUES (?, ?, ?)";
+        }
     },
     POSTGRESQL("postgresql") {
         @Override
@@ -39,6 +46,17 @@ enum Dialect {
         KeyLookup keyLookup(String table, String alias, String... columns) {
             return new KeyLookup(KeyLookup.Form.ANY_ARRAY, table, alias, List.of(columns), PLANNED_FOR_ITS_VALUES);
         }
+
+        @Override
+        String insertChainHead() {
+            return "INSERT INTO audit_chain_heads (county_code, last_seq, last_hash) VALUES (?, ?, ?) "
+                    + "ON CONFLICT (county_code) DO NOTHING";
+        }
+
+        @Override
+        boolean errorAbortsTransaction() {
+            return true;
+        }
     },
     MYSQL("mysql") {
         @Override
@@ -47,6 +65,14 @@ enum Dialect {
                     + "VALUES (:county_code, :code, :name, :rural_population, :poor) "
                     + "ON DUPLICATE KEY UPDATE name = VALUES(name), rural_population = VALUES(rural_population), "
                     + "poor = VALUES(poor)";
+        }
+
+        @Override
+        String insertChainHead() {
+            // Not INSERT IGNORE: writers that lose the race would each hold a shared lock on the new row and then
+            // deadlock upgrading it for the update; a no-op update on the duplicate takes the exclusive lock at once.
+            return "INSERT INTO audit_chain_heads (county_code, last_seq, last_hash) VALUES (?, ?, ?) "
+                    + "ON DUPLICATE KEY UPDATE county_code = county_code";
         }
 
         @Override
@@ -123,6 +149,20 @@ enum Dialect {
      */
     String lockingRead() {
         return "";
+    }
+
+    /**
+     * Creates a county's audit chain head ({@code county_code, last_seq, last_hash}) unless it exists, without
+     * failing when a concurrent transaction creates it first (H2: see its override).
+     */
+    abstract String insertChainHead();
+
+    /**
+     * Whether a failed statement aborts the whole transaction (PostgreSQL), so that a write whose failure is to be
+     * explained by a further query must run under a savepoint.
+     */
+    boolean errorAbortsTransaction() {
+        return false;
     }
 
     /** SQL run on every new connection, or null. */

@@ -41,10 +41,16 @@ import org.jingzhun.spi.region.RegionCode;
  * their card codes. The exhaustive switches make adding a flag or an insurance without a column a compile error.
  */
 final class HouseholdRows {
-    /** A member row: the member with the key of its household and its position. */
-    record MemberRow(String countyCode, String householdId, int seq, Member member) {
+    /**
+     * A member row: the member with the key of its household, its position, and whether the household is active
+     * (then the row's {@code active_citizen_id}, unique across the table, holds the citizen ID).
+     */
+    record MemberRow(String countyCode, String householdId, int seq, Member member, boolean active) {
     }
 
+    /** The members column, and its unique index, that keep a citizen ID active in at most one household. */
+    static final String ACTIVE_CITIZEN_ID = "active_citizen_id";
+    static final String ACTIVE_CITIZEN_INDEX = "ux_members_active_citizen";
     static final List<Column<Household>> HOUSEHOLD_COLUMNS = householdColumns();
     static final List<Column<MemberRow>> MEMBER_COLUMNS = memberColumns();
 
@@ -89,7 +95,7 @@ final class HouseholdRows {
     static List<MemberRow> memberRows(Household h) {
         List<MemberRow> rows = new ArrayList<>(h.members().size());
         for (int i = 0; i < h.members().size(); i++) {
-            rows.add(new MemberRow(h.countyCode(), h.id(), i, h.members().get(i)));
+            rows.add(new MemberRow(h.countyCode(), h.id(), i, h.members().get(i), h.status().active()));
         }
         return rows;
     }
@@ -104,6 +110,13 @@ final class HouseholdRows {
     /** Maps {@code members} rows (any query selecting {@link #MEMBER_COLUMNS}) to their household id and member. */
     static final RowMapper<Map.Entry<String, Member>> MEMBER = new PositionalMapper<>(MEMBER_COLUMNS,
             (rs, at) -> Map.entry(rs.getString(at.of("household_id")), member(rs, at)));
+
+    /**
+     * Maps {@code members} rows (selecting {@link #MEMBER_COLUMNS}) to the member and whether its citizen ID is
+     * stored as active.
+     */
+    static final RowMapper<Map.Entry<Member, Boolean>> MEMBER_WITH_ACTIVITY = new PositionalMapper<>(MEMBER_COLUMNS,
+            (rs, at) -> Map.entry(member(rs, at), rs.getString(at.of(ACTIVE_CITIZEN_ID)) != null));
 
     private static Household.Builder household(ResultSet rs, Positions at) throws SQLException {
         List<PovertyCause> others = new ArrayList<>(2);
@@ -235,6 +248,8 @@ final class HouseholdRows {
             c.add(member(column(i), Types.BOOLEAN, m -> m.insurances().contains(i)));
         }
         c.add(member("serving_soldier", Types.BOOLEAN, Member::servingSoldier));
+        c.add(new Column<>(ACTIVE_CITIZEN_ID, Types.VARCHAR,
+                row -> row.active() ? row.member().citizenId().value() : null));
         return List.copyOf(c);
     }
 

@@ -17,6 +17,8 @@ import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 import org.jdbi.v3.core.statement.StatementContext;
+import org.jingzhun.spi.error.ValidationException;
+import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.HouseholdSummary;
 import org.jingzhun.spi.household.Member;
@@ -31,13 +33,16 @@ import org.jingzhun.spi.storage.PageRequest;
 import org.jingzhun.storage.jdbc.internal.HouseholdRows.MemberRow;
 
 /**
- * Households in {@code households} and {@code members}. Optimistic locking is a guarded UPDATE
+ * Households in {@code households} and {@code members}. A member row of an active household carries its citizen ID
+ * in {@code active_citizen_id} too, whose unique index makes the database refuse a second active holder however
+ * writers race; the violation is reported as core reports a taken ID. Optimistic locking is a guarded UPDATE
  * ({@code WHERE county_code = ? AND id = ? AND version = ?}); members are replaced as a whole on update. Inserts look
  * for an existing id first so that the common duplicate is reported without poisoning the transaction, and the
  * primary key catches the rest.
  */
 final class JdbcHouseholdRepository implements HouseholdRepository {
     private static final int SCAN_PAGE = 5_000;
+    private static final String CITIZEN_SAVEPOINT = "jz_citizen_ids";
     static final String KIND = "household";
 
     private final Handle handle;
@@ -68,7 +73,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
             }
             throw e;
         }
-        insertMembers(HouseholdRows.memberRows(stored));
+        guardingCitizenIds(List.of(stored), false, () -> insertMembers(HouseholdRows.memberRows(stored)));
         return stored;
     }
 
@@ -87,7 +92,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
             throw VersionRule.duplicate(KIND, existing);
         }
         try {
-            bulk.write(handle, stored);
+            guardingCitizenIds(stored, true, () -> bulk.write(handle, stored));
         } catch (RuntimeException e) {
             // A duplicate inside the batch is left to the primary key; only now find which one it was.
             if (SqlErrors.isUniqueViolation(e)) {
@@ -109,10 +114,16 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                     storedVersion(household.countyCode(), household.id()));
         }
         // Most changes (status, card fields) leave the members alone; rewriting them would cost a delete and a
-        // batch insert with index maintenance each time, so compare with what is stored first.
-        if (!storedMembers(household.countyCode(), household.id()).equals(stored.members())) {
-            deleteMembers(household.countyCode(), household.id());
-            insertMembers(HouseholdRows.memberRows(stored));
+        // batch insert with index maintenance each time, so compare with what is stored first. A household that
+        // becomes active or inactive (removed, or restored) rewrites them too, to take or free their citizen IDs.
+        List<Map.Entry<Member, Boolean>> storedRows = storedMembers(household.countyCode(), household.id());
+        boolean sameMembers = storedRows.stream().map(Map.Entry::getKey).toList().equals(stored.members());
+        boolean sameActivity = storedRows.stream().allMatch(e -> e.getValue() == stored.status().active());
+        if (!sameMembers || !sameActivity) {
+            guardingCitizenIds(List.of(stored), false, () -> {
+                deleteMembers(household.countyCode(), household.id());
+                insertMembers(HouseholdRows.memberRows(stored));
+            });
         }
         return stored;
     }
@@ -131,15 +142,21 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         Map<String, List<String>> idsByCounty = byCounty(households.stream()
                 .filter(h -> h.countyCode().equals(CountyKeys.countyOf(h.id()))).map(Household::id).toList());
         Map<String, Long> versions = new HashMap<>();
+        Set<String> storedActive = new HashSet<>();
         Map<String, List<Member>> members = new HashMap<>();
         KeyLookup lookup = dialect.keyLookup("households", "h", "id");
         idsByCounty.forEach((county, ids) -> {
             for (List<String> chunk : Chunks.of(ids, Chunks.KEYS)) {
-                lookup.bind(handle.createQuery("SELECT h.id, h.version FROM " + lookup.from()
+                lookup.bind(handle.createQuery("SELECT h.id, h.version, h.status FROM " + lookup.from()
                                 + " WHERE h.county_code = :county AND " + lookup.where()
                                 + dialect.lockingRead()), chunk)
                         .bind("county", county)
-                        .map((rs, ctx) -> Map.entry(rs.getString("id"), rs.getLong("version")))
+                        .map((rs, ctx) -> {
+                            if (Codes.parse(PovertyStatus.class, rs.getString("status")).active()) {
+                                storedActive.add(rs.getString("id"));
+                            }
+                            return Map.entry(rs.getString("id"), rs.getLong("version"));
+                        })
                         .forEach(e -> versions.put(e.getKey(), e.getValue()));
                 members.putAll(membersOf(county, chunk));
             }
@@ -163,25 +180,100 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
                 }
             }
         }
+        // Members are rewritten when they changed, or when the household became active or inactive (their
+        // citizen IDs are taken or freed).
         List<Household> rewritten = writes.stream().map(VersionedBatch.Write::last)
-                .filter(h -> !members.getOrDefault(h.id(), List.of()).equals(h.members())).toList();
-        for (List<Household> chunk : Chunks.of(rewritten, batchSize)) {
-            PreparedBatch batch = handle.prepareBatch("DELETE FROM members WHERE county_code = :county "
-                    + "AND household_id = :id");
-            for (Household h : chunk) {
-                batch.bind("county", h.countyCode()).bind("id", h.id()).add();
+                .filter(h -> !members.getOrDefault(h.id(), List.of()).equals(h.members())
+                        || (!h.members().isEmpty() && storedActive.contains(h.id()) != h.status().active()))
+                .toList();
+        guardingCitizenIds(households, true, () -> {
+            for (List<Household> chunk : Chunks.of(rewritten, batchSize)) {
+                PreparedBatch batch = handle.prepareBatch("DELETE FROM members WHERE county_code = :county "
+                        + "AND household_id = :id");
+                for (Household h : chunk) {
+                    batch.bind("county", h.countyCode()).bind("id", h.id()).add();
+                }
+                batch.execute();
             }
-            batch.execute();
-        }
-        insertMembers(rewritten.stream().flatMap(h -> HouseholdRows.memberRows(h).stream()).toList());
+            insertMembers(rewritten.stream().flatMap(h -> HouseholdRows.memberRows(h).stream()).toList());
+        });
         return households.stream().map(h -> h.toBuilder().version(h.version() + 1).build()).toList();
     }
 
-    private List<Member> storedMembers(String county, String id) {
+    /** The stored members of a household in order, each with whether its citizen ID is stored as active. */
+    private List<Map.Entry<Member, Boolean>> storedMembers(String county, String id) {
         return handle.createQuery(HouseholdRows.SELECT_MEMBER
                         + " WHERE county_code = :county AND household_id = :id ORDER BY seq")
                 .bind("county", county).bind("id", id)
-                .map(HouseholdRows.MEMBER).map(Map.Entry::getValue).list();
+                .map(HouseholdRows.MEMBER_WITH_ACTIVITY).list();
+    }
+
+    /**
+     * Runs a write of member rows of {@code batch} and turns a violation of the unique index on
+     * {@code active_citizen_id} into the registry's error: {@code validation.id_taken} naming the first member whose
+     * citizen ID another active household holds (an earlier household of the batch, or a stored one) and that
+     * holder, on record {@code row n} ({@code rows}) or {@code household <id>}. On PostgreSQL, where the violation
+     * aborts the transaction, the write runs under a savepoint so that the holder can still be looked up.
+     */
+    private void guardingCitizenIds(List<Household> batch, boolean rows, Runnable write) {
+        boolean savepoint = dialect.errorAbortsTransaction();
+        if (savepoint) {
+            handle.savepoint(CITIZEN_SAVEPOINT);
+        }
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            if (!SqlErrors.violatesUniqueIndex(e, HouseholdRows.ACTIVE_CITIZEN_INDEX)) {
+                throw e;
+            }
+            if (savepoint) {
+                handle.rollbackToSavepoint(CITIZEN_SAVEPOINT);
+            }
+            ValidationException taken = citizenIdTaken(batch, rows);
+            if (taken == null) {
+                // The holder was removed meanwhile; the write itself was still refused.
+                throw e;
+            }
+            taken.addSuppressed(e);
+            throw taken;
+        }
+    }
+
+    private ValidationException citizenIdTaken(List<Household> batch, boolean rows) {
+        List<String> values = batch.stream().filter(h -> h.status().active())
+                .flatMap(h -> h.members().stream()).map(m -> m.citizenId().value()).distinct().toList();
+        Map<String, Set<String>> holders = new HashMap<>();
+        KeyLookup lookup = dialect.keyLookup("members", "m", HouseholdRows.ACTIVE_CITIZEN_ID);
+        for (List<String> chunk : Chunks.of(values, Chunks.KEYS)) {
+            lookup.bind(handle.createQuery("SELECT m.active_citizen_id, m.household_id FROM " + lookup.from()
+                            + " WHERE " + lookup.where()), chunk)
+                    .map((rs, ctx) -> Map.entry(rs.getString(1).strip(), rs.getString(2)))
+                    .forEach(e -> holders.computeIfAbsent(e.getKey(), k -> new TreeSet<>()).add(e.getValue()));
+        }
+        Map<String, String> earlierInBatch = new HashMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            Household h = batch.get(i);
+            if (!h.status().active()) {
+                continue;
+            }
+            for (int j = 0; j < h.members().size(); j++) {
+                Member m = h.members().get(j);
+                String holder = earlierInBatch.get(m.citizenId().value());
+                if (holder == null || holder.equals(h.id())) {
+                    holder = holders.getOrDefault(m.citizenId().value(), Set.of()).stream()
+                            .filter(other -> !other.equals(h.id())).findFirst().orElse(null);
+                }
+                if (holder != null) {
+                    return new ValidationException(List.of(Violation.of(rows ? "row " + (i + 1)
+                                    : "household " + h.id(), "members[" + j + "].citizenId", "validation.id_taken",
+                            m.citizenId().masked(), holder)));
+                }
+            }
+            for (Member m : h.members()) {
+                earlierInBatch.putIfAbsent(m.citizenId().value(), h.id());
+            }
+        }
+        return null;
     }
 
     @Override

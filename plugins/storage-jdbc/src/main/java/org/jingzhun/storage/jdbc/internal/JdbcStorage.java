@@ -29,12 +29,15 @@ import org.slf4j.LoggerFactory;
 public final class JdbcStorage implements Storage {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcStorage.class);
     private static final String HISTORY_TABLE = "jingzhun_schema_history";
+    private static final int DEADLOCK_ATTEMPTS = 5;
 
     private final JdbcStorageConfig config;
     private final Dialect dialect;
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final BulkHouseholdWriter bulk;
+    /** How deep this thread is in units of work of this storage (nested units join the outer one). */
+    private final ThreadLocal<int[]> depth = ThreadLocal.withInitial(() -> new int[1]);
 
     private JdbcStorage(JdbcStorageConfig config, Dialect dialect, HikariDataSource dataSource) {
         this.config = config;
@@ -54,6 +57,7 @@ public final class JdbcStorage implements Storage {
                 Flyway.configure()
                         .dataSource(dataSource)
                         .locations(dialect.migrations())
+                        .javaMigrations(new V7_1__Audit_chain_backfill())
                         .table(HISTORY_TABLE)
                         .loggers("slf4j")
                         .load()
@@ -92,18 +96,45 @@ public final class JdbcStorage implements Storage {
         }
     }
 
+    /**
+     * Runs the unit of work; one the database chose as a deadlock victim is run again from the start, up to
+     * {@value #DEADLOCK_ATTEMPTS} times. InnoDB picks such victims among writers inserting the same unique key (a
+     * citizen ID raced for by several households), where the loser must see the winner's committed row and report
+     * the ID as taken instead of failing. Only the outermost unit retries: a nested one shares the transaction the
+     * database has already rolled back.
+     */
     @Override
     public <T> T inTransaction(Function<StorageTransaction, T> work) {
-        try {
-            return jdbi.inTransaction(handle -> work.apply(
-                    new JdbcTransaction(handle, dialect, bulk, config.batchSize())));
-        } catch (ConnectionException e) {
-            throw unreachable(config, e);
-        } catch (JdbiException e) {
-            if (SqlErrors.isConnectionFailure(e)) {
+        boolean outermost = depth.get()[0] == 0;
+        for (int attempt = 1; ; attempt++) {
+            depth.get()[0]++;
+            try {
+                return jdbi.inTransaction(handle -> work.apply(
+                        new JdbcTransaction(handle, dialect, bulk, config.batchSize())));
+            } catch (ConnectionException e) {
                 throw unreachable(config, e);
+            } catch (JdbiException e) {
+                if (SqlErrors.isConnectionFailure(e)) {
+                    throw unreachable(config, e);
+                }
+                if (!(outermost && SqlErrors.isDeadlock(e) && attempt < DEADLOCK_ATTEMPTS)) {
+                    throw new StorageException("storage.failed", e, scrub(config, SqlErrors.describe(e)));
+                }
+                LOG.debug("Unit of work chosen as deadlock victim, running it again (attempt {}): {}", attempt + 1,
+                        SqlErrors.describe(e));
+                pause(attempt);
+            } finally {
+                depth.get()[0]--;
             }
-            throw new StorageException("storage.failed", e, scrub(config, SqlErrors.describe(e)));
+        }
+    }
+
+    /** A short random pause, longer with each attempt, so that the writers who deadlocked do not meet again. */
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(5, 25L * attempt + 5));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

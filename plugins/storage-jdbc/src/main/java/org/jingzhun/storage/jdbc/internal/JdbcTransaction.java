@@ -20,7 +20,7 @@ final class JdbcTransaction implements StorageTransaction {
         regions = new JdbcRegionRepository(handle, dialect);
         households = new JdbcHouseholdRepository(handle, dialect, bulk, batchSize);
         incomes = new JdbcIncomeRepository(handle, dialect, batchSize);
-        audit = new JdbcAuditRepository(handle, batchSize);
+        audit = new JdbcAuditRepository(handle, dialect, batchSize);
         documents = new JdbcDocumentRepository(handle, dialect, batchSize);
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 /** Reads what a database error means, the same way for H2, PostgreSQL and MySQL/MariaDB. */
 final class SqlErrors {
     private static final int MYSQL_DUPLICATE_KEY = 1062;
+    private static final int MYSQL_DEADLOCK = 1213;
 
     private SqlErrors() {
     }
@@ -18,6 +19,37 @@ final class SqlErrors {
             String state = e.getSQLState();
             if ("23505".equals(state) || ("23000".equals(state) && e.getErrorCode() == MYSQL_DUPLICATE_KEY)
                     || e.getErrorCode() == MYSQL_DUPLICATE_KEY) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code t} says the database rolled the transaction back to break a deadlock (SQL state 40001 on H2 and
+     * MariaDB, 40P01 on PostgreSQL, MariaDB error 1213).
+     */
+    static boolean isDeadlock(Throwable t) {
+        for (SQLException e : sqlExceptions(t)) {
+            if ("40001".equals(e.getSQLState()) || "40P01".equals(e.getSQLState())
+                    || e.getErrorCode() == MYSQL_DEADLOCK) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@code t} (or a cause, or a chained batch exception) is a violation of the unique index
+     * {@code indexName}, which every supported database names in its message.
+     */
+    static boolean violatesUniqueIndex(Throwable t, String indexName) {
+        if (!isUniqueViolation(t)) {
+            return false;
+        }
+        String wanted = indexName.toLowerCase(java.util.Locale.ROOT);
+        for (SQLException e : sqlExceptions(t)) {
+            if (e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains(wanted)) {
                 return true;
             }
         }

@@ -4,30 +4,30 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.jingzhun.spi.audit.AuditChain;
 import org.jingzhun.spi.audit.AuditEntry;
 
 /**
- * The append-only audit log with its sequence counter and two indexes (by entity, by county), each list in sequence
- * order. Undo removes the last entries appended; nothing else ever removes one.
+ * The append-only audit log with two indexes (by entity, by county), each list in sequence order. Each county has its
+ * own sequence and hash chain, extended under the storage lock, so writers cannot fork it. Entries are immutable
+ * records; undo removes the last entries appended, and nothing else ever removes or replaces one.
  */
 final class AuditLog {
     private final Map<String, List<AuditEntry>> byEntity = new HashMap<>();
     private final Map<String, List<AuditEntry>> byCounty = new HashMap<>();
-    private long lastSequence;
 
     AuditEntry append(AuditEntry entry, UndoLog undo) {
-        long previous = lastSequence;
-        AuditEntry stored = entry.withSequence(++lastSequence);
+        List<AuditEntry> ofCounty = byCounty.computeIfAbsent(entry.countyCode(), k -> new ArrayList<>());
+        AuditEntry last = ofCounty.isEmpty() ? null : ofCounty.get(ofCounty.size() - 1);
+        AuditEntry stored = AuditChain.link(entry, last == null ? 1 : last.sequence() + 1,
+                last == null ? AuditChain.GENESIS : last.hash());
         List<AuditEntry> ofEntity =
                 byEntity.computeIfAbsent(entityKey(stored.entityType(), stored.entityId()), k -> new ArrayList<>());
-        List<AuditEntry> ofCounty =
-                byCounty.computeIfAbsent(stored.countyCode(), k -> new ArrayList<>());
         ofEntity.add(stored);
         ofCounty.add(stored);
         undo.record(() -> {
             ofEntity.remove(ofEntity.size() - 1);
             ofCounty.remove(ofCounty.size() - 1);
-            lastSequence = previous;
         });
         return stored;
     }
@@ -36,7 +36,7 @@ final class AuditLog {
         return List.copyOf(byEntity.getOrDefault(entityKey(entityType, entityId), List.of()));
     }
 
-    /** Entries of a county, oldest first. */
+    /** Entries of a county, oldest first (the live list: read it under the lock only). */
     List<AuditEntry> ofCounty(String countyCode) {
         return byCounty.getOrDefault(countyCode, List.of());
     }

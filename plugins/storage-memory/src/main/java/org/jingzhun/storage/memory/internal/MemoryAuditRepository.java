@@ -1,12 +1,11 @@
 package org.jingzhun.storage.memory.internal;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jingzhun.spi.audit.AuditEntry;
+import org.jingzhun.spi.audit.AuditQuery;
 import org.jingzhun.spi.storage.AuditRepository;
-import org.jingzhun.spi.storage.Page;
-import org.jingzhun.spi.storage.PageRequest;
 
 /** The audit log as seen by one unit of work. */
 final class MemoryAuditRepository implements AuditRepository {
@@ -31,10 +30,27 @@ final class MemoryAuditRepository implements AuditRepository {
     }
 
     @Override
-    public Page<AuditEntry> findByCounty(String countyCode, PageRequest page) {
+    public List<AuditEntry> find(AuditQuery query) {
         unit.check();
-        List<AuditEntry> newestFirst = new ArrayList<>(log.ofCounty(countyCode));
-        Collections.reverse(newestFirst);
-        return Pages.slice(newestFirst, page);
+        List<AuditEntry> county = log.ofCounty(query.countyCode());
+        List<AuditEntry> out = new ArrayList<>(Math.min(query.limit(), county.size()));
+        for (int i = county.size() - 1; i >= 0 && out.size() < query.limit(); i--) {
+            AuditEntry e = county.get(i);
+            if (query.matches(e)) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void forEachInCounty(String countyCode, Predicate<AuditEntry> action) {
+        unit.check();
+        // A copy: the action may append to the log within the same unit of work.
+        for (AuditEntry e : List.copyOf(log.ofCounty(countyCode))) {
+            if (!action.test(e)) {
+                return;
+            }
+        }
     }
 }

@@ -1,19 +1,27 @@
 package org.jingzhun.storage.memory.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jingzhun.spi.error.ConflictException;
+import org.jingzhun.spi.error.ValidationException;
+import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.HouseholdRepository;
 import org.jingzhun.spi.storage.Page;
 import org.jingzhun.spi.storage.PageRequest;
 
-/** Households of one unit of work, enforcing the version rule and the county-prefixed id. */
+/**
+ * Households of one unit of work, enforcing the version rule, the county-prefixed id and the rule that a citizen ID
+ * is active in at most one household (checked against the table under the storage lock before each write).
+ */
 final class MemoryHouseholdRepository implements HouseholdRepository {
     static final String KIND = "household";
 
@@ -30,6 +38,7 @@ final class MemoryHouseholdRepository implements HouseholdRepository {
         unit.check();
         requireInsertable(household);
         VersionRule.requireAbsent(KIND, household.id(), table.get(household.id()));
+        requireFreeCitizenIds(household, "household " + household.id(), Map.of());
         Household stored = household.toBuilder().version(1).build();
         table.put(stored, unit.undo());
         return stored;
@@ -40,12 +49,18 @@ final class MemoryHouseholdRepository implements HouseholdRepository {
         unit.check();
         // Checked before the first write, so a refused batch leaves the tables untouched even without the undo log.
         Set<String> seen = new HashSet<>();
-        for (Household h : households) {
+        Map<String, String> batchHolders = new HashMap<>();
+        for (int i = 0; i < households.size(); i++) {
+            Household h = households.get(i);
             requireInsertable(h);
             if (!seen.add(h.id())) {
                 throw new ConflictException("storage.duplicate", KIND, h.id());
             }
             VersionRule.requireAbsent(KIND, h.id(), table.get(h.id()));
+            requireFreeCitizenIds(h, "row " + (i + 1), batchHolders);
+            if (h.status().active()) {
+                h.members().forEach(m -> batchHolders.putIfAbsent(m.citizenId().value(), h.id()));
+            }
         }
         List<Household> stored = new ArrayList<>(households.size());
         for (Household h : households) {
@@ -63,9 +78,52 @@ final class MemoryHouseholdRepository implements HouseholdRepository {
         Household current = table.get(household.id());
         VersionRule.requireCurrent(KIND, household.id(), current == null ? null : current.version(),
                 household.version());
+        return store(household, "household " + household.id());
+    }
+
+    /** In input order, each checked against the table as the earlier ones left it (as a database would). */
+    @Override
+    public List<Household> updateAll(List<Household> households) {
+        unit.check();
+        List<Household> out = new ArrayList<>(households.size());
+        for (int i = 0; i < households.size(); i++) {
+            Household h = households.get(i);
+            requireCountyPrefixedId(h);
+            Household current = table.get(h.id());
+            VersionRule.requireCurrent(KIND, h.id(), current == null ? null : current.version(), h.version());
+            out.add(store(h, "row " + (i + 1)));
+        }
+        return out;
+    }
+
+    private Household store(Household household, String record) {
+        requireFreeCitizenIds(household, record, Map.of());
         Household stored = household.toBuilder().version(household.version() + 1).build();
         table.put(stored, unit.undo());
         return stored;
+    }
+
+    /**
+     * Refuses an active household listing a citizen ID that another active household holds, in the table or earlier
+     * in the same batch ({@code batchHolders}, ID to household id).
+     */
+    private void requireFreeCitizenIds(Household h, String record, Map<String, String> batchHolders) {
+        if (!h.status().active()) {
+            return;
+        }
+        for (int i = 0; i < h.members().size(); i++) {
+            Member m = h.members().get(i);
+            String holder = batchHolders.get(m.citizenId().value());
+            if (holder == null || holder.equals(h.id())) {
+                holder = table.withMember(m.citizenId()).stream()
+                        .filter(o -> o.status().active() && !o.id().equals(h.id()))
+                        .map(Household::id).findFirst().orElse(null);
+            }
+            if (holder != null) {
+                throw new ValidationException(List.of(Violation.of(record, "members[" + i + "].citizenId",
+                        "validation.id_taken", m.citizenId().masked(), holder)));
+            }
+        }
     }
 
     @Override

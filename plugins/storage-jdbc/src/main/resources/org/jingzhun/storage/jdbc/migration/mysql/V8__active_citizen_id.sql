@@ -1,0 +1,12 @@
+-- A citizen ID is active in at most one household, kept by the database: members.active_citizen_id is the member's
+-- citizen ID while the household is active (status other than 9, removed) and NULL otherwise, written by the storage
+-- with every member row and rewritten when a household becomes active or inactive. The unique index ignores NULLs.
+-- It is global, not per county (a national ID is unique across counties), so a sharded MySQL-compatible database
+-- needs a global unique index for it. Fails when the data already breaks the rule.
+ALTER TABLE members ADD COLUMN active_citizen_id CHAR(18);
+
+UPDATE members m JOIN households h ON h.county_code = m.county_code AND h.id = m.household_id
+SET m.active_citizen_id = m.citizen_id
+WHERE h.status <> '9';
+
+CREATE UNIQUE INDEX ux_members_active_citizen ON members (active_citizen_id);

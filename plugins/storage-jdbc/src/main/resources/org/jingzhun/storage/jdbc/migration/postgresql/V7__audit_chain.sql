@@ -1,0 +1,13 @@
+-- The audit log becomes a hash chain per county (see org.jingzhun.spi.audit.AuditChain): every entry carries the hash
+-- of the county's previous entry and its own. audit_chain_heads holds each county's last sequence and hash; appends
+-- lock the county's row (SELECT ... FOR UPDATE), so concurrent writers cannot fork a chain, and number the county's
+-- entries from it. Entries written before this version are linked by the Java migration 7.1.
+ALTER TABLE audit_log ADD COLUMN prev_hash CHAR(64) COLLATE "C";
+ALTER TABLE audit_log ADD COLUMN entry_hash CHAR(64) COLLATE "C";
+
+CREATE TABLE audit_chain_heads (
+    county_code CHAR(6)  COLLATE "C" NOT NULL,
+    last_seq    BIGINT   NOT NULL,
+    last_hash   CHAR(64) COLLATE "C" NOT NULL,
+    CONSTRAINT pk_audit_chain_heads PRIMARY KEY (county_code)
+);

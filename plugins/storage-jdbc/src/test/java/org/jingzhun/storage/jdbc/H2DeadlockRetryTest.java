@@ -1,0 +1,8 @@
+package org.jingzhun.storage.jdbc;
+
+class H2DeadlockRetryTest extends AbstractDeadlockRetryTest {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.H2;
+    }
+}

@@ -1,0 +1,8 @@
+package org.jingzhun.storage.jdbc;
+
+class MariaDbDeadlockRetryTest extends AbstractDeadlockRetryTest {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.MARIADB;
+    }
+}

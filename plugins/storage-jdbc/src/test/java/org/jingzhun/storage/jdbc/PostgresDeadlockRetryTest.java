@@ -1,0 +1,8 @@
+package org.jingzhun.storage.jdbc;
+
+class PostgresDeadlockRetryTest extends AbstractDeadlockRetryTest {
+    @Override
+    TestDatabase database() {
+        return TestDatabase.POSTGRES;
+    }
+}
