@@ -82,9 +82,9 @@ public final class Jingzhun implements AutoCloseable {
         this.exits = new ExitWorkflow(ctx, engine, facts);
         this.adjustments = new DynamicAdjustment(registry);
         this.monitoring = new MonitoringService(ctx, engine, facts);
-        this.benefits = new BenefitStatementService(ctx, engine, facts);
+        this.funds = new FundsService(ctx, engine, facts);
+        this.benefits = new BenefitStatementService(ctx, engine, facts, funds, disclosure);
         this.statistics = new StatisticsService(ctx);
-        this.funds = new FundsService(ctx);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());
     }

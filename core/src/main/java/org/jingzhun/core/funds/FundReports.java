@@ -108,7 +108,7 @@ final class FundReports {
             lines.sort(Comparator.comparing(HouseholdFundLine::date).thenComparing(HouseholdFundLine::entryId));
             List<InterestSubsidy> subsidies = new ArrayList<>();
             for (MicrocreditState s : values(stores.microcredits.bySubject(tx, h.countyCode(), householdId))) {
-                InterestSubsidy sub = microcredits.subsidy(tx, s, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+                InterestSubsidy sub = microcredits.subsidy(s, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
                 if (sub.days() > 0) {
                     subsidies.add(sub);
                 }

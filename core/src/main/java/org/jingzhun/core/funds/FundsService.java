@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.HouseholdFactsStore;
+import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.InsufficientFundsException;
 import org.jingzhun.spi.funds.AidProject;
@@ -44,11 +46,16 @@ public final class FundsService {
     private final DonationBook donations;
     private final FundReports reports;
 
-    public FundsService(CoreContext ctx) {
+    /**
+     * @param engine asked for the interest subsidy of every loan (the policy pack in force is its only home)
+     * @param facts  given the loans issued here, so policy rules and the benefit statement read them
+     */
+    public FundsService(CoreContext ctx, PolicyEngine engine, HouseholdFactsStore facts) {
         FundWriter writer = new FundWriter(ctx, new FundStores(ctx.json()));
         this.ledger = new FundLedger(ctx, writer);
         this.mutualAid = new MutualAidBook(ctx, writer);
-        this.microcredits = new MicrocreditBook(ctx, writer);
+        this.microcredits = new MicrocreditBook(ctx, writer, engine);
+        facts.loanSource(microcredits::loansOf);
         this.donations = new DonationBook(ctx, writer, ledger);
         this.reports = new FundReports(ctx, writer, microcredits);
     }
@@ -255,7 +262,8 @@ public final class FundsService {
 
     /**
      * The interest subsidy of a loan for the days from {@code from} (inclusive) to {@code to} (exclusive), explained;
-     * see {@link InterestSubsidyCalculator} for the rules.
+     * computed by the interest-subsidy rule of the policy pack in force for the household's region on {@code from}
+     * (e.g. the Anhui pack's actual/actual rule), which the explanation names.
      */
     public InterestSubsidy interestSubsidy(Principal principal, String loanId, LocalDate from, LocalDate to) {
         return microcredits.interestSubsidy(principal, loanId, from, to);

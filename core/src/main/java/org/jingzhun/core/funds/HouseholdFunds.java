@@ -38,7 +38,7 @@ public record HouseholdFunds(String householdId, RegionCode region, int year, Li
                     new Explanation("funds", DISBURSEMENT_POLICY, null, null,
                             parts.size() + " payment(s) from projects in " + year, parts)));
         }
-        subsidies.stream().filter(s -> s.subsidy().signum() > 0).forEach(s -> out.add(s.toBenefitAmount()));
+        subsidies.stream().filter(s -> s.subsidy().signum() > 0).forEach(s -> out.add(s.amount()));
         return out;
     }
 
@@ -52,7 +52,7 @@ public record HouseholdFunds(String householdId, RegionCode region, int year, Li
                     .append(": ").append(d.amount().toPlainString()).append(" 元\n");
         }
         for (InterestSubsidy s : subsidies) {
-            sb.append("  ").append(InterestSubsidy.TITLE).append(' ').append(s.loanId()).append(": ")
+            sb.append("  ").append(s.amount().title()).append(' ').append(s.loanId()).append(": ")
                     .append(s.subsidy().toPlainString()).append(" 元 (").append(s.explanation().result()).append(")\n");
             for (ExplanationPart p : s.explanation().parts()) {
                 sb.append("    - ").append(p.label()).append(": ").append(p.amount().toPlainString()).append(" 元 (")

@@ -23,6 +23,10 @@ import org.jingzhun.core.funds.FundStores.Repayment;
 import org.jingzhun.core.funds.FundStores.RiskFundState;
 import org.jingzhun.core.funds.FundWriter.Draft;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.policy.PolicyEngine;
+import org.jingzhun.spi.policy.LoanRepayment;
+import org.jingzhun.spi.policy.LoanSubsidy;
+import org.jingzhun.spi.policy.Microloan;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.error.WorkflowException;
@@ -48,10 +52,11 @@ final class MicrocreditBook {
     private final CoreContext ctx;
     private final FundStores stores;
     private final FundWriter writer;
-    private final InterestSubsidyCalculator calculator = new InterestSubsidyCalculator();
+    private final PolicyEngine engine;
 
-    MicrocreditBook(CoreContext ctx, FundWriter writer) {
+    MicrocreditBook(CoreContext ctx, FundWriter writer, PolicyEngine engine) {
         this.ctx = ctx;
+        this.engine = engine;
         this.stores = writer.stores;
         this.writer = writer;
     }
@@ -187,7 +192,7 @@ final class MicrocreditBook {
             if (compensation.signum() > 0) {
                 writer.record(w, new Draft(EntryKind.RISK_COMPENSATION, date, compensation, s.region())
                         .fund(rf.value().fund().id()).loan(loanId).household(s.loan().householdId())
-                        .purpose("代偿 " + InterestSubsidyCalculator.percent(rf.value().fund().coverageShare())
+                        .purpose("代偿 " + percent(rf.value().fund().coverageShare())
                                 + " × " + outstanding.toPlainString()), reason);
             }
             return balance(after);
@@ -211,7 +216,7 @@ final class MicrocreditBook {
         return ctx.read(tx -> {
             MicrocreditState s = load(stores.microcredits, tx, loanId, "microcredit").value();
             writer.requireRead(principal, s.region(), "read microcredit");
-            return subsidy(tx, s, from, to);
+            return subsidy(s, from, to);
         });
     }
 
@@ -219,10 +224,28 @@ final class MicrocreditBook {
         return interestSubsidy(principal, loanId, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
     }
 
-    InterestSubsidy subsidy(StorageTransaction tx, MicrocreditState s, LocalDate from, LocalDate to) {
-        RiskCompensationFund rf = load(stores.riskFunds, tx, s.loan().riskFundId(), "risk compensation fund").value()
-                .fund();
-        return calculator.compute(rf.name(), rf.terms(), s.loan(), s.loan().householdId(), s.repaidByDay(),
-                s.defaultedOn(), from, to);
+    /** The subsidy as the pack in force computes it: the single implementation (see {@link PolicyEngine}). */
+    InterestSubsidy subsidy(MicrocreditState s, LocalDate from, LocalDate to) {
+        LoanSubsidy ls = engine.interestSubsidy(s.region(), s.loan().householdId(), policyInput(s), from, to);
+        return new InterestSubsidy(s.loan().id(), s.loan().householdId(), from, to, ls.days(), ls.interest(),
+                ls.amount());
+    }
+
+    /** The loan as rules read it: repayments by day (net of reversals) and the day of default. */
+    static Microloan policyInput(MicrocreditState s) {
+        List<LoanRepayment> repaid = new ArrayList<>();
+        s.repaidByDay().forEach((d, a) -> repaid.add(new LoanRepayment(d, a)));
+        return s.loan().toPolicyInput(s.defaultedOn(), repaid);
+    }
+
+    /** The loans issued to a household through the ledger, as policy facts (read inside a transaction). */
+    List<Microloan> loansOf(StorageTransaction tx, Household h) {
+        return values(stores.microcredits.bySubject(tx, h.countyCode(), h.id())).stream()
+                .map(MicrocreditBook::policyInput).toList();
+    }
+
+    static String percent(BigDecimal fraction) {
+        BigDecimal p = fraction.movePointRight(2).stripTrailingZeros();
+        return (p.scale() < 0 ? p.setScale(0) : p).toPlainString() + "%";
     }
 }

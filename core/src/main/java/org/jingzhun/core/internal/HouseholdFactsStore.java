@@ -10,6 +10,7 @@ import org.jingzhun.core.Versioned;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.policy.HouseholdFacts;
+import org.jingzhun.spi.policy.Microloan;
 import org.jingzhun.spi.policy.SupplementaryFacts;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.StorageTransaction;
@@ -23,11 +24,23 @@ public final class HouseholdFactsStore {
     public record Stored(String id, String householdId, RegionCode region, int year, SupplementaryFacts facts) {
     }
 
+    /** The microloans issued to a household through the funds ledger, as policy facts. */
+    @FunctionalInterface
+    public interface LoanSource {
+        List<Microloan> loans(StorageTransaction tx, Household h);
+    }
+
     private final DocumentStore<Stored> store;
+    private LoanSource loans = (tx, h) -> List.of();
 
     public HouseholdFactsStore(JsonCodec json) {
         this.store = new DocumentStore<>("household-facts", Stored.class, json, Stored::id, Stored::region,
                 Stored::year);
+    }
+
+    /** Where loans issued through the funds ledger come from (the funds capability registers itself). */
+    public void loanSource(LoanSource source) {
+        this.loans = java.util.Objects.requireNonNull(source, "source");
     }
 
     public static String id(String householdId, int year) {
@@ -50,10 +63,22 @@ public final class HouseholdFactsStore {
         return before.map(v -> v.value().facts());
     }
 
-    /** The facts of a registered household for a year, decided on {@code asOf}. */
+    /**
+     * The facts of a registered household for a year, decided on {@code asOf}: the recorded supplementary facts with
+     * the loans issued through the funds ledger added (a ledger loan replaces a recorded loan of the same id, since
+     * the ledger knows its repayments and default). The bulk forms below read recorded facts only: no eligibility,
+     * exit or monitoring rule reads loans.
+     */
     public HouseholdFacts facts(StorageTransaction tx, Household h, int year, LocalDate asOf) {
-        return new HouseholdFacts(h, year, tx.incomes().find(h.id(), year).orElse(null), supplementary(tx, h, year),
-                asOf);
+        SupplementaryFacts extra = supplementary(tx, h, year);
+        List<Microloan> issued = loans.loans(tx, h);
+        if (!issued.isEmpty()) {
+            Map<String, Microloan> merged = new LinkedHashMap<>();
+            extra.loans().forEach(l -> merged.put(l.loanId(), l));
+            issued.forEach(l -> merged.put(l.loanId(), l));
+            extra = extra.withLoans(List.copyOf(merged.values()));
+        }
+        return new HouseholdFacts(h, year, tx.incomes().find(h.id(), year).orElse(null), extra, asOf);
     }
 
     /**

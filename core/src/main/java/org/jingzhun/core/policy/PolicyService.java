@@ -14,7 +14,6 @@ import org.jingzhun.spi.error.ValidationException;
 import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.policy.AreaFacts;
-import org.jingzhun.spi.policy.BenefitAmount;
 import org.jingzhun.spi.policy.Decision;
 import org.jingzhun.spi.policy.HouseholdFacts;
 import org.jingzhun.spi.policy.SupplementaryFacts;
@@ -92,7 +91,8 @@ public final class PolicyService {
         return engine.householdExit(ruleInputs(principal, householdId, year));
     }
 
-    public List<BenefitAmount> benefits(Principal principal, String householdId, int year) {
+    /** Every benefit line of the household in the year, failed rules marked (see {@link PolicyEngine#benefits}). */
+    public List<BenefitLine> benefits(Principal principal, String householdId, int year) {
         return engine.benefits(ruleInputs(principal, householdId, year));
     }
 

@@ -90,12 +90,12 @@ class MicrocreditTest {
         assertThat(h2017.total()).isEqualByComparingTo("2375.00");
         List<BenefitAmount> card = h2017.toBenefitAmounts();
         assertThat(card).singleElement().satisfies(l -> {
-            assertThat(l.policy()).isEqualTo("funds.microcredit.interest-subsidy");
+            assertThat(l.policy()).isEqualTo("anhui.microloan.interest");
             assertThat(l.explanation().parts()).hasSize(2);
         });
         assertThat(h2017.toText()).contains("扶贫小额信贷贴息", "2375.00", "第1贷款年度", "第2贷款年度");
         // the loan as the policy engine reads it
-        assertThat(issued.toPolicyInput(false).productionUse()).isTrue();
+        assertThat(issued.toPolicyInput(null, List.of()).productionUse()).isTrue();
     }
 
     @Test
