@@ -93,6 +93,17 @@ public final class BenefitStatementService {
         return out;
     }
 
+    /** A citizen ID a rule already printed redacted (first 6 and last 4), e.g. {@code 341702********0116}. */
+    private static final java.util.regex.Pattern REDACTED_ID = java.util.regex.Pattern.compile(
+            "\\d{6}\\*{5,8}[\\dXx]{4}");
+
+    /** Free text of a rule as the profile lets it out: under public notice not even a redacted ID remains. */
+    private String text(String s, MaskingProfile profile) {
+        String out = disclosure.text(s, profile);
+        return profile == MaskingProfile.PUBLIC_NOTICE && out != null
+                ? REDACTED_ID.matcher(out).replaceAll(Disclosure.WITHHELD) : out;
+    }
+
     /** A line with every text a pack wrote passed through the profile (an ID a rule printed is redacted too). */
     private BenefitLine disclosed(BenefitLine line, MaskingProfile profile) {
         if (line.amount() == null || profile == MaskingProfile.FULL) {
@@ -101,11 +112,11 @@ public final class BenefitStatementService {
         BenefitAmount a = line.amount();
         Explanation e = a.explanation();
         Map<String, String> inputs = new java.util.LinkedHashMap<>();
-        e.inputs().forEach((k, v) -> inputs.put(disclosure.text(k, profile), disclosure.text(v, profile)));
-        List<ExplanationPart> parts = e.parts().stream().map(p -> new ExplanationPart(disclosure.text(p.label(),
-                profile), p.amount(), disclosure.text(p.basis(), profile))).toList();
-        Explanation masked = new Explanation(e.pack(), e.rule(), e.parameters(), inputs,
-                disclosure.text(e.result(), profile), parts);
+        e.inputs().forEach((k, v) -> inputs.put(text(k, profile), text(v, profile)));
+        List<ExplanationPart> parts = e.parts().stream().map(p -> new ExplanationPart(text(p.label(), profile),
+                p.amount(), text(p.basis(), profile))).toList();
+        Explanation masked = new Explanation(e.pack(), e.rule(), e.parameters(), inputs, text(e.result(), profile),
+                parts);
         return new BenefitLine(line.plugin(), line.pack(), line.policy(), line.title(),
                 new BenefitAmount(a.policy(), a.title(), a.amount(), masked), null);
     }

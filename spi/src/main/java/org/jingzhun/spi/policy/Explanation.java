@@ -17,8 +17,8 @@ import java.util.TreeMap;
  * @param pack       name of the policy pack
  * @param rule       rule id within the pack, e.g. {@code national.eligibility.income-line}
  * <p>The order of parameters and inputs is defined: a map that keeps an order ({@link LinkedHashMap},
- * {@link SortedMap}) is kept as given; any other map (e.g. {@code Map.of}, whose order changes between runs) is sorted
- * by key, so the same decision always prints the same way.
+ * {@link SortedMap}, or another explanation's read-only map) is kept as given; any other map (e.g. {@code Map.of},
+ * whose order changes between runs) is sorted by key, so the same decision always prints the same way.
  *
  * @param parameters the rule's parameters as used (e.g. {@code line=2855.00})
  * @param inputs     the facts it read (e.g. {@code perCapitaNetIncome=2800.00})
@@ -36,12 +36,15 @@ public record Explanation(String pack, String rule, Map<String, String> paramete
         parts = parts == null ? List.of() : List.copyOf(parts);
     }
 
+    /** The class of the read-only maps an explanation hands out, so a copied explanation keeps its order. */
+    private static final Class<?> ORDERED_VIEW = Collections.unmodifiableMap(new LinkedHashMap<>()).getClass();
+
     private static Map<String, String> ordered(Map<String, String> m) {
         if (m == null || m.isEmpty()) {
             return Map.of();
         }
-        Map<String, String> copy = m instanceof LinkedHashMap || m instanceof SortedMap ? new LinkedHashMap<>(m)
-                : new LinkedHashMap<>(new TreeMap<>(m));
+        boolean keepsOrder = m instanceof LinkedHashMap || m instanceof SortedMap || m.getClass() == ORDERED_VIEW;
+        Map<String, String> copy = keepsOrder ? new LinkedHashMap<>(m) : new LinkedHashMap<>(new TreeMap<>(m));
         return Collections.unmodifiableMap(copy);
     }
 
