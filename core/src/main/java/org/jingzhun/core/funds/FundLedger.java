@@ -388,7 +388,8 @@ final class FundLedger {
             case MUTUAL_AID_CONTRIBUTION -> {
                 Versioned<MutualAidState> m = load(stores.mutualAid, tx, original.fundId(), "mutual-aid fund");
                 ensure(amount, m.value().available(), "mutual-aid fund " + original.fundId(), "available capital");
-                stores.mutualAid.save(tx, m.value().member(original.householdId(), minus), m.version());
+                stores.mutualAid.save(tx, m.value().contributed(minus), m.version());
+                MutualAidBook.onCard(w, findHousehold(tx, original.householdId()), minus, "冲销入股 " + original.id());
             }
             case MUTUAL_AID_LOAN -> {
                 Versioned<LoanState> l = load(stores.loans, tx, original.loanId(), "mutual-aid loan");

@@ -100,19 +100,18 @@ final class FundStores {
         }
     }
 
-    /** A mutual-aid fund's capital (fiscal, members' contributions by household, fee income) and loans outstanding. */
+    /**
+     * A mutual-aid fund's capital (fiscal, members' contributions, fee income) and loans outstanding. Which households
+     * are members, and with how much, is on their registration cards (the one home of membership).
+     */
     record MutualAidState(MutualAidFund fund, BigDecimal fiscalCapital, BigDecimal feeIncome,
-            BigDecimal outstanding, Map<String, BigDecimal> members) {
+            BigDecimal outstanding, BigDecimal memberCapital) {
         MutualAidState {
-            members = Collections.unmodifiableSortedMap(new TreeMap<>(members == null ? Map.of() : members));
-        }
-
-        BigDecimal memberCapital() {
-            return members.values().stream().reduce(Money.ZERO, BigDecimal::add);
+            memberCapital = memberCapital == null ? Money.ZERO : memberCapital;
         }
 
         BigDecimal capital() {
-            return fiscalCapital.add(memberCapital()).add(feeIncome);
+            return fiscalCapital.add(memberCapital).add(feeIncome);
         }
 
         BigDecimal available() {
@@ -121,18 +120,11 @@ final class FundStores {
 
         MutualAidState plus(BigDecimal fiscalDelta, BigDecimal feeDelta, BigDecimal outstandingDelta) {
             return new MutualAidState(fund, fiscalCapital.add(fiscalDelta), feeIncome.add(feeDelta),
-                    outstanding.add(outstandingDelta), members);
+                    outstanding.add(outstandingDelta), memberCapital);
         }
 
-        MutualAidState member(String householdId, BigDecimal delta) {
-            Map<String, BigDecimal> next = new TreeMap<>(members);
-            BigDecimal v = next.getOrDefault(householdId, Money.ZERO).add(delta);
-            if (v.signum() == 0) {
-                next.remove(householdId);
-            } else {
-                next.put(householdId, v);
-            }
-            return new MutualAidState(fund, fiscalCapital, feeIncome, outstanding, next);
+        MutualAidState contributed(BigDecimal delta) {
+            return new MutualAidState(fund, fiscalCapital, feeIncome, outstanding, memberCapital.add(delta));
         }
     }
 
@@ -296,7 +288,7 @@ final class FundStores {
 
     static MutualAidBalance balance(MutualAidState m) {
         return new MutualAidBalance(m.fund(), m.fiscalCapital(), m.memberCapital(), m.feeIncome(), m.capital(),
-                m.outstanding(), m.available(), m.members());
+                m.outstanding(), m.available());
     }
 
     static MutualAidLoanBalance balance(LoanState l) {

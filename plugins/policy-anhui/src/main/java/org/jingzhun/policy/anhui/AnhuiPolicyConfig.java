@@ -65,6 +65,13 @@ public record AnhuiPolicyConfig(
         outputAwards = outputAwards == null ? Map.of() : Map.copyOf(outputAwards);
     }
 
+    /** The same parameters in force from another day (e.g. a county whose microcredit scheme started in 2015). */
+    public AnhuiPolicyConfig withEffectiveFrom(LocalDate from) {
+        return new AnhuiPolicyConfig(scopePrefix, from, effectiveUntil, outOfPocketCaps, chronicOutpatientShare,
+                loanMaxPrincipal, loanOneYearRate, loanThreeYearRate, loanSubsidyShare, borrowerMinAge, borrowerMaxAge,
+                yuluPerSemester, yuluLevels, outputAwards, outputAwardHouseholdCap);
+    }
+
     public static AnhuiPolicyConfig defaults() {
         Map<HospitalLevel, BigDecimal> caps = new EnumMap<>(HospitalLevel.class);
         caps.put(HospitalLevel.TOWNSHIP, new BigDecimal("3000"));

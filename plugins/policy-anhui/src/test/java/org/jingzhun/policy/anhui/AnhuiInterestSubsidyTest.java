@@ -97,6 +97,13 @@ class AnhuiInterestSubsidyTest {
     }
 
     @Test
+    void theSameParametersCanStartEarlier() {
+        AnhuiPolicyConfig from2015 = AnhuiPolicyConfig.defaults().withEffectiveFrom(LocalDate.of(2015, 1, 1));
+        assertThat(new AnhuiPolicyPack(from2015).effectivePeriod().from()).isEqualTo(LocalDate.of(2015, 1, 1));
+        assertThat(from2015.loanOneYearRate()).isEqualByComparingTo("0.0435");
+    }
+
+    @Test
     void aPartialShareAndThePrincipalCapFollowTheConfiguration() {
         AnhuiPolicyConfig d = AnhuiPolicyConfig.defaults();
         AnhuiPolicyConfig seventy = new AnhuiPolicyConfig(d.scopePrefix(), d.effectiveFrom(), d.effectiveUntil(),
