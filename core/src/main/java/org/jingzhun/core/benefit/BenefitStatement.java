@@ -25,7 +25,8 @@ import org.jingzhun.spi.region.RegionCode;
  * @param notEnjoyed lines of zero, each with the reason in its explanation's result
  * @param failed     lines whose rule failed (plugin, pack, rule named)
  * @param totalDue   sum of the enjoyed lines
- * @param paid       disbursements the ledger paid to the household in the year, net of reversals
+ * @param paid       what the ledger paid for the household in the year, net of reversals: disbursements to it and
+ *                   interest subsidies paid to its lender
  * @param totalPaid  sum of {@code paid}
  */
 public record BenefitStatement(String householdId, RegionCode region, int year, String headName, String headId,

@@ -77,12 +77,13 @@ public final class BenefitStatementService {
         List<BenefitLine> enjoyed = lines.stream().filter(BenefitLine::enjoyed).toList();
         BigDecimal due = enjoyed.stream().map(BenefitLine::value).reduce(BigDecimal.ZERO.setScale(2),
                 BigDecimal::add);
-        BigDecimal paid = money.disbursements().stream().map(HouseholdFundLine::amount)
+        List<HouseholdFundLine> paidLines = money.paid();
+        BigDecimal paid = paidLines.stream().map(HouseholdFundLine::amount)
                 .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
         var id = disclosure.citizenId(head.citizenId(), profile);
         return new BenefitStatement(h.id(), h.region(), year, head.name(), id == null ? null : id.value(),
                 h.status(), enjoyed, lines.stream().filter(l -> !l.failed() && !l.enjoyed()).toList(),
-                lines.stream().filter(BenefitLine::failed).toList(), due, money.disbursements(), paid, profile,
+                lines.stream().filter(BenefitLine::failed).toList(), due, paidLines, paid, profile,
                 today);
     }
 

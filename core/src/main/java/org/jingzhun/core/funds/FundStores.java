@@ -152,16 +152,33 @@ final class FundStores {
         }
     }
 
+    /** The interest subsidy of a loan year paid to the lender by one ledger entry, net of its reversals. */
+    record SubsidyPayment(int year, BigDecimal amount) {
+    }
+
     /** A repayment of microcredit principal, net of its reversals. */
     record Repayment(LocalDate date, BigDecimal amount) {
     }
 
     /** A microcredit loan, its repayments by entry id, its default and the compensation paid for it. */
     record MicrocreditState(Microcredit loan, RegionCode region, Map<String, Repayment> repayments,
-            LocalDate defaultedOn, BigDecimal compensated) {
+            LocalDate defaultedOn, BigDecimal compensated, Map<String, SubsidyPayment> subsidies) {
         MicrocreditState {
             repayments = Collections.unmodifiableSortedMap(new TreeMap<>(repayments == null ? Map.of()
                     : repayments));
+            subsidies = Collections.unmodifiableSortedMap(new TreeMap<>(subsidies == null ? Map.of() : subsidies));
+        }
+
+        /** The interest subsidy paid to the lender for the loan's {@code year}, net of reversals. */
+        BigDecimal subsidyPaid(int year) {
+            return subsidies.values().stream().filter(p -> p.year() == year).map(SubsidyPayment::amount)
+                    .reduce(Money.ZERO, BigDecimal::add);
+        }
+
+        MicrocreditState subsidy(String entryId, SubsidyPayment p) {
+            Map<String, SubsidyPayment> next = new TreeMap<>(subsidies);
+            next.put(entryId, p);
+            return new MicrocreditState(loan, region, repayments, defaultedOn, compensated, next);
         }
 
         BigDecimal repaid() {
@@ -183,11 +200,11 @@ final class FundStores {
         MicrocreditState repayment(String entryId, Repayment r) {
             Map<String, Repayment> next = new TreeMap<>(repayments);
             next.put(entryId, r);
-            return new MicrocreditState(loan, region, next, defaultedOn, compensated);
+            return new MicrocreditState(loan, region, next, defaultedOn, compensated, subsidies);
         }
 
         MicrocreditState defaulted(LocalDate on, BigDecimal compensation) {
-            return new MicrocreditState(loan, region, repayments, on, compensation);
+            return new MicrocreditState(loan, region, repayments, on, compensation, subsidies);
         }
     }
 

@@ -54,7 +54,7 @@ public final class FundsService {
         FundWriter writer = new FundWriter(ctx, new FundStores(ctx.json()));
         this.ledger = new FundLedger(ctx, writer);
         this.mutualAid = new MutualAidBook(ctx, writer);
-        this.microcredits = new MicrocreditBook(ctx, writer, engine);
+        this.microcredits = new MicrocreditBook(ctx, writer, engine, ledger);
         facts.loanSource(microcredits::loansOf);
         this.donations = new DonationBook(ctx, writer, ledger);
         this.reports = new FundReports(ctx, writer, microcredits);
@@ -267,6 +267,16 @@ public final class FundsService {
      */
     public InterestSubsidy interestSubsidy(Principal principal, String loanId, LocalDate from, LocalDate to) {
         return microcredits.interestSubsidy(principal, loanId, from, to);
+    }
+
+    /**
+     * Pays the interest subsidy of a loan's calendar year to the lender out of a project (贴息资金拨付): the amount is
+     * what the policy pack in force computes, the ledger entries name the loan and the household, and the loan
+     * records it. Refused when that year was already paid (a reversal re-opens it) or nothing is due.
+     */
+    public List<LedgerEntry> payInterestSubsidy(Principal principal, String loanId, int year, String projectId,
+            LocalDate date, String reason) {
+        return microcredits.payInterestSubsidy(principal, loanId, year, projectId, date, reason);
     }
 
     /** The interest subsidy of a loan for a calendar year, explained. */

@@ -30,12 +30,14 @@ import org.jingzhun.spi.policy.Microloan;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.error.WorkflowException;
+import org.jingzhun.spi.funds.Disbursement;
 import org.jingzhun.spi.funds.EntryKind;
 import org.jingzhun.spi.funds.InterestSubsidy;
 import org.jingzhun.spi.funds.LedgerEntry;
 import org.jingzhun.spi.funds.Microcredit;
 import org.jingzhun.spi.funds.MicrocreditTerms;
 import org.jingzhun.spi.funds.Money;
+import org.jingzhun.spi.funds.Payee;
 import org.jingzhun.spi.funds.RiskCompensationFund;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.region.RegionCode;
@@ -53,10 +55,12 @@ final class MicrocreditBook {
     private final FundStores stores;
     private final FundWriter writer;
     private final PolicyEngine engine;
+    private final FundLedger ledger;
 
-    MicrocreditBook(CoreContext ctx, FundWriter writer, PolicyEngine engine) {
+    MicrocreditBook(CoreContext ctx, FundWriter writer, PolicyEngine engine, FundLedger ledger) {
         this.ctx = ctx;
         this.engine = engine;
+        this.ledger = ledger;
         this.stores = writer.stores;
         this.writer = writer;
     }
@@ -133,7 +137,8 @@ final class MicrocreditBook {
             }
             throwIf(more);
             Microcredit issued = loan.withId(stores.nextId(tx, 'C', h.region()));
-            stores.microcredits.save(tx, new MicrocreditState(issued, h.region(), Map.of(), null, Money.ZERO), 0);
+            stores.microcredits.save(tx, new MicrocreditState(issued, h.region(), Map.of(), null, Money.ZERO,
+                    Map.of()), 0);
             w.audit(HOUSEHOLD, h.id(), h.region(), "issue-microcredit", reason, null, issued);
             writer.record(w, new Draft(EntryKind.MICROCREDIT_ISSUE, issued.start(), issued.principal(), h.region())
                     .fund(rf.id()).loan(issued.id()).household(h.id()).purpose(issued.purpose().label()), reason);
@@ -222,6 +227,41 @@ final class MicrocreditBook {
 
     InterestSubsidy interestSubsidy(Principal principal, String loanId, int year) {
         return interestSubsidy(principal, loanId, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+    }
+
+    /**
+     * Pays a loan year's interest subsidy to the lender out of a project, as the pack in force computes it, and records
+     * it on the loan and the household: the ledger entries carry the loan and household, so the household's funds and
+     * its 明白卡 show what was paid beside what is due. Refused when the year was already paid or nothing is due.
+     */
+    List<LedgerEntry> payInterestSubsidy(Principal principal, String loanId, int year, String projectId,
+            LocalDate date, String reason) {
+        requireReason("interest subsidy", reason);
+        Objects.requireNonNull(date, "date");
+        return ctx.write(principal, w -> {
+            StorageTransaction tx = w.tx();
+            Versioned<MicrocreditState> mc = load(stores.microcredits, tx, loanId, "microcredit");
+            MicrocreditState s = mc.value();
+            writer.requireFinance(w.principal(), s.region(), "pay interest subsidies");
+            if (s.subsidyPaid(year).signum() > 0) {
+                throw new WorkflowException("funds.subsidy_paid", loanId, year, s.subsidyPaid(year).toPlainString());
+            }
+            InterestSubsidy due = subsidy(s, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+            if (due.subsidy().signum() == 0) {
+                throw new WorkflowException("funds.subsidy_none", loanId, year, due.explanation().result());
+            }
+            RiskCompensationFund rf = load(stores.riskFunds, tx, s.loan().riskFundId(), "risk compensation fund")
+                    .value().fund();
+            List<LedgerEntry> paid = ledger.disburseIn(w, Disbursement.of(projectId, Payee.lender(rf.lender()),
+                    due.subsidy(), date, "贷款贴息 " + year + " " + due.explanation().pack() + "/"
+                            + due.explanation().rule()), reason, loanId, s.loan().householdId());
+            MicrocreditState after = s;
+            for (LedgerEntry e : paid) {
+                after = after.subsidy(e.id(), new FundStores.SubsidyPayment(year, e.amount()));
+            }
+            stores.microcredits.save(tx, after, mc.version());
+            return paid;
+        });
     }
 
     /** The subsidy as the pack in force computes it: the single implementation (see {@link PolicyEngine}). */

@@ -127,6 +127,12 @@ class BenefitStatementServiceTest {
         funds.allocate(OFFICE, new Allocation(source.id(), award.id(), new BigDecimal("10000"), DAY), "award");
         funds.disburse(OFFICE, Disbursement.of(award.id(), Payee.household(household.id()), new BigDecimal("2000"),
                 LocalDate.of(2016, 11, 20), "养牛奖补"), "验收合格");
+        AidProject finance = funds.addProject(OFFICE, AidProject.planned(COUNTY, "扶贫小额信贷贴息",
+                ProjectCategory.FINANCE, 2016, new BigDecimal("50000"), "区扶贫办", LocalDate.of(2016, 12, 31),
+                List.of()), "plan");
+        funds.allocate(OFFICE, new Allocation(source.id(), finance.id(), new BigDecimal("50000"), DAY), "贴息");
+        funds.payInterestSubsidy(OFFICE, funds.microcredits(OFFICE, COUNTY).get(0).loan().id(), 2016, finance.id(),
+                LocalDate.of(2016, 12, 20), "2016 年度贴息");
     }
 
     @AfterEach
@@ -163,9 +169,10 @@ class BenefitStatementServiceTest {
             assertThat(l.amount().explanation().result()).isEqualTo("不享受：无验收产业");
         });
         assertThat(s.failed()).isEmpty();
-        // Money the ledger paid beside the amounts due.
-        assertThat(s.paid()).singleElement().satisfies(p -> assertThat(p.purpose()).isEqualTo("养牛奖补"));
-        assertThat(s.totalPaid()).isEqualByComparingTo("2000.00");
+        // Money the ledger paid beside the amounts due: the award to the household and the subsidy to its lender.
+        assertThat(s.paid()).extracting(p -> p.purpose()).containsExactly("养牛奖补",
+                "贷款贴息 2016 anhui/anhui.microloan.interest");
+        assertThat(s.totalPaid()).isEqualByComparingTo("3106.16");
         // The same subsidy funds() reports: one implementation.
         assertThat(jz.funds().household(OFFICE, household.id(), 2016).subsidies()).singleElement()
                 .satisfies(x -> assertThat(x.subsidy()).isEqualByComparingTo(subsidy.value()))
@@ -174,10 +181,10 @@ class BenefitStatementServiceTest {
 
         assertThat(s.headId()).isEqualTo(HEAD.masked());
         assertThat(s.toText()).contains("扶贫政策明白卡 2016", "健康脱贫“351”兜底  10000.00 元", "应享受合计: 14506.20 元",
-                "已到户合计: 2000.00 元", "不享受的政策及原因", "产业发展以奖代补: 不享受：无验收产业", "2016-11-20 产业奖补 养牛奖补: 2000.00 元",
+                "已到户合计: 3106.16 元", "不享受的政策及原因", "产业发展以奖代补: 不享受：无验收产业", "2016-11-20 产业奖补 养牛奖补: 2000.00 元",
                 "身份证号: " + HEAD.masked()).doesNotContain(HEAD.value());
         assertThat(s.toText(Locale.ENGLISH)).contains("Benefit statement 2016", "Total due: 14506.20 yuan",
-                "Total paid: 2000.00 yuan", "Policies not enjoyed and why", "Status: not exited");
+                "Total paid: 3106.16 yuan", "Policies not enjoyed and why", "Status: not exited");
     }
 
     @Test
