@@ -67,6 +67,18 @@ class HeatingSubsidyPluginTest extends AbstractPolicyPackContractTest {
         assertThat(heating(sampleHouseholds().get(2)).explanation().result()).isEqualTo("不享受：不满足贫困户");
     }
 
+    /** The guide shows the template's code unchanged, and the class stays within 30 lines of code. */
+    @Test
+    void theGuideShowsThisCodeAndItStaysSmall() throws java.io.IOException {
+        String source = java.nio.file.Files.readString(java.nio.file.Path.of(
+                "src/main/java/org/jingzhun/policy/example/HeatingSubsidyPlugin.java"));
+        String guide = java.nio.file.Files.readString(java.nio.file.Path.of("../../docs/plugins.md"));
+        assertThat(guide).contains(source.strip());
+        long classLines = source.substring(source.indexOf("public final class")).lines()
+                .filter(l -> !l.isBlank()).count();
+        assertThat(classLines).isLessThanOrEqualTo(30);
+    }
+
     @Test
     void theCountyAndAmountAreConfiguration() {
         PolicyPack other = new HeatingSubsidyPlugin(new HeatingSubsidyPlugin.Config("341721",
