@@ -76,7 +76,7 @@ public final class Jingzhun implements AutoCloseable {
         this.fourLists = new FourListsService(ctx, pairing);
         this.targets = new TargetPlanner(ctx);
         HouseholdFactsStore facts = new HouseholdFactsStore(ctx.json());
-        this.policies = new PolicyService(ctx, engine, facts);
+        this.policies = new PolicyService(ctx, engine, facts, disclosure);
         this.crossChecks = crossChecks;
         this.identification = new IdentificationWorkflow(ctx, registry, engine, crossChecks, disclosure);
         this.exits = new ExitWorkflow(ctx, engine, facts);

@@ -20,9 +20,6 @@ import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.NotFoundException;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.Member;
-import org.jingzhun.spi.policy.BenefitAmount;
-import org.jingzhun.spi.policy.Explanation;
-import org.jingzhun.spi.policy.ExplanationPart;
 import org.jingzhun.spi.policy.HouseholdFacts;
 
 /**
@@ -107,18 +104,6 @@ public final class BenefitStatementService {
 
     /** A line with every text a pack wrote passed through the profile (an ID a rule printed is redacted too). */
     private BenefitLine disclosed(BenefitLine line, MaskingProfile profile) {
-        if (line.amount() == null || profile == MaskingProfile.FULL) {
-            return line;
-        }
-        BenefitAmount a = line.amount();
-        Explanation e = a.explanation();
-        Map<String, String> inputs = new java.util.LinkedHashMap<>();
-        e.inputs().forEach((k, v) -> inputs.put(text(k, profile), text(v, profile)));
-        List<ExplanationPart> parts = e.parts().stream().map(p -> new ExplanationPart(text(p.label(), profile),
-                p.amount(), text(p.basis(), profile))).toList();
-        Explanation masked = new Explanation(e.pack(), e.rule(), e.parameters(), inputs, text(e.result(), profile),
-                parts);
-        return new BenefitLine(line.plugin(), line.pack(), line.policy(), line.title(),
-                new BenefitAmount(a.policy(), a.title(), a.amount(), masked), null);
+        return profile == MaskingProfile.FULL ? line : line.withTexts(t -> text(t, profile));
     }
 }

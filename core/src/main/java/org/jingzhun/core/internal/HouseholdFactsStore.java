@@ -67,18 +67,32 @@ public final class HouseholdFactsStore {
      * The facts of a registered household for a year, decided on {@code asOf}: the recorded supplementary facts with
      * the loans issued through the funds ledger added (a ledger loan replaces a recorded loan of the same id, since
      * the ledger knows its repayments and default). The bulk forms below read recorded facts only: no eligibility,
-     * exit or monitoring rule reads loans.
+     * exit or monitoring rule reads loans ({@link #withLoans} adds them for benefits).
      */
     public HouseholdFacts facts(StorageTransaction tx, Household h, int year, LocalDate asOf) {
-        SupplementaryFacts extra = supplementary(tx, h, year);
-        List<Microloan> issued = loans.loans(tx, h);
-        if (!issued.isEmpty()) {
-            Map<String, Microloan> merged = new LinkedHashMap<>();
-            extra.loans().forEach(l -> merged.put(l.loanId(), l));
-            issued.forEach(l -> merged.put(l.loanId(), l));
-            extra = extra.withLoans(List.copyOf(merged.values()));
-        }
+        SupplementaryFacts extra = merged(supplementary(tx, h, year), loans.loans(tx, h));
         return new HouseholdFacts(h, year, tx.incomes().find(h.id(), year).orElse(null), extra, asOf);
+    }
+
+    /**
+     * The same facts with each household's loans issued through the funds ledger added (one read per household), for
+     * the callers whose rules read loans: benefit evaluation.
+     */
+    public Map<String, HouseholdFacts> withLoans(StorageTransaction tx, Map<String, HouseholdFacts> facts) {
+        Map<String, HouseholdFacts> out = new LinkedHashMap<>();
+        facts.forEach((id, f) -> out.put(id, new HouseholdFacts(f.household(), f.year(), f.income(),
+                merged(f.extra(), loans.loans(tx, f.household())), f.asOf())));
+        return out;
+    }
+
+    private static SupplementaryFacts merged(SupplementaryFacts extra, List<Microloan> issued) {
+        if (issued.isEmpty()) {
+            return extra;
+        }
+        Map<String, Microloan> merged = new LinkedHashMap<>();
+        extra.loans().forEach(l -> merged.put(l.loanId(), l));
+        issued.forEach(l -> merged.put(l.loanId(), l));
+        return extra.withLoans(List.copyOf(merged.values()));
     }
 
     /**

@@ -297,6 +297,19 @@ class BenefitStatementServiceTest {
                     .hasSize(2).allSatisfy(x -> assertThat(x.failed()).hasSize(1));
             assertThat(j.policies().benefits(OFFICE, household.id(), 2016)).filteredOn(BenefitLine::failed)
                     .hasSize(1);
+            // A village in bulk: the failure is reported per household and every household still gets its lines.
+            Household second = j.registry().register(OFFICE, Household.builder().region(VILLAGE)
+                    .mainCause(PovertyCause.LACK_OF_CAPITAL).members(List.of(Member.of("王五", id("19700101", 31),
+                            Relationship.HEAD))).build(), "2014 baseline");
+            org.jingzhun.core.policy.BulkBenefits bulk = j.policies().benefitsWithin(VIEWER, VILLAGE, 2016);
+            assertThat(bulk.byHousehold()).containsOnlyKeys(household.id(), second.id());
+            assertThat(bulk.failures()).extracting(f -> f.householdId())
+                    .containsExactlyInAnyOrder(household.id(), second.id());
+            assertThat(bulk.byHousehold().get(household.id())).filteredOn(BenefitLine::enjoyed)
+                    .extracting(BenefitLine::policy).contains("anhui.microloan.interest", "anhui.health.351");
+            // Rules wrote redacted IDs only; nothing unmasked reaches a viewer.
+            assertThat(bulk.byHousehold().get(household.id()).toString()).doesNotContain(HEAD.value(),
+                    SPOUSE.value(), SON.value());
         }
     }
 }
