@@ -80,15 +80,15 @@ public final class Jingzhun implements AutoCloseable {
         this.fourLists = new FourListsService(ctx, pairing);
         this.targets = new TargetPlanner(ctx);
         HouseholdFactsStore facts = new HouseholdFactsStore(ctx.json());
-        this.policies = new PolicyService(ctx, engine, facts);
+        this.policies = new PolicyService(ctx, engine, facts, disclosure);
         this.crossChecks = crossChecks;
         this.identification = new IdentificationWorkflow(ctx, registry, engine, crossChecks, disclosure);
         this.exits = new ExitWorkflow(ctx, engine, facts);
         this.adjustments = new DynamicAdjustment(ctx, registry);
         this.monitoring = new MonitoringService(ctx, engine, facts);
-        this.benefits = new BenefitStatementService(ctx, engine, facts);
+        this.funds = new FundsService(ctx, engine, facts);
+        this.benefits = new BenefitStatementService(ctx, engine, facts, funds, disclosure);
         this.statistics = new StatisticsService(ctx);
-        this.funds = new FundsService(ctx);
         this.audit = new AuditService(ctx, disclosure);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());

@@ -101,16 +101,21 @@ public final class JingzhunBuilder {
         BeanValidation validation = new BeanValidation(clock);
         PluginContext pluginContext = () -> clock;
         List<PolicyPack> packs = new ArrayList<>(policyPacks);
+        Map<PolicyPack, String> pluginOfPack = new java.util.IdentityHashMap<>();
         List<CrossCheckSource> sources = new ArrayList<>(crossCheckSources);
         checked.forEach(p -> {
-            packs.addAll(p.policyPacks());
+            p.policyPacks().forEach(pack -> {
+                packs.add(pack);
+                pluginOfPack.put(pack, p.name());
+            });
             sources.addAll(p.crossCheckSources());
         });
         PluginLoader.byName("cross-check source", sources, CrossCheckSource::name);
         // Checked before storage is created, so a misconfigured pack never leaves a half-opened database behind.
         PolicyEngine engine;
         try {
-            engine = new PolicyEngine(packs, config -> validation.validate("policy config", config));
+            engine = new PolicyEngine(packs, pack -> pluginOfPack.getOrDefault(pack, PolicyEngine.HOST),
+                    config -> validation.validate("policy config", config));
         } catch (RuntimeException e) {
             validation.close();
             throw e;

@@ -259,11 +259,12 @@ class IdentificationWorkflowTest {
         assertThat(jz.registry().history(county, marginal.id())).extracting(HistoryEntry::action)
                 .contains("monitoring-flag", "monitoring-clear");
 
-        BenefitStatement s = jz.benefits().statement(county, marginal.id(), 2021);
-        assertThat(s.total()).isEqualByComparingTo("300.00");
-        assertThat(s.lines()).singleElement()
-                .satisfies(l -> assertThat(l.explanation().partsTotal()).isEqualByComparingTo(l.amount()));
-        assertThat(s.toText()).contains("明白卡", "合计: 300.00", "test-national", "341702******");
+        BenefitStatement s = jz.benefits().statement(county, marginal.id(), 2021,
+                org.jingzhun.core.disclosure.MaskingProfile.SCREEN);
+        assertThat(s.totalDue()).isEqualByComparingTo("300.00");
+        assertThat(s.enjoyed()).singleElement().satisfies(l -> assertThat(l.amount().explanation().partsTotal())
+                .isEqualByComparingTo(l.value()));
+        assertThat(s.toText()).contains("明白卡", "应享受合计: 300.00", "test-national", "341702******");
     }
 
     @Test
