@@ -3,6 +3,7 @@ package org.jingzhun.core;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
+import org.jingzhun.core.areaexit.AreaExitWorkflow;
 import org.jingzhun.core.benefit.BenefitStatementService;
 import org.jingzhun.core.crosscheck.CrossCheckService;
 import org.jingzhun.core.disclosure.Disclosure;
@@ -58,12 +59,13 @@ public final class Jingzhun implements AutoCloseable {
     private final ExitWorkflow exits;
     private final DynamicAdjustment adjustments;
     private final MonitoringService monitoring;
+    private final AreaExitWorkflow areaExits;
     private final BenefitStatementService benefits;
     private final StatisticsService statistics;
     private final FundsService funds;
 
     Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins, PolicyEngine engine,
-            CrossCheckService crossChecks) {
+            CrossCheckService crossChecks, List<org.jingzhun.spi.monitoring.MonitoringLeadSource> leadSources) {
         this.ctx = ctx;
         this.validation = validation;
         this.plugins = List.copyOf(plugins);
@@ -80,8 +82,9 @@ public final class Jingzhun implements AutoCloseable {
         this.crossChecks = crossChecks;
         this.identification = new IdentificationWorkflow(ctx, registry, engine, crossChecks, disclosure);
         this.exits = new ExitWorkflow(ctx, engine, facts);
-        this.adjustments = new DynamicAdjustment(registry);
-        this.monitoring = new MonitoringService(ctx, engine, facts);
+        this.adjustments = new DynamicAdjustment(ctx, registry);
+        this.monitoring = new MonitoringService(ctx, engine, facts, disclosure, leadSources);
+        this.areaExits = new AreaExitWorkflow(ctx, engine, policies);
         this.benefits = new BenefitStatementService(ctx, engine, facts);
         this.statistics = new StatisticsService(ctx);
         this.funds = new FundsService(ctx);
@@ -151,9 +154,17 @@ public final class Jingzhun implements AutoCloseable {
         return adjustments;
     }
 
-    /** Relapse monitoring: flag monitored households, clear risks (防返贫监测). */
+    /**
+     * Relapse monitoring (防返贫监测): the yearly rule batch, and the procedure from leads (self-report, cadre visit,
+     * sector data) through notice and county decision to assistance and risk clearance, with statistics.
+     */
     public MonitoringService monitoring() {
         return monitoring;
+    }
+
+    /** Village exit (贫困村出列) and county exit (贫困县摘帽) procedures. */
+    public AreaExitWorkflow areaExits() {
+        return areaExits;
     }
 
     /** Benefit statements (明白卡). */

@@ -18,6 +18,7 @@ import org.jingzhun.spi.policy.Decision;
 import org.jingzhun.spi.policy.HouseholdFacts;
 import org.jingzhun.spi.policy.MonitoringAssessment;
 import org.jingzhun.spi.policy.PolicyPack;
+import org.jingzhun.spi.policy.ProcedureTerms;
 import org.jingzhun.spi.policy.RuleKind;
 import org.jingzhun.spi.region.RegionCode;
 
@@ -49,8 +50,13 @@ public final class PolicyEngine {
             if (!names.add(p.name())) {
                 throw new ConfigurationException("config.duplicate_extension", "policy pack", p.name());
             }
+            List<Object> configs = new ArrayList<>();
             if (p.config() != null) {
-                List<Violation> problems = validator.apply(p.config());
+                configs.add(p.config());
+            }
+            p.procedureTerms().ifPresent(configs::add);
+            for (Object config : configs) {
+                List<Violation> problems = validator.apply(config);
                 if (!problems.isEmpty()) {
                     StringBuilder sb = new StringBuilder();
                     problems.forEach(v -> sb.append(sb.length() == 0 ? "" : "; ").append(v.describe(Locale.ENGLISH)));
@@ -117,6 +123,20 @@ public final class PolicyEngine {
     /** Whether a village or county meets the exit criteria (positive = may exit). */
     public Decision areaExit(AreaFacts facts) {
         return require(RuleKind.AREA_EXIT, facts.area(), facts.asOf()).areaExit().orElseThrow().evaluate(facts);
+    }
+
+    /**
+     * The procedure terms (程序时限) for {@code region} on {@code date}: those of the most specific pack in force that
+     * sets them, else {@link ProcedureTerms#defaults()}.
+     */
+    public ProcedureTerms terms(RegionCode region, LocalDate date) {
+        for (PolicyPack p : inForce(region, date)) {
+            Optional<ProcedureTerms> t = p.procedureTerms();
+            if (t.isPresent()) {
+                return t.get();
+            }
+        }
+        return ProcedureTerms.defaults();
     }
 
     /** Whether the household should be monitored, and under which category. */
