@@ -491,9 +491,12 @@ public final class MonitoringService {
                     new CaseEngine.Step<>(action, permission, level, note, (c, today) -> change.apply(w, c, today)),
                     (c, to, today, step) -> c.with(to, to == MonitoringStage.NOTICE ? today : c.noticeOpenedOn(),
                             step)).get(0);
-            w.audit(HOUSEHOLD, s.before().householdId(), s.before().region(), "monitoring-"
-                    + action.name().toLowerCase(Locale.ROOT).replace('_', '-'), "monitoring case " + caseId + ": "
-                    + action.label() + (note == null || note.isBlank() ? "" : " — " + note), null, null);
+            // Deciding and clearing write their own, richer history lines (monitoring-flag, monitoring-clear).
+            if (action != MonitoringAction.COUNTY_DECIDE && action != MonitoringAction.CLEAR) {
+                w.audit(HOUSEHOLD, s.before().householdId(), s.before().region(), "monitoring-"
+                        + action.name().toLowerCase(Locale.ROOT).replace('_', '-'), "monitoring case " + caseId
+                        + ": " + action.label() + (note == null || note.isBlank() ? "" : " — " + note), null, null);
+            }
             return s.after();
         }));
     }
