@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the example app and runs the demo: a Guichi-shaped district 2014-2020 on embedded H2 (./data), the yearly
-# table (also written to target/demo-years.csv), then the portal on http://localhost:7070/ until Ctrl+C.
+# table (also written to target/demo-years.csv), then the portal on http://127.0.0.1:7070/ (demo users and passwords printed at start) until Ctrl+C.
 # ParallelGC: the demo is a throughput job on 2 cores (about 15% faster than G1 here).
 # Tier-4 thresholds 4x the defaults: C2 then compiles only the really hot methods. On 2 cores the JIT competes with
 # the run itself (about 50 s of C2 CPU time with the defaults); this saves 12-18 s of CPU and 6-7 s of wall time

@@ -55,15 +55,39 @@
     this.message = (this.body.messageZh || this.body.message || ('HTTP ' + status));
   }
 
-  function api(path) {
-    return fetch(path, { headers: { 'Accept': 'application/json' } }).then(function (res) {
+  /** The signed-in user (from /api/me or the login answer), with the CSRF token every change sends back. */
+  var me = null;
+  var selectedYear = null;
+  /** Whether the user picked the year (pages with their own default, like funds, follow it only then). */
+  var yearChosen = false;
+
+  function request(path, options) {
+    return fetch(path, options).then(function (res) {
       return res.text().then(function (text) {
         var body = null;
         try { body = text ? JSON.parse(text) : null; } catch (e) { body = { message: text }; }
+        if (res.status === 401 && path !== '/api/login') { signedOut(body); }
         if (!res.ok) throw new ApiError(res.status, body);
         return body;
       });
     });
+  }
+
+  function api(path) {
+    return request(path, { headers: { 'Accept': 'application/json' }, credentials: 'same-origin' });
+  }
+
+  /** A change: JSON body, the session's CSRF token in a header (the server refuses a change without it). */
+  function post(path, body) {
+    var headers = { 'Accept': 'application/json', 'Content-Type': 'application/json' };
+    if (me) headers['X-CSRF-Token'] = me.csrfToken;
+    return request(path, { method: 'POST', headers: headers, credentials: 'same-origin',
+      body: JSON.stringify(body || {}) });
+  }
+
+  /** Adds the selected year to an API path. */
+  function withYear(path) {
+    return selectedYear ? path + (path.indexOf('?') >= 0 ? '&' : '?') + 'year=' + selectedYear : path;
   }
 
   /** Resolves to null on 404 (the capability or data is absent), rejects on other errors. */
@@ -162,9 +186,10 @@
 
   function dashboard(token) {
     show(el('p', { 'class': 'loading', text: '加载中…' }));
-    return Promise.all([api('/api/summary'), api('/api/breakdown'), optional('/api/years')]).then(function (r) {
+    return Promise.all([api('/api/summary'), api('/api/breakdown'), optional('/api/years'),
+      api(withYear('/api/dashboard'))]).then(function (r) {
       if (token !== renderToken) return;
-      var s = r[0], rows = r[1], years = r[2];
+      var s = r[0], rows = r[1], years = r[2], d = r[3];
       var townships = rows.filter(function (x) { return x.level === 'TOWNSHIP'; });
       var poorVillages = rows.filter(function (x) { return x.poorVillage; }).length;
       var page = el('section', { id: 'dashboard' },
@@ -176,6 +201,7 @@
           statCard('在册农户', 'registered households', el('span', { id: 'registered-households', text: fmt(s.households) }), '户'),
           statCard('农村户籍人口', 'rural population', el('span', { text: fmt(s.ruralPopulation) }), '人'),
           statCard('贫困村', 'poor villages', el('span', { id: 'poor-villages', text: fmt(poorVillages) }), '个')));
+      page.appendChild(yearSection(d));
       var panels = el('div', { 'class': 'panels' });
       if (years && years.length) {
         panels.appendChild(el('div', { 'class': 'panel', id: 'years-panel' },
@@ -183,7 +209,7 @@
           el('div', { 'class': 'years-body' }, yearsChart(years), yearsTable(years))));
       }
       panels.appendChild(el('div', { 'class': 'panel' },
-        el('h3', null, '各乡镇贫困人口 ', el('small', { text: 'poor people by township' })),
+        el('h3', null, '各乡镇贫困人口（当前） ', el('small', { text: 'poor people by township, as of today' })),
         townships.length ? hbars('township-chart', townships.map(function (t) {
           return { label: t.name, value: t.poorPeople };
         }), { unit: ' 人', title: '各乡镇贫困人口' }) : el('p', { text: '暂无乡镇数据' })));
@@ -451,6 +477,8 @@
         el('h3', null, '年度收入 ', el('small', { text: 'income by year · 人均纯收入 = 家庭纯收入 ÷ 家庭人口' })), incomeTable(h.incomes),
         el('h3', null, '帮扶计划 ', el('small', { text: 'assistance plans by year (一户一策)' })), plansList(plans),
         el('h3', null, '到户资金 ', el('small', { text: 'money that reached the household' })), householdFundsTable(received),
+        el('h3', null, '明白卡 ', el('small', { text: 'benefit statement' })),
+        el('p', null, el('a', { href: '#/benefit/' + encodeURIComponent(h.id), id: 'benefit-link', text: '查看并打印本户明白卡' })),
         el('h3', null, '变更记录 ', el('small', { text: 'history' })), historyList(history)));
     });
   }
@@ -522,7 +550,7 @@
   function funds(token, params) {
     show(el('p', { 'class': 'loading', text: '加载中…' }));
     var tree = regionTreeCache ? Promise.resolve(regionTreeCache) : api('/api/regions');
-    return Promise.all([tree, api('/api/funds' + fundsQuery(params.area, params.year))]).then(function (r) {
+    return Promise.all([tree, api('/api/funds' + fundsQuery(params.area, params.year || (yearChosen ? String(selectedYear) : '')))]).then(function (r) {
       if (token !== renderToken) return;
       regionTreeCache = r[0];
       var f = r[1];
@@ -575,22 +603,120 @@
     return Promise.resolve();
   }
 
-  /** Plans and benefit statements: shown only when the API exists; rendered as a generic table. */
-  function capability(token, title, path) {
-    show(el('p', { 'class': 'loading', text: '加载中…' }));
-    return optional(path).then(function (data) {
-      if (token !== renderToken) return;
-      if (data === null) {
-        show(el('section', null, el('h2', { text: title }), el('p', { text: '本版本未安装此功能。' })));
-        return;
+  // ---- the year on the dashboard ---------------------------------------------------------------------------------
+
+  /** The selected year: its figures (when the host provided the yearly table), monitoring and exits by village. */
+  function yearSection(d) {
+    var f = d.figures;
+    var cards = el('div', { 'class': 'cards' },
+      f ? statCard(d.year + ' 年贫困发生率', 'incidence', el('span', { id: 'year-incidence', text: pct(f.incidencePercent) }), '%') : null,
+      f ? statCard(d.year + ' 年末贫困人口', 'poor people', el('span', { id: 'year-poor-people', text: fmt(f.poorPeople) }), '人') : null,
+      f ? statCard(d.year + ' 年脱贫人口', 'people exited', el('span', { id: 'year-exited-people', text: fmt(f.exitedPeopleInYear) }), '人') : null,
+      statCard(d.year + ' 年脱贫户', 'households exited', el('span', { id: 'year-exited', text: fmt(f ? f.exitedHouseholdsInYear : d.exitedHouseholds) }), '户'),
+      statCard(d.year + ' 年监测户', 'monitored households', el('span', { id: 'year-monitored', text: fmt(f ? f.monitoredHouseholds : d.monitored) }), '户'),
+      statCard('监测中（未消除风险）', 'still at risk', el('span', { id: 'year-at-risk', text: fmt(d.monitoredAtRisk) }), '户'));
+    var villages = d.exitsByVillage.slice(0, 15);
+    return el('section', { id: 'year-section', 'data-year': d.year },
+      el('h3', null, d.year + ' 年度 ', el('small', { text: 'the selected year' })), cards,
+      el('div', { 'class': 'panels' },
+        el('div', { 'class': 'panel' }, el('h3', null, '各村脱贫退出户数 ', el('small', { text: 'households exited by village, top 15' })),
+          villages.length ? hbars('village-exits-chart', villages.map(function (v) {
+            return { label: v.township + ' ' + v.name, value: v.households };
+          }), { unit: ' 户', labelWidth: 170, title: '各村脱贫退出户数' }) : el('p', { id: 'village-exits-empty', text: '本年度无脱贫退出' })),
+        el('div', { 'class': 'panel' }, el('h3', null, '监测对象类别 ', el('small', { text: 'monitored households by category' })),
+          d.monitoredByCategory.length ? hbars('monitored-chart', d.monitoredByCategory.map(function (c) {
+            return { label: c.label, value: c.count };
+          }), { unit: ' 户', labelWidth: 130, title: '监测对象类别' }) : el('p', { text: '本年度无监测对象' }))));
+  }
+
+  // ---- the clerk's work --------------------------------------------------------------------------------------------
+
+  function reasonInput(id) { return el('input', { type: 'text', id: id, 'class': 'reason-input', placeholder: '意见/理由', maxlength: 200 }); }
+
+  function caseRow(c, reload) {
+    var key = c.kind.toLowerCase() + '-' + c.id;
+    var reason = reasonInput('reason-' + key);
+    var message = el('span', { 'class': 'step-message' });
+    var votes = null;
+    var controls = c.actions.map(function (a) {
+      if (a.action === 'vote') {
+        votes = el('span', { 'class': 'votes' }, '赞成 ', el('input', { type: 'number', min: 0, value: 7, 'class': 'vote-for', size: 3 }),
+          ' 反对 ', el('input', { type: 'number', min: 0, value: 1, 'class': 'vote-against', size: 3 }),
+          ' 弃权 ', el('input', { type: 'number', min: 0, value: 0, 'class': 'vote-abstain', size: 3 }));
       }
-      var rows = Array.isArray(data) ? data : (data.items || []);
-      var keys = rows.length ? Object.keys(rows[0]).filter(function (k) { return typeof rows[0][k] !== 'object'; }) : [];
-      show(el('section', null, el('h2', { text: title }),
-        rows.length ? el('table', null, el('thead', null, el('tr', null, keys.map(function (k) { return el('th', { text: k }); }))),
-          el('tbody', null, rows.map(function (r) {
-            return el('tr', null, keys.map(function (k) { return el('td', { text: r[k] === null ? '' : String(r[k]) }); }));
-          }))) : el('p', { text: '暂无数据' })));
+      return el('button', { type: 'button', 'class': 'step', 'data-action': a.action, text: a.label, onclick: function () {
+        var body = { reason: reason.value };
+        if (a.action === 'vote') {
+          body.inFavour = Number(votes.querySelector('.vote-for').value);
+          body.against = Number(votes.querySelector('.vote-against').value);
+          body.abstained = Number(votes.querySelector('.vote-abstain').value);
+        }
+        if (a.reasonRequired && !reason.value.trim()) { message.textContent = '请填写理由'; return; }
+        post('/api/cases/' + c.kind.toLowerCase() + '/' + encodeURIComponent(c.id) + '/' + a.action, body)
+          .then(reload, function (e) { message.textContent = e.message; message.className = 'step-message error-text'; });
+      } });
+    });
+    var notice = c.noticeOpenedOn ? '公示 ' + c.noticeOpenedOn + ' 起，至少至 ' + c.noticeRunsUntil : '';
+    return el('tr', { 'data-case': c.id, 'data-kind': c.kind, 'data-stage': c.stage },
+      el('td', null, el('span', { text: c.kindLabel }), el('br'), el('small', { text: c.id })),
+      el('td', { text: (c.township || '') + ' ' + c.village }), el('td', { 'class': 'case-name', text: c.name || '' }),
+      el('td', null, el('span', { 'class': 'badge stage', text: c.stageLabel }), notice ? el('small', { text: ' ' + notice }) : null,
+        c.objections.length ? el('div', { 'class': 'objections', text: '异议：' + c.objections.join('；') }) : null),
+      el('td', null, c.actions.length ? [votes, reason, controls, message] : el('small', { text: '待其他层级办理' })));
+  }
+
+  function cases(token) {
+    show(el('p', { 'class': 'loading', text: '加载中…' }));
+    return api(withYear('/api/cases')).then(function (q) {
+      if (token !== renderToken) return;
+      var reload = function () { route(); };
+      show(el('section', { id: 'cases' },
+        el('h2', null, '办理', el('small', { text: 'cases waiting · ' + (q.year || '全部年度') })),
+        el('p', { 'class': 'masked-note', text: '识别与退出程序中未办结的案件；可办理的排在前面。每一步都由程序库核验范围、权限、层级与公示期。' }),
+        q.cases.length ? el('table', { id: 'cases-table' },
+          el('thead', null, el('tr', null, ['程序', '地区', '户主', '环节', '办理'].map(function (t) { return el('th', { text: t }); }))),
+          el('tbody', null, q.cases.map(function (c) { return caseRow(c, reload); })))
+          : el('p', { id: 'cases-empty', text: '暂无待办案件' }),
+        q.total > q.cases.length ? el('p', { 'class': 'masked-note', text: '共 ' + q.total + ' 件，仅显示前 ' + q.cases.length + ' 件。' }) : null));
+    });
+  }
+
+  function notices(token) {
+    show(el('p', { 'class': 'loading', text: '加载中…' }));
+    return api(withYear('/api/notices')).then(function (n) {
+      if (token !== renderToken) return;
+      show(el('section', { id: 'notices', 'class': 'printable' },
+        el('div', { 'class': 'no-print' }, el('button', { type: 'button', id: 'print-notices', text: '打印公示', onclick: function () { window.print(); } })),
+        el('h2', { 'class': 'notice-title', text: n.areaName + ' 公示' }),
+        el('p', { text: '下列农户正在公示（公示期不少于 7 天）。如有异议，请在公示期内向村委会或乡镇人民政府反映。' }),
+        n.lines.length ? el('table', { id: 'notices-table' },
+          el('thead', null, el('tr', null, ['姓名', '乡镇', '村', '类别', '理由', '公示期'].map(function (t) { return el('th', { text: t }); }))),
+          el('tbody', null, n.lines.map(function (l) {
+            return el('tr', { 'data-case': l.caseId }, el('td', { text: l.name }), el('td', { text: l.township || '' }),
+              el('td', { text: l.village }), el('td', { text: l.category }), el('td', { text: l.reason }),
+              el('td', { text: l.openedOn + ' 至 ' + l.runsUntil }));
+          }))) : el('p', { id: 'notices-empty', text: '目前没有公示中的案件' }),
+        el('p', { 'class': 'notice-date', text: '日期：' + n.today })));
+    });
+  }
+
+  function benefit(token, id) {
+    show(el('p', { 'class': 'loading', text: '加载中…' }));
+    return api(withYear('/api/households/' + encodeURIComponent(id) + '/benefits')).then(function (b) {
+      if (token !== renderToken) return;
+      show(el('section', { id: 'benefit', 'class': 'printable', 'data-id': b.householdId },
+        el('div', { 'class': 'no-print' }, el('a', { 'class': 'back', href: '#/household/' + encodeURIComponent(b.householdId), text: '‹ 返回农户卡片' }), ' ',
+          el('button', { type: 'button', id: 'print-benefit', text: '打印明白卡', onclick: function () { window.print(); } })),
+        el('h2', { text: '扶贫政策明白卡 ' + b.year + ' 年度' }),
+        el('dl', { 'class': 'fields' }, field('户编号', b.householdId), field('所在地', b.regionPath), field('户主', b.headName),
+          field('身份证号', b.headIdMasked), field('状态', b.statusLabel), field('填发日期', b.issuedOn)),
+        b.lines.length ? el('ol', { id: 'benefit-lines' }, b.lines.map(function (l) {
+          return el('li', null, el('strong', { text: l.title + '  ' + money(l.amount) + ' 元' }),
+            el('div', null, el('small', { text: '依据：' + l.basis })),
+            l.parts.length ? el('ul', null, l.parts.map(function (p) { return el('li', { text: p }); })) : null,
+            el('div', { text: '结论：' + l.result }));
+        })) : el('p', { id: 'benefit-empty', text: '本年度无享受政策金额' }),
+        el('p', { id: 'benefit-total', text: '合计：' + money(b.total) + ' 元' })));
     });
   }
 
@@ -612,11 +738,12 @@
   }
 
   function route() {
+    if (!me) return;
     var token = ++renderToken;
     var r = parseHash();
     var parts = r.path.split('/').filter(Boolean);
     var name = parts[0] || 'dashboard';
-    var active = name === 'household' ? 'households' : name;
+    var active = name === 'household' || name === 'benefit' ? 'households' : name;
     Array.prototype.forEach.call(document.querySelectorAll('#nav a'), function (a) {
       a.classList.toggle('active', a.getAttribute('data-route') === active);
     });
@@ -628,8 +755,9 @@
       case 'household': done = householdCard(token, decodeURIComponent(parts.slice(1).join('/'))); break;
       case 'funds': done = funds(token, r.params); break;
       case 'downloads': done = downloads(); break;
-      case 'plans': done = capability(token, '帮扶计划', '/api/plans'); break;
-      case 'benefits': done = capability(token, '明白卡', '/api/benefit-statements'); break;
+      case 'cases': done = cases(token); break;
+      case 'notices': done = notices(token); break;
+      case 'benefit': done = benefit(token, decodeURIComponent(parts.slice(1).join('/'))); break;
       default: show(el('p', { 'class': 'error', text: '页面不存在：' + r.path })); return;
     }
     done.then(function () {
@@ -640,23 +768,67 @@
     view.removeAttribute('data-ready');
   }
 
-  function header() {
-    api('/api/me').then(function (me) {
-      var who = document.getElementById('who');
-      who.textContent = '';
-      append(who, [me.displayName + ' · ' + me.scopeName + ' ',
-        el('small', { text: me.personalDataVisible ? '可查看个人信息' : '个人信息已脱敏' })]);
-    }).catch(function () { /* header is decoration; pages report their own errors */ });
-    var probes = Array.prototype.map.call(document.querySelectorAll('#nav a[data-probe]'), function (a) {
-      return optional(a.getAttribute('data-probe')).then(function (data) {
-        if (data !== null) a.hidden = false;
-      }).catch(function () { /* keep hidden */ });
+  // ---- signing in and out ----------------------------------------------------------------------------------------
+
+  /** The server said the session is gone (expired or never there): back to the login page. */
+  function signedOut(body) {
+    if (!me) return;
+    me = null;
+    showLogin(body && body.code === 'session.expired' ? '会话已过期，请重新登录。' : '');
+  }
+
+  function showLogin(note) {
+    document.getElementById('nav').hidden = true;
+    document.getElementById('who').textContent = '';
+    view.removeAttribute('data-ready');
+    var user = el('input', { type: 'text', id: 'login-user', name: 'username', autocomplete: 'username', required: true });
+    var pass = el('input', { type: 'password', id: 'login-password', name: 'password', autocomplete: 'current-password', required: true });
+    var message = el('p', { id: 'login-error', 'class': 'error-text', text: note || '' });
+    var form = el('form', { id: 'login-form', 'class': 'login' },
+      el('h2', { text: '登录 Sign in' }),
+      el('label', { 'for': 'login-user', text: '用户名' }), user,
+      el('label', { 'for': 'login-password', text: '密码' }), pass,
+      el('button', { type: 'submit', id: 'login-submit', text: '登录' }), message);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      message.textContent = '';
+      post('/api/login', { username: user.value, password: pass.value }).then(function (m) {
+        pass.value = '';
+        sessionStorage.removeItem('jz.year'); // a new sign-in starts at the latest year
+        signedIn(m);
+      }, function (e) { message.textContent = e.message; });
     });
-    // Lets a test (or a curious user) know the optional entries have been decided.
-    Promise.all(probes).then(function () { document.getElementById('nav').setAttribute('data-probed', 'true'); });
+    show(form);
+    view.setAttribute('data-ready', 'login');
+  }
+
+  function signedIn(m) {
+    me = m;
+    var who = document.getElementById('who');
+    who.textContent = '';
+    var years = (m.years || []).slice().reverse();
+    var stored = Number(sessionStorage.getItem('jz.year'));
+    yearChosen = years.indexOf(stored) >= 0;
+    selectedYear = yearChosen ? stored : (years.length ? years[0] : null);
+    var select = el('select', { id: 'year-select', 'aria-label': '年度' }, years.map(function (y) {
+      return el('option', { value: String(y), selected: y === selectedYear, text: y + ' 年度' });
+    }));
+    select.addEventListener('change', function () {
+      selectedYear = Number(select.value);
+      yearChosen = true;
+      sessionStorage.setItem('jz.year', String(selectedYear));
+      route();
+    });
+    var logout = el('button', { type: 'button', id: 'logout', text: '退出登录', onclick: function () {
+      post('/api/logout', {}).then(function () { me = null; showLogin('已退出登录。'); },
+        function () { me = null; showLogin(''); });
+    } });
+    append(who, [el('span', { id: 'who-name', text: m.displayName + ' · ' + m.scopeName + ' ' }),
+      el('small', { text: m.personalDataVisible ? '可查看个人信息' : '个人信息已脱敏' }), ' ', select, ' ', logout]);
+    document.getElementById('nav').hidden = false;
+    route();
   }
 
   window.addEventListener('hashchange', route);
-  header();
-  route();
+  api('/api/me').then(signedIn, function () { if (!me) showLogin(''); });
 })();

@@ -6,12 +6,19 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.Path;
 import org.jingzhun.core.Jingzhun;
 import org.jingzhun.example.demo.DemoSettings;
 import org.jingzhun.example.demo.DistrictDemo;
 import org.jingzhun.example.demo.YearRow;
 import org.jingzhun.example.demo.YearTable;
 import org.jingzhun.example.web.PortalServer;
+import org.jingzhun.example.web.PortalUser;
+import org.jingzhun.example.web.Role;
+import org.jingzhun.example.web.UsersFile;
+import org.jingzhun.spi.region.Region;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionTree;
 import org.jingzhun.example.web.YearlyFigures;
 import org.jingzhun.policy.anhui.AnhuiPolicyPlugin;
 import org.jingzhun.policy.national.NationalPolicyConfig;
@@ -26,8 +33,10 @@ import org.jingzhun.storage.jdbc.JdbcStoragePlugin;
  *
  * <pre>
  * demo [--scale=1.0] [--seed=2014] [--out=target/demo-years.csv] [--db=jdbc:...] [--user=] [--password=]
- *      [--serve] [--port=7070]
+ *      [--serve] [--host=127.0.0.1] [--port=7070] [--users=portal-users.json]
  * </pre>
+ * Without {@code --users} the portal gets demo users (one per role) with fresh random passwords, written hashed to
+ * {@code data/portal-users.json} and printed once on the console.
  * The database may also come from {@code JINGZHUN_DB_URL}, {@code JINGZHUN_DB_USER}, {@code JINGZHUN_DB_PASSWORD}.
  */
 public final class Main {
@@ -73,10 +82,13 @@ public final class Main {
         YearTable.writeCsv(rows, settings.out());
         out.printf("%nWrote %s; whole run %.1f s%n", settings.out(), (System.nanoTime() - started) / 1e9);
         if (settings.serve()) {
-            PortalServer portal = PortalServer.start(jz, Principal.officer("demo-officer",
-                    org.jingzhun.spi.region.RegionCode.of(settings.profile().countyCode())), settings.port(),
-                    rows.stream().map(Main::figures).toList());
-            out.println("Portal: http://localhost:" + portal.port() + "/  (Ctrl+C stops it)");
+            UsersFile users = settings.users() != null ? UsersFile.load(settings.users())
+                    : demoUsers(jz, settings.profile().countyCode(), Path.of("data", "portal-users.json"), out);
+            PortalServer portal = PortalServer.start(jz, PortalServer.Options.defaults(users)
+                    .withHost(settings.host()).withPort(settings.port())
+                    .withYears(rows.stream().map(Main::figures).toList()));
+            String shown = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+            out.println("Portal: http://" + shown + ":" + portal.port() + "/  (Ctrl+C stops it)");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 portal.close();
                 jz.close();
@@ -85,6 +97,39 @@ public final class Main {
         } else {
             jz.close();
         }
+    }
+
+    /**
+     * One demo user per role, each with a fresh random password: the file keeps only Argon2id hashes, and the
+     * passwords are printed here once so a newcomer can sign in.
+     */
+    static UsersFile demoUsers(Jingzhun jz, String countyCode, Path file, PrintStream out) {
+        RegionCode county = RegionCode.of(countyCode);
+        RegionTree tree = jz.regions().tree(Principal.viewer("demo-setup", county), county);
+        Region township = tree.children(county).get(0);
+        Region village = tree.children(township.code()).stream().filter(Region::poor).findFirst()
+                .orElse(tree.children(township.code()).get(0));
+        record Demo(String username, String displayName, Role role, Region scope) {
+        }
+        Region countyRegion = tree.find(county).orElseThrow();
+        List<Demo> demo = List.of(
+                new Demo("county", "县扶贫办 王主任", Role.COUNTY_OFFICER, countyRegion),
+                new Demo("township", township.name() + " 李专干", Role.TOWNSHIP_CLERK, township),
+                new Demo("village", village.name() + " 张书记", Role.VILLAGE_CADRE, village),
+                new Demo("viewer", "县统计局 查看员", Role.VIEWER, countyRegion),
+                new Demo("auditor", "县审计局 审计员", Role.AUDITOR, countyRegion));
+        List<PortalUser> users = new java.util.ArrayList<>();
+        out.println();
+        out.println("Demo users of the portal (passwords are new on every start; " + file + " keeps only hashes):");
+        for (Demo d : demo) {
+            String password = UsersFile.newPassword();
+            users.add(new PortalUser(d.username(), d.displayName(), d.role(), d.scope().code(),
+                    UsersFile.hash(password)));
+            out.printf("  %-9s %-14s %-8s %s (%s)%n", d.username(), password, d.role().label(), d.scope().name(),
+                    d.scope().code().value());
+        }
+        UsersFile.write(file, users);
+        return UsersFile.load(file);
     }
 
     static YearlyFigures figures(YearRow r) {
@@ -107,6 +152,6 @@ public final class Main {
 
     private static void usage(PrintStream out) {
         out.println("usage: demo [--scale=1.0] [--seed=2014] [--out=target/demo-years.csv] [--db=jdbc-url]"
-                + " [--user=] [--password=] [--serve] [--port=7070]");
+                + " [--user=] [--password=] [--serve] [--host=127.0.0.1] [--port=7070] [--users=file.json]");
     }
 }

@@ -7,10 +7,12 @@ import org.jingzhun.example.district.DistrictProfile;
 
 /**
  * What the demo command runs on: district scale and seed, output file, database (embedded H2 file by default; any
- * JDBC URL by option or environment), and whether to open the portal afterwards.
+ * JDBC URL by option or environment), and whether to open the portal afterwards: on which address (loopback unless
+ * {@code --host} says otherwise) and port, with which users file ({@code --users}; without it the demo writes one with
+ * fresh demo passwords).
  */
 public record DemoSettings(double scale, long seed, Path out, String dbUrl, String dbUser, String dbPassword,
-        boolean serve, int port) {
+        boolean serve, String host, int port, Path users) {
 
     /**
      * Embedded H2 file database under {@code ./data}, created on first use. H2 keeps only 8 parsed statements per
@@ -18,10 +20,17 @@ public record DemoSettings(double scale, long seed, Path out, String dbUrl, Stri
      */
     public static final String DEFAULT_DB = "jdbc:h2:file:./data/jingzhun-demo;QUERY_CACHE_SIZE=256";
 
-    /** Options {@code --scale --seed --out --db --user --password --serve --port}; env {@code JINGZHUN_DB_*}. */
+    /** The portal's default address: loopback only, so a demo never listens on the county's network by accident. */
+    public static final String DEFAULT_HOST = "127.0.0.1";
+
+    /**
+     * Options {@code --scale --seed --out --db --user --password --serve --host --port --users}; env
+     * {@code JINGZHUN_DB_*}.
+     */
     public static DemoSettings from(Map<String, String> options, Map<String, String> env) {
         for (String key : options.keySet()) {
-            if (!java.util.Set.of("scale", "seed", "out", "db", "user", "password", "serve", "port").contains(key)) {
+            if (!java.util.Set.of("scale", "seed", "out", "db", "user", "password", "serve", "host", "port", "users")
+                    .contains(key)) {
                 throw new IllegalArgumentException("unknown option --" + key);
             }
         }
@@ -34,7 +43,9 @@ public record DemoSettings(double scale, long seed, Path out, String dbUrl, Stri
                 options.getOrDefault("user", env.getOrDefault("JINGZHUN_DB_USER", db.startsWith("jdbc:h2") ? "sa" : "")),
                 options.getOrDefault("password", env.getOrDefault("JINGZHUN_DB_PASSWORD", "")),
                 Boolean.parseBoolean(options.getOrDefault("serve", "false")),
-                Integer.parseInt(options.getOrDefault("port", "7070")));
+                options.getOrDefault("host", DEFAULT_HOST),
+                Integer.parseInt(options.getOrDefault("port", "7070")),
+                options.containsKey("users") ? Path.of(options.get("users")) : null);
     }
 
     public DistrictProfile profile() {

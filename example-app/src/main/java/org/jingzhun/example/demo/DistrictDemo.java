@@ -148,8 +148,6 @@ public final class DistrictDemo {
         clock.set(LocalDate.of(year, 11, 20));
         step(year, "exit procedure");
         int[] exited = exit(year, plannedHouseholds);
-        step(year, "funds");
-        funds.book(year, plannedHouseholds);
 
         clock.set(LocalDate.of(year, 12, 20));
         step(year, "returns to poverty");
@@ -169,6 +167,10 @@ public final class DistrictDemo {
             step(year, "cadre pairing");
             pairCadres(year);
         }
+        // The year's money is booked at its close: the ledger refuses entries dated after the (simulated) clock.
+        clock.set(LocalDate.of(year, 12, 31));
+        step(year, "funds");
+        funds.book(year, plannedHouseholds);
         step(year, "year-end statistics");
         RegionStatistics end = jz.statistics().summary(county, countyCode);
         lastYearEnd = end;

@@ -9,10 +9,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVPrinter;
@@ -39,61 +44,163 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The example portal (扶贫信息门户): a read-only web UI and REST API over one {@link Jingzhun} instance, acting as one
- * {@link Principal} (the demo has no login; a real host would resolve the principal per request). Every call goes
- * through the library's scope checks, and names, citizen IDs, phone and bank numbers are de-identified on screens,
- * in JSON and in downloads unless the principal holds {@link Permission#VIEW_PERSONAL_DATA}.
+ * The example portal (扶贫信息门户): a web UI and REST API over one {@link Jingzhun} instance, as a county would run
+ * it. Users sign in (the {@link PortalLogin} a host provides; the demo's is {@link UsersFile}) and every request acts
+ * as the {@link Principal} of its session, never as one named by a parameter or header. Sessions end after an idle
+ * timeout or at logout; a user name is locked after repeated wrong passwords. Every call goes through the library's
+ * scope and permission checks, and names, citizen IDs, phone and bank numbers are de-identified on screens, in JSON and
+ * in downloads unless the principal holds {@link Permission#VIEW_PERSONAL_DATA}.
  *
- * <p>Start it with {@link #start(Jingzhun, Principal, int)} (port 0 picks a free port) or, with a yearly trajectory
- * for the dashboard chart, {@link #start(Jingzhun, Principal, int, List)}; open {@code http://localhost:<port>/}.
- * The API: {@code /api/me}, {@code /api/summary}, {@code /api/breakdown}, {@code /api/regions},
- * {@code /api/households}, {@code /api/households/{id}}, {@code /api/households/{id}/history},
- * {@code /api/households/{id}/plans} (its plans by year with their measures), {@code /api/households/{id}/funds} (the
- * money that reached it, by year), {@code /api/funds?area=&year=} (fund use by kind of source, by sub-area and by
- * project; {@code year=all} for every year, no year for the latest), {@code /api/years}; downloads
+ * <p>The HTTP surface: it listens on 127.0.0.1 unless told otherwise; every response carries a Content-Security-Policy
+ * without inline script or style, {@code X-Content-Type-Options: nosniff}, {@code X-Frame-Options: DENY},
+ * {@code Referrer-Policy: no-referrer} and {@code Cache-Control: no-store}; every state-changing request needs the
+ * session's CSRF token in {@code X-CSRF-Token} (the session cookie is {@code HttpOnly; SameSite=Strict}); errors,
+ * Jetty's own 400/414/431 included, are JSON {@code {code, message, messageZh, violations?}}; the SLF4J logger
+ * {@code access} records who asked for what, and which household each user read.
+ *
+ * <p>The API: {@code POST /api/login}, {@code POST /api/logout}, {@code /api/me}, {@code /api/summary},
+ * {@code /api/breakdown}, {@code /api/regions}, {@code /api/years}, {@code /api/dashboard?year=},
+ * {@code /api/households}, {@code /api/households/{id}} (and {@code /history}, {@code /plans}, {@code /funds},
+ * {@code /benefits?year=} the 明白卡), {@code /api/funds?area=&year=}, the clerk's work {@code /api/cases?year=&mine=},
+ * {@code POST /api/cases/{entry|exit}/{id}/{vote|notice|approve|reject|object}}, {@code /api/notices?year=}; downloads
  * {@code /download/households.csv}, {@code /download/households.json}, {@code /download/summary.csv},
  * {@code /download/funds.csv}.
- * Errors are JSON {@code {code, message, messageZh, violations?}} with 404, 403, 400 or 409.
  */
 public final class PortalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
+    /** Who read what: one line per request and one per household read, for the county's own audit. */
+    private static final Logger ACCESS = LoggerFactory.getLogger("access");
     private static final String JSON = "application/json; charset=utf-8";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 500;
     private static final int EXPORT_PAGE = 1_000;
+    static final String COOKIE = "JZSESSION";
+    static final String CSRF_HEADER = "X-CSRF-Token";
+    private static final String PRINCIPAL = "jz.principal";
+    private static final String SESSION = "jz.session";
+    /** No inline script or style anywhere: the page is one HTML file, one script and one stylesheet. */
+    static final Map<String, String> SECURITY_HEADERS = Map.of(
+            "Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                    + "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+                    + "frame-ancestors 'none'",
+            "X-Content-Type-Options", "nosniff",
+            "X-Frame-Options", "DENY",
+            "Referrer-Policy", "no-referrer",
+            "Cache-Control", "no-store");
+
+    /**
+     * How a portal runs: where it listens, who may sign in, the yearly trajectory for the dashboard (may be
+     * {@code null}), session idle timeout, lockout after {@code maxFailures} wrong passwords for {@code lockout}, and
+     * the clock sessions and lockouts follow.
+     */
+    public record Options(String host, int port, PortalLogin login, List<YearlyFigures> years, Duration idleTimeout,
+            int maxFailures, Duration lockout, Clock clock) {
+        public Options {
+            Objects.requireNonNull(host, "host");
+            Objects.requireNonNull(login, "login");
+            years = years == null ? null : List.copyOf(years);
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            Objects.requireNonNull(lockout, "lockout");
+            Objects.requireNonNull(clock, "clock");
+        }
+
+        /** Loopback, port 7070, 30 minutes idle, 5 failures lock a user name for 15 minutes, the system clock. */
+        public static Options defaults(PortalLogin login) {
+            return new Options("127.0.0.1", 7070, login, null, Duration.ofMinutes(30), 5, Duration.ofMinutes(15),
+                    Clock.systemUTC());
+        }
+
+        public Options withHost(String h) {
+            return new Options(h, port, login, years, idleTimeout, maxFailures, lockout, clock);
+        }
+
+        /** Port 0 picks a free port. */
+        public Options withPort(int p) {
+            return new Options(host, p, login, years, idleTimeout, maxFailures, lockout, clock);
+        }
+
+        public Options withYears(List<YearlyFigures> y) {
+            return new Options(host, port, login, y, idleTimeout, maxFailures, lockout, clock);
+        }
+
+        public Options withIdleTimeout(Duration d) {
+            return new Options(host, port, login, years, d, maxFailures, lockout, clock);
+        }
+
+        public Options withLockout(int failures, Duration d) {
+            return new Options(host, port, login, years, idleTimeout, failures, d, clock);
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(host, port, login, years, idleTimeout, maxFailures, lockout, c);
+        }
+    }
+
+    /** A refusal decided by the portal itself (not signed in, bad CSRF token...), answered as JSON. */
+    static final class Refusal extends RuntimeException {
+        final int status;
+        final String code;
+        final String messageZh;
+
+        Refusal(int status, String code, String message, String messageZh) {
+            super(message, null, false, false);
+            this.status = status;
+            this.code = code;
+            this.messageZh = messageZh;
+        }
+    }
 
     private final Jingzhun jz;
-    private final Principal principal;
     private final List<YearlyFigures> years;
     private final ObjectMapper json;
+    private final Sessions sessions;
+    private final String host;
     private final Javalin app;
 
-    private PortalServer(Jingzhun jz, Principal principal, List<YearlyFigures> years) {
+    private PortalServer(Jingzhun jz, Options options) {
         this.jz = Objects.requireNonNull(jz, "jz");
-        this.principal = Objects.requireNonNull(principal, "principal");
-        this.years = years == null ? null : List.copyOf(years);
+        this.years = options.years();
         this.json = jz.json();
+        this.host = options.host();
+        this.sessions = new Sessions(options.login(), options.clock(), options.idleTimeout(), options.maxFailures(),
+                options.lockout());
         this.app = Javalin.create(config -> {
-            config.staticFiles.add("/public", Location.CLASSPATH);
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public";
+                files.location = Location.CLASSPATH;
+                files.headers = SECURITY_HEADERS;
+            });
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(json)));
+            config.routes.before(this::guard);
+            config.routes.after(this::logAccess);
+            config.routes.post("/api/login", this::login);
+            config.routes.post("/api/logout", this::logout);
             config.routes.get("/api/me", this::me);
             config.routes.get("/api/summary", this::summary);
             config.routes.get("/api/breakdown", this::breakdown);
             config.routes.get("/api/regions", this::regions);
             config.routes.get("/api/years", this::years);
+            config.routes.get("/api/dashboard", this::dashboard);
             config.routes.get("/api/households", this::households);
             config.routes.get("/api/households/{id}", this::household);
             config.routes.get("/api/households/{id}/history", this::history);
             config.routes.get("/api/households/{id}/plans", this::plans);
             config.routes.get("/api/households/{id}/funds", this::householdFunds);
+            config.routes.get("/api/households/{id}/benefits", this::benefits);
             config.routes.get("/api/funds", this::funds);
+            config.routes.get("/api/cases", this::cases);
+            config.routes.post("/api/cases/{kind}/{id}/{action}", this::caseStep);
+            config.routes.get("/api/notices", this::notices);
             config.routes.get("/download/households.csv", this::householdsCsv);
             config.routes.get("/download/households.json", this::householdsJson);
             config.routes.get("/download/summary.csv", this::summaryCsv);
             config.routes.get("/download/funds.csv", this::fundsCsv);
-            // Last, so every real endpoint matches first: an unknown API path is a JSON 404, which the UI reads as
-            // "this capability is not installed" (plans, benefit statements) and hides its navigation entry.
+            // Last, so every real endpoint matches first: an unknown API path is a JSON 404.
             config.routes.get("/api/*", ctx -> error(ctx, 404, "api.not_found", "No such endpoint: " + ctx.path(),
                     "接口不存在：" + ctx.path(), null));
+            config.routes.exception(Refusal.class, (e, ctx) -> error(ctx, e.status, e.code, e.getMessage(),
+                    e.messageZh, null));
             config.routes.exception(JingzhunException.class, this::failed);
             config.routes.exception(IllegalArgumentException.class, (e, ctx) -> error(ctx, 400, "request.invalid",
                     e.getMessage(), "请求参数无效：" + e.getMessage(), null));
@@ -104,26 +211,27 @@ public final class PortalServer implements AutoCloseable {
         });
     }
 
-    /** Starts a portal without a yearly trajectory; {@code port} 0 picks a free port. */
-    public static PortalServer start(Jingzhun jz, Principal principal, int port) {
-        return start(jz, principal, port, null);
+    /** Starts a portal with {@code options}; see {@link Options#defaults(PortalLogin)}. */
+    public static PortalServer start(Jingzhun jz, Options options) {
+        PortalServer server = new PortalServer(jz, options);
+        server.app.start(options.host(), options.port());
+        LOG.info("Portal on http://{}:{}/ (sessions idle out after {})", displayHost(options.host()), server.port(),
+                options.idleTimeout());
+        return server;
     }
 
-    /**
-     * Starts a portal whose dashboard also charts {@code years} (may be {@code null}: then {@code /api/years} is 404
-     * and the chart is hidden); {@code port} 0 picks a free port.
-     */
-    public static PortalServer start(Jingzhun jz, Principal principal, int port, List<YearlyFigures> years) {
-        PortalServer server = new PortalServer(jz, principal, years);
-        server.app.start(port);
-        LOG.info("Portal for {} (scope {}) on http://localhost:{}/", principal.userId(), principal.scope(),
-                server.port());
-        return server;
+    private static String displayHost(String host) {
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** The port the portal listens on. */
     public int port() {
         return app.port();
+    }
+
+    /** The address the portal listens on, e.g. {@code 127.0.0.1}. */
+    public String host() {
+        return host;
     }
 
     /** Stops the web server; the {@link Jingzhun} instance stays open (the host owns it). */
@@ -132,34 +240,270 @@ public final class PortalServer implements AutoCloseable {
         app.stop();
     }
 
+    // ---- sessions and the HTTP surface ---------------------------------------------------------------------------
+
+    private static boolean isProtected(String path) {
+        return path.startsWith("/api/") || path.startsWith("/download/");
+    }
+
+    private static boolean changesState(String method) {
+        return !(method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS"));
+    }
+
+    /** Headers on every answer; then who the caller is (from the session cookie only) and the CSRF check. */
+    private void guard(Context ctx) {
+        SECURITY_HEADERS.forEach(ctx::header);
+        String path = ctx.path();
+        String method = ctx.method().name();
+        if (path.equals("/api/login")) {
+            if (changesState(method)) {
+                requireJsonFromHere(ctx);
+            }
+            return;
+        }
+        if (!isProtected(path)) {
+            if (changesState(method)) {
+                throw new Refusal(405, "request.method", "Method not allowed", "不支持的请求方法");
+            }
+            return;
+        }
+        String cookie = ctx.cookie(COOKIE);
+        Sessions.Session session = sessions.touch(cookie).orElse(null);
+        if (session == null) {
+            if (cookie != null) {
+                clearCookie(ctx);
+                throw new Refusal(401, "session.expired", "Your session has ended; please sign in again",
+                        "会话已过期，请重新登录");
+            }
+            throw new Refusal(401, "login.required", "Please sign in", "请先登录");
+        }
+        if (changesState(method)) {
+            String token = ctx.header(CSRF_HEADER);
+            if (token == null || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
+                    session.csrfToken.getBytes(StandardCharsets.UTF_8))) {
+                throw new Refusal(403, "csrf.invalid", "Missing or wrong CSRF token", "请求校验失败（CSRF），请刷新页面后重试");
+            }
+        }
+        ctx.attribute(PRINCIPAL, session.principal);
+        ctx.attribute(SESSION, session);
+    }
+
+    /**
+     * The login form posts JSON from the portal's own page: a cross-site form cannot send that content type without
+     * a preflight, and a browser that names another origin is refused outright.
+     */
+    private static void requireJsonFromHere(Context ctx) {
+        String type = ctx.header("Content-Type");
+        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith("application/json")) {
+            throw new Refusal(415, "request.content_type", "Send JSON", "请求须为 JSON");
+        }
+        String origin = ctx.header("Origin");
+        String hostHeader = ctx.header("Host");
+        if (origin != null && !origin.equals("null") && hostHeader != null
+                && !URI.create(origin).getRawAuthority().equalsIgnoreCase(hostHeader)) {
+            throw new Refusal(403, "csrf.origin", "Cross-site login refused", "拒绝跨站登录请求");
+        }
+    }
+
+    private void logAccess(Context ctx) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        if (isProtected(ctx.path())) {
+            ACCESS.info("{} {} {} {}", p == null ? "-" : p.userId(), ctx.method().name(), ctx.path(),
+                    ctx.statusCode());
+        }
+    }
+
+    private static Principal principal(Context ctx) {
+        Principal p = ctx.attribute(PRINCIPAL);
+        if (p == null) {
+            throw new Refusal(401, "login.required", "Please sign in", "请先登录");
+        }
+        return p;
+    }
+
+    /** Login request body. */
+    record Credentials(String username, String password) {
+    }
+
+    private void login(Context ctx) throws IOException {
+        Credentials c;
+        try {
+            c = json.readValue(ctx.bodyAsBytes(), Credentials.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body must be {\"username\": ..., \"password\": ...}");
+        }
+        if (c == null || c.username() == null || c.password() == null || c.username().length() > 100
+                || c.password().length() > 200) {
+            throw new IllegalArgumentException("username and password are required");
+        }
+        sessions.logout(ctx.cookie(COOKIE));
+        Sessions.Attempt attempt = sessions.login(c.username(), c.password());
+        if (attempt instanceof Sessions.Granted g) {
+            ACCESS.info("{} signed in from {}", g.session().principal.userId(), ctx.ip());
+            ctx.header("Set-Cookie", COOKIE + "=" + g.session().id + "; Path=/; HttpOnly; SameSite=Strict");
+            ctx.attribute(PRINCIPAL, g.session().principal);
+            write(ctx, me(g.session()));
+        } else if (attempt instanceof Sessions.Locked l) {
+            ACCESS.warn("sign-in refused for locked user name '{}' from {}", printable(c.username()), ctx.ip());
+            long seconds = Math.max(1, Duration.between(sessions.now(), l.until()).getSeconds());
+            ctx.header("Retry-After", Long.toString(seconds));
+            error(ctx, 429, "login.locked", "Too many failed sign-ins; try again later",
+                    "登录失败次数过多，账号已暂时锁定，请稍后再试", null);
+        } else {
+            ACCESS.warn("failed sign-in for user name '{}' from {}", printable(c.username()), ctx.ip());
+            error(ctx, 401, "login.failed", "Wrong user name or password", "用户名或密码错误", null);
+        }
+    }
+
+    /** A user name as typed, safe for one log line. */
+    private static String printable(String s) {
+        return s.replaceAll("[^\\p{L}\\p{N}._@-]", "?");
+    }
+
+    private void logout(Context ctx) {
+        Sessions.Session s = ctx.attribute(SESSION);
+        sessions.logout(s.id);
+        clearCookie(ctx);
+        ACCESS.info("{} signed out", s.principal.userId());
+        write(ctx, Map.of("signedOut", true));
+    }
+
+    private static void clearCookie(Context ctx) {
+        ctx.header("Set-Cookie", COOKIE + "=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
+    }
+
     // ---- API ---------------------------------------------------------------------------------------------------
 
-    private PortalViews views() {
+    private PortalViews views(Principal principal) {
         return new PortalViews(principal, LocalDate.now(jz.clock()));
     }
 
-    private RegionCode area(Context ctx) {
+    private static RegionCode area(Context ctx) {
         String v = ctx.queryParam("area");
-        return v == null || v.isBlank() ? principal.scope() : RegionCode.of(v);
+        return v == null || v.isBlank() ? principal(ctx).scope() : RegionCode.of(v);
     }
 
     private void me(Context ctx) {
-        String scopeName = jz.regions().find(principal, principal.scope()).map(r -> r.name())
-                .orElse(principal.scope().value());
+        write(ctx, me((Sessions.Session) ctx.attribute(SESSION)));
+    }
+
+    private PortalViews.Me me(Sessions.Session session) {
+        Principal principal = session.principal;
+        String scopeName;
+        try {
+            scopeName = jz.regions().find(principal, principal.scope()).map(r -> r.name())
+                    .orElse(principal.scope().value());
+        } catch (AccessDeniedException e) {
+            scopeName = principal.scope().value(); // a principal without READ still signs in, and is refused later
+        }
         List<String> permissions = principal.permissions().stream().map(Enum::name).sorted().toList();
-        write(ctx, new PortalViews.Me(principal.userId(), principal.displayName(), principal.scope().value(),
-                scopeName, permissions, principal.can(Permission.VIEW_PERSONAL_DATA)));
+        return new PortalViews.Me(principal.userId(), principal.displayName(), principal.scope().value(),
+                scopeName, principal.scope().level().name(), permissions,
+                principal.can(Permission.VIEW_PERSONAL_DATA), session.csrfToken, yearChoices(),
+                sessions.idleTimeout().toSeconds());
+    }
+
+    /** The years a user may pick: those of the yearly trajectory and this year. */
+    private List<Integer> yearChoices() {
+        TreeSet<Integer> out = new TreeSet<>();
+        if (years != null) {
+            years.forEach(y -> out.add(y.year()));
+        }
+        out.add(LocalDate.now(jz.clock()).getYear());
+        return List.copyOf(out);
+    }
+
+    /** {@code year}: a year between 2000 and 2100, or {@code fallback} when absent. */
+    private static Integer year(Context ctx, Integer fallback) {
+        String v = ctx.queryParam("year");
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            int y = Integer.parseInt(v.strip());
+            if (y < 2000 || y > 2100) {
+                throw new IllegalArgumentException("year must be between 2000 and 2100: " + v);
+            }
+            return y;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("year is not a number: " + v);
+        }
+    }
+
+    /**
+     * The dashboard of a year: the county's yearly figures for it (when the host provided them), the households under
+     * relapse monitoring flagged that year, and the households that exited that year by village.
+     */
+    private void dashboard(Context ctx) {
+        Principal principal = principal(ctx);
+        RegionCode area = area(ctx);
+        List<Integer> choices = yearChoices();
+        int year = year(ctx, choices.get(choices.size() - 1));
+        RegionTree tree = jz.regions().tree(principal, area);
+        YearlyFigures figures = years == null || !area.equals(principal.scope()) ? null
+                : years.stream().filter(y -> y.year() == year).findFirst().orElse(null);
+        List<org.jingzhun.core.monitoring.MonitoringRecord> monitored = jz.monitoring().list(principal, area).stream()
+                .filter(m -> m.year() == year).toList();
+        java.util.Map<String, Long> byVillage = new java.util.TreeMap<>();
+        for (org.jingzhun.core.identification.ExitCase c : jz.exits().list(principal, area, year)) {
+            if (c.stage() == org.jingzhun.core.identification.ExitStage.EXITED) {
+                byVillage.merge(c.region().value(), 1L, Long::sum);
+            }
+        }
+        write(ctx, PortalViews.dashboard(year, choices, figures, monitored, byVillage, tree));
+    }
+
+    private void benefits(Context ctx) {
+        Principal principal = principal(ctx);
+        String id = ctx.pathParam("id");
+        int year = year(ctx, LocalDate.now(jz.clock()).getYear());
+        ACCESS.info("{} read benefit statement of household {} for {}", principal.userId(), id, year);
+        RegionTree tree = jz.regions().tree(principal, principal.scope());
+        write(ctx, views(principal).benefit(jz.benefits().statement(principal, id, year), tree));
+    }
+
+    private void cases(Context ctx) {
+        Principal principal = principal(ctx);
+        Integer year = year(ctx, null);
+        write(ctx, new CaseWork(jz, principal).queue(area(ctx), year,
+                Boolean.parseBoolean(ctx.queryParam("mine"))));
+    }
+
+    private void caseStep(Context ctx) {
+        Principal principal = principal(ctx);
+        CaseWork.Kind kind = CaseWork.kinds().get(ctx.pathParam("kind"));
+        if (kind == null) {
+            throw new IllegalArgumentException("kind must be entry or exit: " + ctx.pathParam("kind"));
+        }
+        CaseWork.StepRequest req;
+        try {
+            byte[] body = ctx.bodyAsBytes();
+            req = body.length == 0 ? null : json.readValue(body, CaseWork.StepRequest.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body must be JSON {reason, raisedBy, inFavour, against, abstained}");
+        }
+        String id = ctx.pathParam("id");
+        String action = ctx.pathParam("action");
+        CaseWork.CaseView done = new CaseWork(jz, principal).step(kind, id, action, req);
+        ACCESS.info("{} took step {} on {} case {}", principal.userId(), action, kind, id);
+        write(ctx, done);
+    }
+
+    private void notices(Context ctx) {
+        Principal principal = principal(ctx);
+        write(ctx, new CaseWork(jz, principal).notices(area(ctx), year(ctx, null)));
     }
 
     private void summary(Context ctx) {
+        Principal principal = principal(ctx);
         write(ctx, PortalViews.figures(jz.statistics().summary(principal, area(ctx))));
     }
 
     private void breakdown(Context ctx) {
-        write(ctx, breakdownRows(area(ctx)));
+        write(ctx, breakdownRows(principal(ctx), area(ctx)));
     }
 
-    private List<PortalViews.AreaFigures> breakdownRows(RegionCode area) {
+    private List<PortalViews.AreaFigures> breakdownRows(Principal principal, RegionCode area) {
         List<PortalViews.AreaFigures> rows = new ArrayList<>();
         for (RegionStatistics s : jz.statistics().breakdown(principal, area)) {
             rows.add(PortalViews.figures(s));
@@ -168,6 +512,7 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private void regions(Context ctx) {
+        Principal principal = principal(ctx);
         write(ctx, PortalViews.tree(jz.regions().tree(principal, area(ctx))));
     }
 
@@ -181,25 +526,30 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private void households(Context ctx) {
+        Principal principal = principal(ctx);
         RegionCode area = area(ctx);
         int offset = intParam(ctx, "offset", 0);
         int limit = Math.min(intParam(ctx, "limit", DEFAULT_LIMIT), MAX_LIMIT);
         Page<Household> page = jz.registry().search(principal, area, new PageRequest(offset, limit));
         RegionTree tree = jz.regions().tree(principal, area);
-        PortalViews views = views();
+        PortalViews views = views(principal);
         write(ctx, new PortalViews.HouseholdPage(area.value(), offset, limit, page.total(),
                 page.items().stream().map(h -> views.row(h, tree)).toList()));
     }
 
     private void household(Context ctx) {
+        Principal principal = principal(ctx);
         String id = ctx.pathParam("id");
+        ACCESS.info("{} read household {}", principal.userId(), id);
         Household h = jz.registry().get(principal, id);
         RegionTree tree = jz.regions().tree(principal, principal.scope());
-        write(ctx, views().card(h, tree, jz.registry().incomes(principal, id)));
+        write(ctx, views(principal).card(h, tree, jz.registry().incomes(principal, id)));
     }
 
     private void history(Context ctx) {
-        PortalViews views = views();
+        Principal principal = principal(ctx);
+        PortalViews views = views(principal);
+        ACCESS.info("{} read history of household {}", principal.userId(), ctx.pathParam("id"));
         write(ctx, jz.registry().history(principal, ctx.pathParam("id")).stream().map(views::history).toList());
     }
 
@@ -214,9 +564,10 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private void plans(Context ctx) {
+        Principal principal = principal(ctx);
         // Read through the registry first: outside the scope a household is "not found", as on its card.
         Household h = jz.registry().get(principal, ctx.pathParam("id"));
-        PortalViews views = views();
+        PortalViews views = views(principal);
         List<PortalViews.PlanView> out = new ArrayList<>();
         for (int year : yearsOf(h)) {
             jz.plans().householdPlan(principal, h.id(), year).ifPresent(p -> out.add(views.plan(p)));
@@ -225,6 +576,7 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private void householdFunds(Context ctx) {
+        Principal principal = principal(ctx);
         Household h = jz.registry().get(principal, ctx.pathParam("id"));
         List<PortalViews.HouseholdFundsView> out = new ArrayList<>();
         for (int year : yearsOf(h)) {
@@ -241,6 +593,7 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private PortalViews.FundsView fundsView(Context ctx) {
+        Principal principal = principal(ctx);
         RegionCode area = area(ctx);
         FundsService f = jz.funds();
         // Sources and projects are narrowed to the principal's scope (or refused outside it) by the library.
@@ -276,9 +629,11 @@ public final class PortalServer implements AutoCloseable {
     // ---- downloads ---------------------------------------------------------------------------------------------
 
     private void householdsCsv(Context ctx) throws IOException {
+        Principal principal = principal(ctx);
         RegionCode area = area(ctx);
         RegionTree tree = jz.regions().tree(principal, area); // checks scope before anything is written
-        PortalViews views = views();
+        PortalViews views = views(principal);
+        ACCESS.info("{} downloaded the households of {} (CSV)", principal.userId(), area.value());
         attachment(ctx, "text/csv; charset=utf-8", "households.csv");
         try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
              CSVPrinter csv = CsvExports.open(out, CsvExports.HOUSEHOLD_HEADER)) {
@@ -297,9 +652,11 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private void householdsJson(Context ctx) throws IOException {
+        Principal principal = principal(ctx);
         RegionCode area = area(ctx);
         RegionTree tree = jz.regions().tree(principal, area);
-        PortalViews views = views();
+        PortalViews views = views(principal);
+        ACCESS.info("{} downloaded the household cards of {} (JSON)", principal.userId(), area.value());
         attachment(ctx, JSON, "households.json");
         OutputStream out = ctx.outputStream();
         try (JsonGenerator gen = json.getFactory().createGenerator(out)) {
@@ -320,7 +677,8 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private void summaryCsv(Context ctx) throws IOException {
-        List<PortalViews.AreaFigures> rows = breakdownRows(area(ctx));
+        Principal principal = principal(ctx);
+        List<PortalViews.AreaFigures> rows = breakdownRows(principal(ctx), area(ctx));
         attachment(ctx, "text/csv; charset=utf-8", "summary.csv");
         try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
              CSVPrinter csv = CsvExports.open(out, CsvExports.SUMMARY_HEADER)) {

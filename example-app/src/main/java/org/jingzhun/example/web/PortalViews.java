@@ -27,7 +27,6 @@ import org.jingzhun.spi.household.IncomeItem;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.person.CitizenId;
-import org.jingzhun.spi.person.Masking;
 import org.jingzhun.spi.plan.HouseholdPlan;
 import org.jingzhun.spi.plan.Measure;
 import org.jingzhun.spi.plan.Need;
@@ -38,12 +37,10 @@ import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.region.RegionTree;
 
 /**
- * The shapes the portal sends to browsers and downloads, built from the domain model with personal data
- * de-identified unless the principal holds {@link Permission#VIEW_PERSONAL_DATA}. Every personal field (names,
- * citizen IDs, phone and bank numbers) passes through {@link #name}, {@link #citizenId}, {@link #phone} or
- * {@link #bankAccount}, and history values through {@link #historyValue}, so masking is decided in one place.
- * Fund reports carry no personal data (source lines, whose labels may name a donor, are left out); the authors of plan
- * progress notes are masked like names.
+ * The shapes the portal sends to browsers and downloads, built from the domain model as the library hands it out: the
+ * library masks personal data for principals without {@link Permission#VIEW_PERSONAL_DATA} (its screen profile:
+ * redacted IDs, masked phone and bank numbers, no address detail or health), so the portal masks nothing on its own.
+ * Fund reports carry no personal data (source lines, whose labels may name a donor, are left out).
  */
 final class PortalViews {
     private final boolean personal;
@@ -56,50 +53,6 @@ final class PortalViews {
 
     boolean personalDataVisible() {
         return personal;
-    }
-
-    String name(String name) {
-        return personal ? name : Masking.name(name);
-    }
-
-    String citizenId(CitizenId id) {
-        if (id == null) {
-            return null;
-        }
-        return personal ? id.value() : id.masked();
-    }
-
-    String phone(String phone) {
-        return personal || phone == null ? phone : Masking.phone(phone);
-    }
-
-    String bankAccount(String account) {
-        return personal || account == null ? account : Masking.bankAccount(account);
-    }
-
-    /**
-     * A value of a history change at JSON path {@code path}: personal fields are masked by their path, and any other
-     * value that is a valid citizen ID is masked too, so a future model field carrying an ID cannot leak.
-     */
-    String historyValue(String path, String value) {
-        if (personal || value == null) {
-            return value;
-        }
-        String leaf = path.substring(path.lastIndexOf('.') + 1);
-        if (leaf.equals("name")) {
-            return Masking.name(value);
-        }
-        if (leaf.equals("phone")) {
-            return Masking.phone(value);
-        }
-        if (leaf.equals("bankAccount")) {
-            return Masking.bankAccount(value);
-        }
-        if (leaf.equals("citizenId") || CitizenId.problem(value.toUpperCase(java.util.Locale.ROOT)) == null) {
-            return value.length() < 10 ? "****" : value.substring(0, 6) + "*".repeat(value.length() - 10)
-                    + value.substring(value.length() - 4);
-        }
-        return value;
     }
 
     // ---- areas -------------------------------------------------------------------------------------------------
@@ -156,8 +109,8 @@ final class PortalViews {
         Member head = h.head().orElse(h.members().isEmpty() ? null : h.members().get(0));
         RegionCode region = h.region();
         return new HouseholdRow(h.id(), region.value(), areaName(tree, region.ancestorAt(RegionLevel.TOWNSHIP)),
-                areaName(tree, region), h.villageGroup(), head == null ? null : name(head.name()),
-                head == null ? null : citizenId(head.citizenId()), h.size(), phone(h.phone()), h.type().name(),
+                areaName(tree, region), h.villageGroup(), head == null ? null : head.name(),
+                head == null ? null : head.citizenId().value(), h.size(), h.phone(), h.type().name(),
                 h.type().label(), h.status().name(), h.status().label(), h.mainCause().name(),
                 h.mainCause().label(), h.identifiedYear());
     }
@@ -172,14 +125,16 @@ final class PortalViews {
 
     /** A member as shown on the card; sex and age are derived from the ID, the birth date itself is not shown. */
     record MemberView(String name, String citizenId, String relationship, String relationshipLabel, String sex,
-            int age, String ethnicity, String education, String studentStatus, String health, String labourAbility,
+            Integer age, String ethnicity, String education, String studentStatus, String health, String labourAbility,
             String migrantWork, int monthsWorked, List<String> insurances, boolean servingSoldier) {
     }
 
     MemberView member(Member m) {
-        return new MemberView(name(m.name()), citizenId(m.citizenId()), m.relationship().name(),
-                m.relationship().label(), m.sex().label(), m.citizenId().ageOn(today), m.ethnicity(),
-                m.education().label(), m.studentStatus().label(), m.health().label(), m.labourAbility().label(),
+        return new MemberView(m.name(), m.citizenId().value(), m.relationship().name(),
+                m.relationship().label(), m.sex().label(),
+                m.citizenId().isRedacted() ? null : m.citizenId().ageOn(today), m.ethnicity(),
+                m.education().label(), m.studentStatus().label(), m.health() == null ? null : m.health().label(),
+                m.labourAbility().label(),
                 m.migrantWork().label(), m.monthsWorked(), labels(m.insurances()), m.servingSoldier());
     }
 
@@ -225,7 +180,7 @@ final class PortalViews {
                 h.housing().structure().label(), h.housing().buildYear(), h.housing().safety().label(),
                 h.housing().safe());
         return new HouseholdCard(h.id(), h.region().value(), tree.path(h.region()), h.villageGroup(), h.address(),
-                phone(h.phone()), h.bankName(), bankAccount(h.bankAccount()), h.standard().label(), h.type().name(),
+                h.phone(), h.bankName(), h.bankAccount(), h.standard().label(), h.type().name(),
                 h.type().label(), h.mainCause().name(), h.mainCause().label(), labels(h.otherCauses()),
                 labels(h.flags()), h.status().name(), h.status().label(), h.identifiedYear(), housing,
                 h.safeDrinkingWater(), h.electricity(), h.land() == null ? null : h.land().arable(),
@@ -259,7 +214,7 @@ final class PortalViews {
         for (Measure m : p.measures()) {
             List<NoteView> notes = new ArrayList<>(m.progress().size());
             for (ProgressNote n : m.progress()) {
-                notes.add(new NoteView(n.date(), name(n.author()), n.text()));
+                notes.add(new NoteView(n.date(), n.author(), n.text()));
             }
             measures.add(new MeasureView(m.id(), m.type().name(), m.type().label(), m.description(), m.cost(),
                     m.expectedBenefit(), m.fundingSource().name(), m.fundingSource().label(), m.responsibleCadre(),
@@ -356,8 +311,7 @@ final class PortalViews {
     HistoryView history(HistoryEntry e) {
         List<ChangeView> changes = new ArrayList<>(e.changes().size());
         for (FieldChange c : e.changes()) {
-            changes.add(new ChangeView(c.path(), historyValue(c.path(), c.before()),
-                    historyValue(c.path(), c.after())));
+            changes.add(new ChangeView(c.path(), c.before(), c.after()));
         }
         return new HistoryView(e.sequence(), e.at(), e.actorId(), e.actorName(), e.entityType(), e.action(),
                 actionLabel(e.action()), e.reason(), changes);
@@ -382,8 +336,70 @@ final class PortalViews {
             List<org.jingzhun.spi.error.Violation> violations) {
     }
 
-    /** Who the portal acts as, for the page header. */
-    record Me(String userId, String displayName, String scope, String scopeName, List<String> permissions,
-            boolean personalDataVisible) {
+    /**
+     * Who is signed in, for the page header: scope and permissions, the session's CSRF token (the page sends it back
+     * on every change), the years to choose from and the idle timeout in seconds.
+     */
+    record Me(String userId, String displayName, String scope, String scopeName, String scopeLevel,
+            List<String> permissions, boolean personalDataVisible, String csrfToken, List<Integer> years,
+            long idleTimeoutSeconds) {
+    }
+
+    // ---- dashboard ---------------------------------------------------------------------------------------------
+
+    /** Households that exited in the year in one village. */
+    record VillageExits(String code, String name, String township, long households) {
+    }
+
+    /** The dashboard of one year: yearly figures (null when not provided), monitoring and exits of the year. */
+    record Dashboard(int year, List<Integer> years, YearlyFigures figures, long monitored, long monitoredAtRisk,
+            List<Count> monitoredByCategory, long exitedHouseholds, List<VillageExits> exitsByVillage) {
+    }
+
+    static Dashboard dashboard(int year, List<Integer> years, YearlyFigures figures,
+            List<org.jingzhun.core.monitoring.MonitoringRecord> monitored, Map<String, Long> exitsByVillage,
+            RegionTree tree) {
+        Map<org.jingzhun.spi.policy.MonitoringCategory, Long> byCategory = new java.util.EnumMap<>(
+                org.jingzhun.spi.policy.MonitoringCategory.class);
+        long atRisk = 0;
+        for (org.jingzhun.core.monitoring.MonitoringRecord m : monitored) {
+            byCategory.merge(m.category(), 1L, Long::sum);
+            if (m.status() == org.jingzhun.core.monitoring.MonitoringStatus.MONITORED) {
+                atRisk++;
+            }
+        }
+        List<VillageExits> villages = new ArrayList<>();
+        long exited = 0;
+        for (Map.Entry<String, Long> e : exitsByVillage.entrySet()) {
+            RegionCode code = RegionCode.of(e.getKey());
+            villages.add(new VillageExits(code.value(), areaName(tree, code),
+                    areaName(tree, code.ancestorAt(RegionLevel.TOWNSHIP)), e.getValue()));
+            exited += e.getValue();
+        }
+        villages.sort(Comparator.comparingLong(VillageExits::households).reversed().thenComparing(VillageExits::code));
+        return new Dashboard(year, years, figures, monitored.size(), atRisk, counts(byCategory), exited, villages);
+    }
+
+    // ---- benefit statements --------------------------------------------------------------------------------------
+
+    /** One policy of a benefit statement: amount, the rule it comes from, the parts that add up, the conclusion. */
+    record BenefitLine(String title, BigDecimal amount, String basis, List<String> parts, String result) {
+    }
+
+    /** A household's benefit statement for a year (明白卡), printable; the head's name masked like every name. */
+    record BenefitView(String householdId, String regionPath, int year, String headName, String headIdMasked,
+            String statusLabel, List<BenefitLine> lines, BigDecimal total, LocalDate issuedOn) {
+    }
+
+    BenefitView benefit(org.jingzhun.core.benefit.BenefitStatement s, RegionTree tree) {
+        List<BenefitLine> lines = new ArrayList<>();
+        for (org.jingzhun.spi.policy.BenefitAmount b : s.lines()) {
+            List<String> parts = b.explanation().parts().stream().map(p -> p.label() + " " + p.amount().toPlainString()
+                    + " 元" + (p.basis().isEmpty() ? "" : "（" + p.basis() + "）")).toList();
+            lines.add(new BenefitLine(b.title(), b.amount(), b.explanation().pack() + " / " + b.explanation().rule(),
+                    parts, b.explanation().result()));
+        }
+        return new BenefitView(s.householdId(), tree.path(s.region()), s.year(), s.headName(), s.headIdMasked(),
+                s.status().label(), lines, s.total(), s.issuedOn());
     }
 }

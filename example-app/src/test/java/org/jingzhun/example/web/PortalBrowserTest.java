@@ -60,9 +60,9 @@ class PortalBrowserTest {
                 new YearlyFigures(2014, 154, 384, 154, 384, new BigDecimal("7.15"), 0, 0, 50, 0),
                 new YearlyFigures(2015, 156, 389, 130, 320, new BigDecimal("5.96"), 24, 64, 69, 0),
                 new YearlyFigures(2016, 157, 391, 100, 245, new BigDecimal("4.56"), 30, 75, 84, 0));
-        // A county officer as the brief asks; the masking itself is checked with a viewer further down.
-        portal = PortalServer.start(fx.jz, fx.officer, 0, years);
-        base = "http://localhost:" + portal.port() + "/";
+        // The county officer signs in below; the masking itself is checked with a viewer further down.
+        portal = fx.start(o -> o.withYears(years));
+        base = "http://127.0.0.1:" + portal.port() + "/";
 
         profileDir = Files.createTempDirectory("portal-chromium-");
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
@@ -75,6 +75,28 @@ class PortalBrowserTest {
                 .usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // Pages re-render after each step: an element found a moment ago may have been replaced.
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        signIn("county");
+    }
+
+    /** Signs in through the login form (signing out first when somebody is signed in). */
+    private void signIn(String user) {
+        driver.get("about:blank");
+        driver.get(base);
+        wait.until(d -> {
+            String ready = d.findElement(By.id("view")).getAttribute("data-ready");
+            return ready != null && !ready.isEmpty();
+        });
+        if (!driver.findElements(By.id("logout")).isEmpty()) {
+            driver.findElement(By.id("logout")).click();
+            awaitPage("login");
+        }
+        awaitPage("login");
+        driver.findElement(By.id("login-user")).sendKeys(user);
+        driver.findElement(By.id("login-password")).sendKeys(PortalFixture.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("who"), "退出登录"));
     }
 
     private static void requireBrowser() {
@@ -145,12 +167,18 @@ class PortalBrowserTest {
         List<WebElement> points = driver.findElements(By.cssSelector("#years-chart circle"));
         assertThat(points).hasSize(3);
         assertThat(points.get(1).getAttribute("data-incidence")).isEqualTo("5.96");
-        // No plans or benefit-statement API on this build: once probed, their navigation stays hidden.
-        wait.until(ExpectedConditions.attributeToBe(By.id("nav"), "data-probed", "true"));
-        assertThat(driver.findElement(By.cssSelector("#nav a[data-route=plans]")).isDisplayed()).isFalse();
-        assertThat(driver.findElement(By.cssSelector("#nav a[data-route=benefits]")).isDisplayed()).isFalse();
+        // The dead links to plans and benefit-statement pages are gone; the work pages are there.
+        assertThat(driver.findElements(By.cssSelector("#nav a[data-route=plans]"))).isEmpty();
+        assertThat(driver.findElement(By.cssSelector("#nav a[data-route=cases]")).isDisplayed()).isTrue();
         assertThat(driver.findElement(By.cssSelector("#nav a[data-route=funds]")).isDisplayed()).isTrue();
         screenshot("dashboard");
+        // The year selector shows that year's figures.
+        new Select(driver.findElement(By.id("year-select"))).selectByValue("2015");
+        wait.until(ExpectedConditions.attributeToBe(By.id("year-section"), "data-year", "2015"));
+        awaitPage("dashboard");
+        assertThat(driver.findElement(By.id("year-incidence")).getText()).isEqualTo("5.96");
+        assertThat(driver.findElement(By.id("year-exited-people")).getText()).isEqualTo("64");
+        screenshot("dashboard-2015");
     }
 
     @Test
@@ -197,9 +225,9 @@ class PortalBrowserTest {
     @Test
     void aViewerSeesTheCardMasked() {
         Household h = fx.amended;
-        try (PortalServer viewerPortal = PortalServer.start(fx.jz,
-                org.jingzhun.spi.access.Principal.viewer("viewer", fx.generator.county()), 0)) {
-            driver.get("http://localhost:" + viewerPortal.port() + "/#/household/" + h.id());
+        try {
+            signIn("viewer");
+            open("#/household/" + h.id());
             awaitPage("household");
             assertThat(driver.findElement(By.id("masked-note")).isDisplayed()).isTrue();
             String page = driver.findElement(By.tagName("body")).getText();
@@ -207,6 +235,73 @@ class PortalBrowserTest {
                 assertThat(page).contains(m.citizenId().masked()).doesNotContain(m.citizenId().value());
             }
             assertThat(page).doesNotContain("13912345678").doesNotContain(fx.oldPhone);
+        } finally {
+            signIn("county");
+        }
+    }
+
+    @Test
+    void aWrongPasswordIsShownAndLogoutLeadsBackToTheLoginForm() {
+        try {
+            signIn("viewer");
+            driver.findElement(By.id("logout")).click();
+            awaitPage("login");
+            assertThat(driver.findElement(By.id("login-error")).getText()).contains("已退出登录");
+            driver.findElement(By.id("login-user")).sendKeys("viewer");
+            driver.findElement(By.id("login-password")).sendKeys("wrong password");
+            driver.findElement(By.id("login-submit")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("login-error"), "用户名或密码错误"));
+            // Nothing but the form: the navigation stays hidden.
+            assertThat(driver.findElement(By.id("nav")).isDisplayed()).isFalse();
+        } finally {
+            signIn("county");
+        }
+    }
+
+    @Test
+    void aCaseIsCarriedFromTheVillageReviewThroughTheNoticeToTheTownshipDecision() throws IOException {
+        String caseId = fx.applied.id();
+        try {
+            signIn("village");
+            open("#/cases");
+            awaitPage("cases");
+            WebElement row = driver.findElement(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"));
+            assertThat(row.getAttribute("data-stage")).isEqualTo("APPLIED");
+            screenshot("cases-village");
+            row.findElement(By.cssSelector("button[data-action=vote]")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"),
+                    "data-stage", "VILLAGE_REVIEWED"));
+            awaitPage("cases");
+            driver.findElement(By.cssSelector("#cases-table tr[data-case='" + caseId + "'] button[data-action=notice]"))
+                    .click();
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"),
+                    "data-stage", "FIRST_NOTICE"));
+            // The notice lists the household: name, village, category and reason only.
+            driver.findElement(By.cssSelector("#nav a[data-route=notices]")).click();
+            awaitPage("notices");
+            WebElement line = driver.findElement(By.cssSelector("#notices-table tr[data-case='" + caseId + "']"));
+            Member head = fx.applied.applicant().head().orElseThrow();
+            assertThat(line.getText()).contains(head.name()).contains("第一次公示")
+                    .doesNotContain(head.citizenId().value());
+            screenshot("notices");
+
+            // Seven days later the township clerk decides.
+            fx.clock.advance(Duration.ofDays(8));
+            signIn("township");
+            open("#/cases");
+            awaitPage("cases");
+            WebElement waiting = driver.findElement(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"));
+            waiting.findElement(By.cssSelector("input.reason-input")).sendKeys("材料齐全，公示无异议");
+            waiting.findElement(By.cssSelector("button[data-action=approve]")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"),
+                    "data-stage", "TOWNSHIP_REVIEWED"));
+            screenshot("cases-township");
+            var c = fx.jz.identification().get(fx.officer, caseId);
+            assertThat(c.stage()).isEqualTo(org.jingzhun.core.identification.IdentificationStage.TOWNSHIP_REVIEWED);
+            assertThat(c.steps().get(c.steps().size() - 1).note()).isEqualTo("材料齐全，公示无异议");
+            assertThat(c.steps().get(c.steps().size() - 1).actorId()).isEqualTo("township");
+        } finally {
+            signIn("county");
         }
     }
 

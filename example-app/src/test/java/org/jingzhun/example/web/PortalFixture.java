@@ -21,6 +21,11 @@ import org.jingzhun.spi.plan.MeasureStatus;
 import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.storage.PageRequest;
 import org.jingzhun.storage.memory.MemoryStoragePlugin;
+import org.jingzhun.core.identification.IdentificationCase;
+import org.jingzhun.policy.national.NationalPolicyConfig;
+import org.jingzhun.policy.national.NationalPolicyPlugin;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
 
 /**
  * A small generated district (Guichi shape at 1%) in memory storage for the portal tests: regions, the 2014 baseline
@@ -28,6 +33,8 @@ import org.jingzhun.storage.memory.MemoryStoragePlugin;
  * exited, so the card, incomes and history pages all have something to show. For the funds page and the card's plans
  * and money, households 3 to 40 get a 2015 plan and the demo's own {@link DistrictFunds} books 2014 and 2015 with
  * them as the households planned to exit (the amended household stays out of it: its history is pinned by tests).
+ * For sign-in there is one user per role ({@link #PASSWORD} for all), and for the clerk's work one household of
+ * {@link #village} has applied for registration this year ({@link #applied}). The library follows {@link #clock}.
  */
 final class PortalFixture implements AutoCloseable {
     final Jingzhun jz;
@@ -43,9 +50,18 @@ final class PortalFixture implements AutoCloseable {
     /** A planned household that was paid money in 2015, whose first measure has a progress note. */
     final Household funded;
     static final String NOTE = "种苗已发放到户";
+    static final String PASSWORD = "Test-pass-2026";
+    final TestClock clock = new TestClock(java.time.Instant.now());
+    final RegionCode township;
+    final RegionCode otherTownship;
+    final RegionCode village;
+    final UsersFile users;
+    /** An entry case opened this year in {@link #village}, waiting for the village review. */
+    final IdentificationCase applied;
 
     PortalFixture() {
-        jz = Jingzhun.builder().plugin(new MemoryStoragePlugin()).storage("memory").build();
+        jz = Jingzhun.builder().plugin(new MemoryStoragePlugin()).plugin(new NationalPolicyPlugin(
+                NationalPolicyConfig.defaults())).storage("memory").clock(clock).build();
         generator = new DistrictGenerator(DistrictProfile.guichi().scaled(0.01), 20140101L);
         officer = Principal.officer("county-officer", generator.county());
         regions = generator.regions();
@@ -82,6 +98,30 @@ final class PortalFixture implements AutoCloseable {
         Versioned<HouseholdPlan> plan = jz.plans().householdPlan(officer, paid, 2015).orElseThrow();
         jz.plans().recordMeasureProgress(officer, paid, 2015, plan.value().measures().get(0).id(),
                 MeasureStatus.IN_PROGRESS, NOTE, plan.version());
+
+        List<Region> townships = regions.stream().filter(r -> r.level() == RegionLevel.TOWNSHIP).toList();
+        township = townships.get(0).code();
+        otherTownship = townships.get(1).code();
+        village = regions.stream().filter(r -> r.level() == RegionLevel.VILLAGE && township.contains(r.code()))
+                .findFirst().orElseThrow().code();
+        String hash = UsersFile.hash(PASSWORD);
+        users = new UsersFile(List.of(
+                new PortalUser("county", "县扶贫办 王主任", Role.COUNTY_OFFICER, generator.county(), hash),
+                new PortalUser("viewer", "县统计局 查看员", Role.VIEWER, generator.county(), hash),
+                new PortalUser("auditor", "县审计局 审计员", Role.AUDITOR, generator.county(), hash),
+                new PortalUser("township", "乡镇 李专干", Role.TOWNSHIP_CLERK, township, hash),
+                new PortalUser("townviewer", "乡镇 查看员", Role.VIEWER, township, hash),
+                new PortalUser("village", "村 张书记", Role.VILLAGE_CADRE, village, hash)));
+        int year = java.time.LocalDate.now(clock).getYear();
+        Household applicant = generator.newHouseholds(List.of(regions.stream()
+                .filter(r -> r.code().equals(village)).findFirst().orElseThrow()), 1, year).get(0);
+        applied = jz.identification().apply(officer, year, applicant,
+                generator.incomeAt(applicant, year, new BigDecimal("1800.00")), "农户申请");
+    }
+
+    /** A portal on a free loopback port with the fixture's users, shaped further by {@code options}. */
+    PortalServer start(java.util.function.UnaryOperator<PortalServer.Options> options) {
+        return PortalServer.start(jz, options.apply(PortalServer.Options.defaults(users).withPort(0)));
     }
 
     /** Every household of the county, read back from the registry. */

@@ -45,9 +45,10 @@ import org.junit.jupiter.api.TestInstance;
 class PortalFundsApiTest {
     private final HttpClient http = HttpClient.newHttpClient();
     private PortalFixture fx;
-    private PortalServer viewerPortal;
-    private PortalServer officerPortal;
-    private PortalServer townshipPortal;
+    private PortalServer portal;
+    private PortalClient viewerPortal;
+    private PortalClient officerPortal;
+    private PortalClient townshipPortal;
     private Principal viewer;
     private RegionCode county;
     private RegionCode township;
@@ -58,27 +59,30 @@ class PortalFundsApiTest {
         county = fx.generator.county();
         viewer = Principal.viewer("county-viewer", county);
         township = fx.funded.region().ancestorAt(RegionLevel.TOWNSHIP);
-        viewerPortal = PortalServer.start(fx.jz, viewer, 0);
-        officerPortal = PortalServer.start(fx.jz, fx.officer, 0);
-        townshipPortal = PortalServer.start(fx.jz, Principal.viewer("town-viewer", township), 0);
+        // The host's own login (as a county wires its directory): user name → principal, no users file.
+        java.util.Map<String, Principal> principals = java.util.Map.of("viewer", viewer, "county", fx.officer,
+                "townviewer", Principal.viewer("town-viewer", township));
+        portal = PortalServer.start(fx.jz, PortalServer.Options.defaults((user, password) ->
+                PortalFixture.PASSWORD.equals(password) ? java.util.Optional.ofNullable(principals.get(user))
+                        : java.util.Optional.empty()).withPort(0));
+        viewerPortal = PortalClient.signedIn(portal, "viewer", PortalFixture.PASSWORD);
+        officerPortal = PortalClient.signedIn(portal, "county", PortalFixture.PASSWORD);
+        townshipPortal = PortalClient.signedIn(portal, "townviewer", PortalFixture.PASSWORD);
     }
 
     @AfterAll
     void stop() {
-        for (PortalServer p : new PortalServer[] {viewerPortal, officerPortal, townshipPortal}) {
-            if (p != null) {
-                p.close();
-            }
+        if (portal != null) {
+            portal.close();
         }
         fx.close();
     }
 
-    private HttpResponse<String> get(PortalServer portal, String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + portal.port() + path)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> get(PortalClient client, String path) throws IOException, InterruptedException {
+        return client.get(path);
     }
 
-    private JsonNode getJson(PortalServer portal, String path, int expectedStatus) throws Exception {
+    private JsonNode getJson(PortalClient portal, String path, int expectedStatus) throws Exception {
         HttpResponse<String> res = get(portal, path);
         assertThat(res.statusCode()).as(path + " → " + res.body()).isEqualTo(expectedStatus);
         assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
@@ -195,7 +199,9 @@ class PortalFundsApiTest {
         assertThat(get(townshipPortal, "/download/funds.csv?area=" + otherTown.value()).statusCode()).isEqualTo(403);
 
         Principal nobody = new Principal("nobody", "无权限", county, Set.of());
-        try (PortalServer portal = PortalServer.start(fx.jz, nobody, 0)) {
+        try (PortalServer mine = PortalServer.start(fx.jz, PortalServer.Options.defaults(
+                (user, password) -> java.util.Optional.of(nobody)).withPort(0))) {
+            PortalClient portal = PortalClient.signedIn(mine, "nobody", "anything");
             assertThat(getJson(portal, "/api/funds", 403).get("code").asText()).isEqualTo("access.permission");
         }
     }
@@ -260,10 +266,11 @@ class PortalFundsApiTest {
         assertThat(note.get("author").asText()).isEqualTo("county-officer");
         assertThat(measures.get(0).get("statusLabel").asText()).isEqualTo("实施中");
 
-        // A viewer sees the note's author masked; a household without a plan has an empty list.
+        // A viewer sees the note's author (names are not masked by the screen profile); a household without a plan
+        // has an empty list.
         JsonNode viewed = getJson(viewerPortal, "/api/households/" + h.id() + "/plans", 200);
         assertThat(viewed.get(0).get("measures").get(0).get("progress").get(0).get("author").asText())
-                .isEqualTo(Masking.name("county-officer"));
+                .isEqualTo("county-officer");
         assertThat(getJson(viewerPortal, "/api/households/" + fx.amended.id() + "/plans", 200)).isEmpty();
     }
 
