@@ -67,6 +67,7 @@ public final class Main {
                 .plugin(new JdbcStoragePlugin())
                 .plugin(new NationalPolicyPlugin(national))
                 .plugin(new AnhuiPolicyPlugin())
+                .monitoringLeadSource(DistrictDemo.sectorData())
                 .storage("jdbc", settings.storageConfig())
                 .clock(clock)
                 .build();

@@ -54,6 +54,11 @@ import org.jingzhun.spi.region.RegionLevel;
 public final class IdentificationWorkflow {
     /** Document and audit kind of identification cases. */
     public static final String KIND = "identification-case";
+    /**
+     * Minimum days a public notice runs (公示期不少于7天) under the default procedure terms; a pack's
+     * {@code ProcedureTerms} may set more, and the workflows read the terms in force.
+     */
+    public static final int NOTICE_DAYS = 7;
 
     private final CoreContext ctx;
     private final HouseholdRegistry registry;
