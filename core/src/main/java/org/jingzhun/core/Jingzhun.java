@@ -24,6 +24,7 @@ import org.jingzhun.core.policy.PolicyService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
 import org.jingzhun.core.target.TargetPlanner;
+import org.jingzhun.core.training.TrainingService;
 import org.jingzhun.core.statistics.StatisticsService;
 import org.jingzhun.spi.Plugin;
 import org.jingzhun.spi.storage.Storage;
@@ -60,6 +61,7 @@ public final class Jingzhun implements AutoCloseable {
     private final DynamicAdjustment adjustments;
     private final MonitoringService monitoring;
     private final AreaExitWorkflow areaExits;
+    private final TrainingService training;
     private final BenefitStatementService benefits;
     private final StatisticsService statistics;
     private final FundsService funds;
@@ -85,6 +87,7 @@ public final class Jingzhun implements AutoCloseable {
         this.adjustments = new DynamicAdjustment(ctx, registry);
         this.monitoring = new MonitoringService(ctx, engine, facts, disclosure, leadSources);
         this.areaExits = new AreaExitWorkflow(ctx, engine, policies);
+        this.training = new TrainingService(ctx, pairing);
         this.benefits = new BenefitStatementService(ctx, engine, facts);
         this.statistics = new StatisticsService(ctx);
         this.funds = new FundsService(ctx);
@@ -165,6 +168,11 @@ public final class Jingzhun implements AutoCloseable {
     /** Village exit (贫困村出列) and county exit (贫困县摘帽) procedures. */
     public AreaExitWorkflow areaExits() {
         return areaExits;
+    }
+
+    /** Training records: skills courses, Yulu plan students and cadre training, with statistics (培训). */
+    public TrainingService training() {
+        return training;
     }
 
     /** Benefit statements (明白卡). */

@@ -9,7 +9,7 @@ import org.jingzhun.core.identification.Objection;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.core.policy.PolicyService;
-import org.jingzhun.core.procedure.CaseEngine;
+import org.jingzhun.core.internal.CaseEngine;
 import org.jingzhun.core.procedure.OverdueCase;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
@@ -23,7 +23,7 @@ import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
 
 /**
- * Village exit (贫困村出列) and county exit (贫困县摘帽) as procedures on the shared {@link CaseEngine}. An application
+ * Village exit (贫困村出列) and county exit (贫困县摘帽) as procedures on the shared {@code CaseEngine}. An application
  * is accepted only when the policy pack's area exit rule says the area may exit (incidence under 2%, or the higher
  * threshold of the pack's western provinces; for villages also the pack's indicators). A village then goes through
  * the township's check, a notice (at least the policy's area notice days) and the county's approval, which removes

@@ -16,7 +16,8 @@ import org.jingzhun.core.disclosure.Disclosure;
 import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.HouseholdFactsStore;
-import org.jingzhun.core.procedure.CaseEngine;
+import org.jingzhun.core.internal.ReadAudit;
+import org.jingzhun.core.internal.CaseEngine;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.error.NotFoundException;
 import org.jingzhun.spi.household.Household;
@@ -41,6 +42,7 @@ public final class CrossCheckService {
     private final CaseEngine<CrossCheckReview, ReviewStage, ReviewAction> reviews;
     private final HouseholdFactsStore facts;
     private final Disclosure disclosure = new Disclosure();
+    private final ReadAudit reads;
 
     public CrossCheckService(CoreContext ctx, List<CrossCheckSource> sources) {
         this.ctx = ctx;
@@ -48,6 +50,7 @@ public final class CrossCheckService {
         this.reviews = new CaseEngine<>(ctx, "crosscheck-review", "cross-check review", CrossCheckReview.class,
                 ReviewAction.class, CrossCheckReview::year, CrossCheckReview::householdId);
         this.facts = new HouseholdFactsStore(ctx.json());
+        this.reads = new ReadAudit(ctx);
     }
 
     public List<CrossCheckSource> sources() {
@@ -78,7 +81,7 @@ public final class CrossCheckService {
     public List<CrossCheckReview> scan(Principal principal, RegionCode area, int year) {
         RegionCode effective = ctx.guard().clampSearch(principal, area);
         ctx.guard().require(principal, Permission.WRITE, effective, "scan registered households");
-        return shownAll(principal, ctx.write(principal, w -> {
+        List<CrossCheckReview> opened = ctx.write(principal, w -> {
             Map<CitizenId, Household> byMember = new HashMap<>();
             w.tx().households().forEachWithin(effective, h -> {
                 if (h.status().active()) {
@@ -120,7 +123,10 @@ public final class CrossCheckService {
             }
             reviews.store().saveAll(w.tx(), toSave);
             return out;
-        }));
+        });
+        opened.forEach(r -> reads.record(principal, MaskingProfile.defaultFor(principal), r.householdId(),
+                r.region(), "crosscheck.scan", Map.of("review", r.id())));
+        return shownAll(principal, opened);
     }
 
     /**
@@ -172,7 +178,11 @@ public final class CrossCheckService {
 
     /** Reviews inside {@code area} (narrowed to the scope) of a year, or all years when null; IDs masked. */
     public List<CrossCheckReview> reviews(Principal principal, RegionCode area, Integer year) {
-        return shownAll(principal, reviews.list(principal, area, year));
+        List<CrossCheckReview> found = reviews.list(principal, area, year);
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        reads.record(principal, MaskingProfile.defaultFor(principal), effective.value(), effective,
+                "crosscheck.reviews", Map.of("reviews", found.size()));
+        return shownAll(principal, found);
     }
 
     private CrossCheckReview shown(Principal principal, CrossCheckReview r) {

@@ -15,7 +15,7 @@ import org.jingzhun.core.Versioned;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.HouseholdFactsStore;
 import org.jingzhun.core.policy.PolicyEngine;
-import org.jingzhun.core.procedure.CaseEngine;
+import org.jingzhun.core.internal.CaseEngine;
 import org.jingzhun.core.procedure.OverdueCase;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
@@ -36,7 +36,7 @@ import org.jingzhun.spi.storage.StorageTransaction;
  * notice in the village (at least the policy's exit notice days; an objection sends it back) → announcement →
  * delisting (销号). Households planned to exit can be marked pre-exit (预脱贫) in the year before with
  * {@link #markPreExit}; otherwise starting a case marks them. Delisting makes the household EXITED; cancelling
- * restores the status it had. Every step runs on the shared {@link CaseEngine} (signed, dated, audited under
+ * restores the status it had. Every step runs on the shared {@code CaseEngine} (signed, dated, audited under
  * {@code exit-case}) and is also written to the household's history.
  */
 public final class ExitWorkflow {

@@ -14,7 +14,7 @@ import org.jingzhun.core.disclosure.Disclosure;
 import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.ReadAudit;
-import org.jingzhun.core.procedure.CaseEngine;
+import org.jingzhun.core.internal.CaseEngine;
 import org.jingzhun.core.procedure.OverdueCase;
 import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.core.registry.HouseholdRegistry;
@@ -41,7 +41,7 @@ import org.jingzhun.spi.region.RegionLevel;
  * The entry procedure (贫困户识别程序): application → villagers' representatives' review and vote → first public
  * notice (at least the policy's entry notice days, 7 by default) → township review → second notice → county
  * approval and announcement → registration (建档立卡). An objection during a notice sends the case back to village
- * review and stays on the case. Every step runs on the shared {@link CaseEngine}: signed, dated by the host clock and
+ * review and stays on the case. Every step runs on the shared {@code CaseEngine}: signed, dated by the host clock and
  * audited under entity type {@code identification-case}; the
  * registration itself appears in the household's history. Illegal steps are refused with a
  * {@link WorkflowException}; dates come from the injected clock.

@@ -11,7 +11,7 @@ import java.util.Objects;
 import org.jingzhun.core.disclosure.Disclosure;
 import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.identification.Objection;
-import org.jingzhun.core.procedure.CaseEngine;
+import org.jingzhun.core.internal.CaseEngine;
 import org.jingzhun.core.procedure.OverdueCase;
 import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.monitoring.MonitoringLead;
@@ -30,6 +30,7 @@ import org.jingzhun.core.Versioned;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.DocumentStore;
 import org.jingzhun.core.internal.HouseholdFactsStore;
+import org.jingzhun.core.internal.ReadAudit;
 import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
@@ -48,7 +49,7 @@ import org.jingzhun.spi.region.RegionCode;
  * explanation; later clears a household's risk (风险消除) when the rule says so. Households still counted as poor are
  * under assistance already and are not flagged. Flags and clearances are audited on the household.
  *
- * <p>The monitoring procedure (监测对象识别程序, REFERENCE §6) runs on the shared {@link CaseEngine}: a lead from the
+ * <p>The monitoring procedure (监测对象识别程序, REFERENCE §6) runs on the shared {@code CaseEngine}: a lead from the
  * household's own report, a cadre's visit or a sector's data push ({@link MonitoringLeadSource}) → village
  * verification with the proposed category → village notice (at least the policy's monitoring notice days, 5 by
  * default; the notice shows only what {@link MaskingProfile#PUBLIC_NOTICE} allows) → township check → county
@@ -70,6 +71,7 @@ public final class MonitoringService {
     private final CaseEngine<MonitoringCase, MonitoringStage, MonitoringAction> cases;
     private final Disclosure disclosure;
     private final List<MonitoringLeadSource> sources;
+    private final ReadAudit reads;
 
     public MonitoringService(CoreContext ctx, PolicyEngine engine, HouseholdFactsStore facts, Disclosure disclosure,
             List<MonitoringLeadSource> sources) {
@@ -78,6 +80,7 @@ public final class MonitoringService {
         this.facts = facts;
         this.disclosure = disclosure;
         this.sources = List.copyOf(sources);
+        this.reads = new ReadAudit(ctx);
         this.cases = new CaseEngine<>(ctx, CASE_KIND, "monitoring case", MonitoringCase.class,
                 MonitoringAction.class, MonitoringCase::year, MonitoringCase::householdId);
         this.store = new DocumentStore<>(KIND, MonitoringRecord.class, ctx.json(), MonitoringRecord::id,
@@ -416,12 +419,19 @@ public final class MonitoringService {
 
     /** A monitoring case that must exist and lie in the principal's scope, its lead text masked as the profile says. */
     public MonitoringCase getCase(Principal principal, String caseId) {
-        return shown(principal, cases.get(principal, caseId));
+        MonitoringCase c = cases.get(principal, caseId);
+        reads.record(principal, MaskingProfile.defaultFor(principal), c.householdId(), c.region(),
+                "monitoring.getCase", Map.of("case", caseId));
+        return shown(principal, c);
     }
 
     /** Monitoring cases inside {@code area} (narrowed to the scope) of a year, or all years when null. */
     public List<MonitoringCase> cases(Principal principal, RegionCode area, Integer year) {
-        return shownAll(principal, cases.list(principal, area, year));
+        List<MonitoringCase> found = cases.list(principal, area, year);
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        reads.record(principal, MaskingProfile.defaultFor(principal), effective.value(), effective,
+                "monitoring.cases", Map.of("cases", found.size()));
+        return shownAll(principal, found);
     }
 
     /**

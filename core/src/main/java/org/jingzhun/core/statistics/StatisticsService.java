@@ -21,6 +21,8 @@ import org.jingzhun.core.internal.DocumentStore;
 import org.jingzhun.core.monitoring.MonitoringRecord;
 import org.jingzhun.core.monitoring.MonitoringService;
 import org.jingzhun.core.monitoring.MonitoringStatus;
+import org.jingzhun.core.training.Course;
+import org.jingzhun.core.training.TrainingService;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.policy.MonitoringCategory;
@@ -48,6 +50,7 @@ public final class StatisticsService {
     private final DocumentStore<DynamicAdjustment.ReturnRecord> returns;
     private final DocumentStore<MonitoringRecord> monitoring;
     private final DocumentStore<AreaExitCase> areaExits;
+    private final DocumentStore<Course> courses;
 
     public StatisticsService(CoreContext ctx) {
         this.ctx = ctx;
@@ -65,13 +68,15 @@ public final class StatisticsService {
                 MonitoringRecord::id, MonitoringRecord::region, MonitoringRecord::year);
         this.areaExits = new DocumentStore<>(AreaExitWorkflow.KIND, AreaExitCase.class, ctx.json(),
                 AreaExitCase::id, AreaExitCase::region, AreaExitCase::year);
+        this.courses = new DocumentStore<>(TrainingService.KIND, Course.class, ctx.json(), Course::id, Course::region,
+                Course::year);
     }
 
     /**
      * Closes {@code year} for {@code area} (年度统计): takes the registry's figures now and counts what the year's
      * procedures did: households delisted by exit cases of the year, returns recorded for the year, households
-     * registered through identification cases of the year, villages whose exit was approved, and monitored
-     * households by category. The figures are stored (closing the year again replaces them) and audited. Needs
+     * registered through identification cases of the year, villages whose exit was approved, monitored households
+     * by category, and household members trained on the year's courses. The figures are stored (closing the year again replaces them) and audited. Needs
      * WRITE on the area.
      */
     public YearFigures closeYear(Principal principal, RegionCode area, int year) {
@@ -108,7 +113,9 @@ public final class StatisticsService {
                     .filter(r -> r.level() == RegionLevel.VILLAGE && r.poor()).count();
             YearFigures f = new YearFigures(area, year, now.households(), now.people(), now.poorHouseholds(),
                     now.poorPeople(), now.incidencePercent(), exited.size(), exitedPeople, returned, returnedPeople,
-                    newHouseholds, newPeople, poorVillages, villagesExited, monitored, ctx.clock().instant());
+                    newHouseholds, newPeople, poorVillages, villagesExited, monitored,
+                    TrainingService.peopleTrained(courses.all(tx, area, year).stream().map(Versioned::value)
+                            .toList()), ctx.clock().instant());
             long version = figures.find(tx, area.countyCode(), f.id()).map(Versioned::version).orElse(0L);
             figures.save(tx, f, version);
             w.audit(FIGURES_KIND, f.id(), area, version == 0 ? "close-year" : "reclose-year",

@@ -8,8 +8,8 @@ import org.jingzhun.spi.region.RegionCode;
 
 /**
  * The frozen year-end figures of an area (年度统计): the registry at year end (registered, poor, incidence), what
- * the year's procedures did (exits, returns, new identifications, villages that left the poor list) and the
- * monitored households by category. One per area and year, stored when the year is closed, so the series can be
+ * the year's procedures did (exits, returns, new identifications, villages that left the poor list), the
+ * monitored households by category and the people trained. One per area and year, stored when the year is closed, so the series can be
  * reproduced whatever happens later.
  *
  * @param registeredHouseholds active registered households (poor, exited and monitored alike)
@@ -21,6 +21,7 @@ import org.jingzhun.spi.region.RegionCode;
  * @param poorVillages         villages still designated poor at year end
  * @param villagesExited       villages whose exit (出列) was approved by area exit cases of the year
  * @param monitored            households under monitoring at year end, by category
+ * @param peopleTrained        household members on the year's skills and Yulu courses, each counted once
  * @param closedAt             when the figures were taken
  */
 public record YearFigures(
@@ -40,6 +41,7 @@ public record YearFigures(
         long poorVillages,
         long villagesExited,
         Map<MonitoringCategory, Long> monitored,
+        long peopleTrained,
         Instant closedAt) {
 
     public YearFigures {

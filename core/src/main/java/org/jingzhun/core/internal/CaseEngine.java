@@ -1,4 +1,4 @@
-package org.jingzhun.core.procedure;
+package org.jingzhun.core.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.function.Function;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.core.identification.WorkflowStep;
-import org.jingzhun.core.internal.CoreContext;
-import org.jingzhun.core.internal.DocumentStore;
-import org.jingzhun.core.internal.IdSequence;
+import org.jingzhun.core.procedure.CaseAction;
+import org.jingzhun.core.procedure.CaseStage;
+import org.jingzhun.core.procedure.OverdueCase;
+import org.jingzhun.core.procedure.ProcedureCase;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.NotFoundException;
