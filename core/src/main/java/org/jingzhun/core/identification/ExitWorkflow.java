@@ -103,8 +103,7 @@ public final class ExitWorkflow {
         LocalDate asOf = HouseholdFactsStore.decisionDate(year, today());
         return ctx.read(tx -> {
             List<Household> candidates = new ArrayList<>();
-            tx.households().forEachWithin(effective, EnumSet.of(PovertyStatus.NOT_EXITED, PovertyStatus.RETURNED, PovertyStatus.PRE_EXIT),
-                    candidates::add);
+            tx.households().forEachWithin(effective, STARTABLE, candidates::add);
             Map<String, HouseholdFacts> all = facts.factsWithin(tx, effective, candidates, year, asOf);
             List<ExitAssessment> out = new ArrayList<>(candidates.size());
             for (Household h : candidates) {

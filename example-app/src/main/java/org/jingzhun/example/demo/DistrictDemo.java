@@ -25,6 +25,9 @@ import org.jingzhun.core.monitoring.MonitoringCase;
 import org.jingzhun.core.monitoring.MonitoringStage;
 import org.jingzhun.core.statistics.RegionStatistics;
 import org.jingzhun.core.statistics.YearFigures;
+import org.jingzhun.core.training.Course;
+import org.jingzhun.core.training.TrainingKind;
+import org.jingzhun.spi.household.LabourAbility;
 import org.jingzhun.spi.error.WorkflowException;
 import org.jingzhun.spi.monitoring.LeadSector;
 import org.jingzhun.spi.monitoring.MonitoringLead;
@@ -188,6 +191,11 @@ public final class DistrictDemo {
             surveyIncomes(year, everyone, planned, relapsing);
         }
 
+        if (year >= 2016) {
+            step(year, "training");
+            train(year, plannedHouseholds);
+        }
+
         clock.set(LocalDate.of(year, 11, 1));
         int newHouseholds = identifyNewHouseholds(year, (int) Math.round(NEW_ENTRY_SHARE[idx]
                 * gen.profile().poorHouseholds()));
@@ -230,6 +238,50 @@ public final class DistrictDemo {
                     returned, newHouseholds);
         }
         return new YearRow(figures, target == null ? 0 : target.households(), target == null ? 0 : target.people());
+    }
+
+    /**
+     * Training from 2016 (培训): per township a skills course for one ordinary labourer of a few planned households
+     * (most get a certificate, some a job), and a Yulu course for the planned households' vocational students.
+     */
+    private void train(int year, Map<String, Household> planned) {
+        Map<RegionCode, List<Household>> byTownship = new TreeMap<>();
+        for (Household h : planned.values()) {
+            byTownship.computeIfAbsent(h.region().ancestorAt(RegionLevel.TOWNSHIP), t -> new ArrayList<>()).add(h);
+        }
+        LocalDate start = clock.today();
+        for (Map.Entry<RegionCode, List<Household>> e : byTownship.entrySet()) {
+            List<Household> hs = e.getValue().stream().sorted(java.util.Comparator.comparing(Household::id)).toList();
+            Course skills = jz.training().createCourse(county, new Course(null, e.getKey(), year, TrainingKind.SKILLS,
+                    year + "年贫困劳动力技能培训", "区人社局", 80, start, null), "年度培训计划");
+            Course yulu = null;
+            for (Household h : hs.subList(0, Math.min(5, hs.size()))) {
+                Member labourer = h.members().stream().filter(m -> m.labourAbility() == LabourAbility.ORDINARY)
+                        .findFirst().orElse(null);
+                if (labourer != null) {
+                    jz.training().enrol(county, skills.id(), h.id(), labourer.citizenId(), null, 0, "报名参训");
+                    int hours = 60 + choices.nextInt(21);
+                    boolean certified = choices.nextInt(10) < 8;
+                    jz.training().complete(county, skills.id(), labourer.citizenId().value(), hours,
+                            certified ? "职业技能等级证书(初级)" : null, certified && choices.nextBoolean()
+                                    ? "池州经济技术开发区企业" : null, "结业");
+                }
+            }
+            for (Household h : hs) {
+                for (Member m : h.members()) {
+                    if (m.studentStatus() == StudentStatus.SECONDARY_VOCATIONAL
+                            || m.studentStatus() == StudentStatus.HIGHER_VOCATIONAL) {
+                        if (yulu == null) {
+                            yulu = jz.training().createCourse(county, new Course(null, e.getKey(), year,
+                                    TrainingKind.YULU, year + "年雨露计划职业教育补助", "区扶贫办", 0, start, null),
+                                    "雨露计划");
+                        }
+                        jz.training().enrol(county, yulu.id(), h.id(), m.citizenId(), m.studentStatus(), 2,
+                                "雨露计划在读");
+                    }
+                }
+            }
+        }
     }
 
     /**

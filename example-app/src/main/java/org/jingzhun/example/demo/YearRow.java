@@ -14,7 +14,8 @@ public record YearRow(YearFigures figures, int targetHouseholds, int targetPeopl
 
     static final String[] HEADERS = {"year", "registered_households", "registered_people", "poor_households",
         "poor_people", "incidence_percent", "target_households", "target_people", "exited_households",
-        "exited_people", "returned_households", "new_households", "monitored_households", "villages_exited"};
+        "exited_people", "returned_households", "new_households", "monitored_households", "villages_exited",
+        "people_trained"};
 
     public int year() {
         return figures.year();
@@ -63,6 +64,7 @@ public record YearRow(YearFigures figures, int targetHouseholds, int targetPeopl
     Object[] values() {
         return new Object[] {year(), registeredHouseholds(), registeredPeople(), poorHouseholds(), poorPeople(),
             incidencePercent().toPlainString(), targetHouseholds, targetPeople, exitedHouseholds(), exitedPeople(),
-            returnedHouseholds(), newHouseholds(), monitoredHouseholds(), figures.villagesExited()};
+            returnedHouseholds(), newHouseholds(), monitoredHouseholds(), figures.villagesExited(),
+            figures.peopleTrained()};
     }
 }

@@ -44,6 +44,8 @@ import org.jingzhun.core.monitoring.MonitoringCase;
 import org.jingzhun.core.monitoring.MonitoringStage;
 import org.jingzhun.core.monitoring.MonitoringStatistics;
 import org.jingzhun.core.statistics.YearFigures;
+import org.jingzhun.core.training.TrainingKind;
+import org.jingzhun.core.training.TrainingStatistics;
 import org.jingzhun.spi.policy.MonitoringCategory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -171,6 +173,19 @@ class DistrictDemoTest {
         }
         assertThat(jz.statistics().series(OFFICE, COUNTY)).extracting(YearFigures::year)
                 .containsExactly(2014, 2015, 2016, 2017, 2018, 2019, 2020);
+    }
+
+    @Test
+    void labourersAndYuluStudentsAreTrainedFrom2016() {
+        for (YearRow r : rows) {
+            assertThat(r.figures().peopleTrained()).as("trained %d", r.year()).isEqualTo(r.year() < 2016 ? 0
+                    : jz.training().courses(OFFICE, COUNTY, r.year()).stream()
+                            .flatMap(c -> c.participants().stream()).map(p -> p.citizenId()).distinct().count());
+        }
+        TrainingStatistics t2016 = jz.training().statistics(OFFICE, COUNTY, 2016);
+        assertThat(t2016.participants().get(TrainingKind.SKILLS)).isPositive();
+        assertThat(t2016.completed()).isGreaterThanOrEqualTo(t2016.participants().get(TrainingKind.SKILLS));
+        assertThat(t2016.certificates()).isPositive();
     }
 
     // ---------------------------------------------------------------- funds
