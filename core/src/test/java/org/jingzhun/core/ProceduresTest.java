@@ -386,7 +386,11 @@ class ProceduresTest {
         assertThatThrownBy(() -> jz.exits().markPreExit(village, List.of(h.id()), 2021, "计划"))
                 .isInstanceOf(WorkflowException.class).hasMessageContaining("2021");
         assertThat(jz.exits().markPreExit(village, List.of(h.id()), 2022, "2022年计划脱贫")).singleElement()
-                .satisfies(m -> assertThat(m.status()).isEqualTo(PovertyStatus.PRE_EXIT));
+                .satisfies(m -> {
+                    assertThat(m.status()).isEqualTo(PovertyStatus.PRE_EXIT);
+                    // The village clerk has no VIEW_PERSONAL_DATA: the card comes back masked.
+                    assertThat(m.members().get(0).citizenId()).isNotEqualTo(h.members().get(0).citizenId());
+                });
         assertThatThrownBy(() -> jz.exits().markPreExit(village, List.of(h.id()), 2022, "again"))
                 .isInstanceOf(WorkflowException.class);
 

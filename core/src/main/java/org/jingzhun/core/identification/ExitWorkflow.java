@@ -12,7 +12,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jingzhun.core.Versioned;
+import org.jingzhun.core.disclosure.Disclosure;
+import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.ReadAudit;
 import org.jingzhun.core.internal.HouseholdFactsStore;
 import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.core.internal.CaseEngine;
@@ -50,6 +53,8 @@ public final class ExitWorkflow {
     private final PolicyEngine engine;
     private final HouseholdFactsStore facts;
     private final CaseEngine<ExitCase, ExitStage, ExitAction> cases;
+    private final Disclosure disclosure = new Disclosure();
+    private final ReadAudit reads;
 
     public ExitWorkflow(CoreContext ctx, PolicyEngine engine, HouseholdFactsStore facts) {
         this.ctx = ctx;
@@ -57,19 +62,22 @@ public final class ExitWorkflow {
         this.facts = facts;
         this.cases = new CaseEngine<>(ctx, KIND, "exit case", ExitCase.class, ExitAction.class, ExitCase::year,
                 ExitCase::householdId);
+        this.reads = new ReadAudit(ctx);
     }
 
     /**
      * Marks households planned to exit in {@code exitYear} as pre-exit (预脱贫) during the year before, so the
      * village works on them a whole year; only households still poor (NOT_EXITED or RETURNED) and only before
      * {@code exitYear}. All or none; each status change is in the household's history.
+     *
+     * @return the households as the principal may see them (masked without VIEW_PERSONAL_DATA)
      */
     public List<Household> markPreExit(Principal principal, List<String> householdIds, int exitYear, String note) {
         int thisYear = today().getYear();
         if (thisYear >= exitYear) {
             throw new WorkflowException("workflow.pre_exit_year", exitYear, thisYear);
         }
-        return ctx.write(principal, w -> {
+        List<Household> marked = ctx.write(principal, w -> {
             Map<String, Household> found = w.tx().households().findAll(householdIds);
             Set<String> listed = new HashSet<>();
             List<StatusChange> changes = new ArrayList<>();
@@ -91,6 +99,9 @@ public final class ExitWorkflow {
             }
             return setStatuses(w, changes);
         });
+        MaskingProfile profile = MaskingProfile.defaultFor(principal);
+        marked.forEach(h -> reads.record(principal, profile, h.id(), h.region(), "exits.markPreExit", Map.of()));
+        return marked.stream().map(h -> disclosure.household(h, profile)).toList();
     }
 
     /**
