@@ -14,6 +14,9 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
+import org.jingzhun.core.areaexit.AreaExitAction;
+import org.jingzhun.core.areaexit.AreaExitCase;
+import org.jingzhun.core.areaexit.AreaExitStage;
 import org.jingzhun.core.identification.ExitAction;
 import org.jingzhun.core.identification.ExitCase;
 import org.jingzhun.core.identification.ExitStage;
@@ -135,6 +138,45 @@ class ProcedureReplayProperties {
             case ASSESS, DELIST -> throw new IllegalStateException("not a step taken by hand");
         };
     }
+
+    @Property(tries = 25)
+    void anySequenceOfAllowedVillageExitStepsLeavesAConsistentCaseAuditAndDirectory(
+            @ForAll @Size(max = 10) List<@IntRange(min = 0, max = 99) Integer> choices) {
+        MutableClock clock = new MutableClock("2018-03-01");
+        try (Jingzhun jz = PolicyFixtures.newJingzhun(clock)) {
+            AreaExitCase c = jz.areaExits().apply(COUNTY_OFFICER, VILLAGE_A1, 2018, null, "申请");
+            for (int choice : choices) {
+                if (c.stage().terminal()) {
+                    break;
+                }
+                AreaExitStage stage = c.stage();
+                List<AreaExitAction> allowed = allowed(VILLAGE_PATH, a -> a.allowedFrom(stage)
+                        && (a != AreaExitAction.REJECT || stage == AreaExitStage.APPLIED));
+                AreaExitAction a = allowed.get(choice % allowed.size());
+                clock.advanceDays(8);
+                var x = jz.areaExits();
+                var p = COUNTY_OFFICER;
+                c = switch (a) {
+                    case TOWNSHIP_PASS -> x.townshipCheck(p, c.id(), true, "初审");
+                    case OPEN_NOTICE -> x.openNotice(p, c.id(), "公示");
+                    case OBJECT -> x.object(p, c.id(), "村民", "异议");
+                    case COUNTY_APPROVE -> x.countyApprove(p, c.id(), "批准");
+                    case REJECT -> x.townshipCheck(p, c.id(), false, "不通过");
+                    default -> throw new IllegalStateException("not on the village path: " + a);
+                };
+            }
+            AreaExitCase stored = jz.areaExits().get(COUNTY_OFFICER, c.id());
+            assertThat(stored).isEqualTo(c);
+            assertChain(stored.steps(), stored.stage().name(), AreaExitAction::valueOf);
+            assertAudited(jz, "area-exit-case", stored.id(), stored.steps());
+            assertThat(jz.regions().find(COUNTY_OFFICER, VILLAGE_A1).orElseThrow().poor())
+                    .isEqualTo(stored.stage() != AreaExitStage.EXITED);
+        }
+    }
+
+    /** The village path's steps; a rejection is taken as the township's failed check of an application. */
+    private static final AreaExitAction[] VILLAGE_PATH = {AreaExitAction.TOWNSHIP_PASS, AreaExitAction.OPEN_NOTICE,
+        AreaExitAction.OBJECT, AreaExitAction.COUNTY_APPROVE, AreaExitAction.REJECT};
 
     private static <A> List<A> allowed(A[] all, Predicate<A> ok) {
         return Arrays.stream(all).filter(ok).toList();

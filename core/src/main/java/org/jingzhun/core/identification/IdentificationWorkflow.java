@@ -42,9 +42,9 @@ import org.jingzhun.spi.region.RegionLevel;
  * notice (at least the policy's entry notice days, 7 by default) → township review → second notice → county
  * approval and announcement → registration (建档立卡). An objection during a notice sends the case back to village
  * review and stays on the case. Every step runs on the shared {@code CaseEngine}: signed, dated by the host clock and
- * audited under entity type {@code identification-case}; the
- * registration itself appears in the household's history. Illegal steps are refused with a
- * {@link WorkflowException}; dates come from the injected clock.
+ * audited under entity type {@code identification-case}; the registration itself appears in the household's history.
+ * Illegal steps are refused with a {@link WorkflowException}. Cases not decided within the policy's entry decision
+ * days are listed by {@link #overdue}.
  *
  * <p>At application the policy engine decides eligibility and exclusion on the declared income and facts, and the
  * applicants' citizen IDs are cross-checked against other departments' lists. County approval is refused while the
