@@ -71,6 +71,7 @@ public final class Main {
                 // In force from the 2014 baseline: the demo district lends microcredit from 2015, and the pack is
                 // the only home of its interest subsidy.
                 .plugin(new AnhuiPolicyPlugin(AnhuiPolicyConfig.defaults().withEffectiveFrom(LocalDate.of(2014, 1, 1))))
+                .monitoringLeadSource(DistrictDemo.sectorData())
                 .storage("jdbc", settings.storageConfig())
                 .clock(clock)
                 .build();

@@ -31,6 +31,7 @@ import org.jingzhun.spi.policy.LoanSubsidy;
 import org.jingzhun.spi.policy.Microloan;
 import org.jingzhun.spi.policy.MonitoringAssessment;
 import org.jingzhun.spi.policy.PolicyPack;
+import org.jingzhun.spi.policy.ProcedureTerms;
 import org.jingzhun.spi.policy.RuleKind;
 import org.jingzhun.spi.region.RegionCode;
 
@@ -81,8 +82,13 @@ public final class PolicyEngine {
             if (!names.add(p.name())) {
                 throw new ConfigurationException("config.duplicate_policy_pack", p.name());
             }
+            List<Object> configs = new ArrayList<>();
             if (p.config() != null) {
-                List<Violation> problems = validator.apply(p.config());
+                configs.add(p.config());
+            }
+            p.procedureTerms().ifPresent(configs::add);
+            for (Object config : configs) {
+                List<Violation> problems = validator.apply(config);
                 if (!problems.isEmpty()) {
                     StringBuilder sb = new StringBuilder();
                     problems.forEach(v -> sb.append(sb.length() == 0 ? "" : "; ").append(v.describe(Locale.ENGLISH)));
@@ -234,6 +240,20 @@ public final class PolicyEngine {
     public Decision areaExit(AreaFacts facts) {
         PolicyPack p = require(RuleKind.AREA_EXIT, facts.area(), facts.asOf());
         return decide(RuleKind.AREA_EXIT, p, facts.area().value(), () -> p.areaExit().orElseThrow().evaluate(facts));
+    }
+
+    /**
+     * The procedure terms (程序时限) for {@code region} on {@code date}: those of the most specific pack in force that
+     * sets them, else {@link ProcedureTerms#defaults()}.
+     */
+    public ProcedureTerms terms(RegionCode region, LocalDate date) {
+        for (PolicyPack p : inForce(region, date)) {
+            Optional<ProcedureTerms> t = p.procedureTerms();
+            if (t.isPresent()) {
+                return t.get();
+            }
+        }
+        return ProcedureTerms.defaults();
     }
 
     /** Whether the household should be monitored, and under which category. */

@@ -61,6 +61,14 @@ public interface PolicyPack {
         return java.util.Set.of();
     }
 
+    /**
+     * The procedures' notice periods and deadlines (程序时限) for the pack's region, or empty to leave them to a
+     * broader pack (core falls back to {@link ProcedureTerms#defaults()}).
+     */
+    default Optional<ProcedureTerms> procedureTerms() {
+        return Optional.empty();
+    }
+
     /** Benefit rules, each with a policy id unique within the pack. */
     default List<BenefitRule> benefits() {
         return List.of();
