@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.List;
 import org.jingzhun.core.audit.AuditService;
+import org.jingzhun.core.areaexit.AreaExitWorkflow;
 import org.jingzhun.core.benefit.BenefitStatementService;
 import org.jingzhun.core.crosscheck.CrossCheckService;
 import org.jingzhun.core.disclosure.Disclosure;
@@ -25,6 +26,7 @@ import org.jingzhun.core.policy.PolicyService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
 import org.jingzhun.core.target.TargetPlanner;
+import org.jingzhun.core.training.TrainingService;
 import org.jingzhun.core.statistics.StatisticsService;
 import org.jingzhun.spi.Plugin;
 import org.jingzhun.spi.error.StorageException;
@@ -62,6 +64,8 @@ public final class Jingzhun implements AutoCloseable {
     private final ExitWorkflow exits;
     private final DynamicAdjustment adjustments;
     private final MonitoringService monitoring;
+    private final AreaExitWorkflow areaExits;
+    private final TrainingService training;
     private final BenefitStatementService benefits;
     private final StatisticsService statistics;
     private final FundsService funds;
@@ -69,7 +73,8 @@ public final class Jingzhun implements AutoCloseable {
     private final AuditService audit;
 
     Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins, PolicyEngine engine,
-            CrossCheckService crossChecks, java.util.Map<String, org.jingzhun.spi.exchange.ExchangeFormat> formats) {
+            CrossCheckService crossChecks, List<org.jingzhun.spi.monitoring.MonitoringLeadSource> leadSources,
+            java.util.Map<String, org.jingzhun.spi.exchange.ExchangeFormat> formats) {
         this.ctx = ctx;
         this.validation = validation;
         this.plugins = List.copyOf(plugins);
@@ -82,15 +87,17 @@ public final class Jingzhun implements AutoCloseable {
         this.fourLists = new FourListsService(ctx, pairing);
         this.targets = new TargetPlanner(ctx);
         HouseholdFactsStore facts = new HouseholdFactsStore(ctx.json());
-        this.policies = new PolicyService(ctx, engine, facts);
+        this.policies = new PolicyService(ctx, engine, facts, disclosure);
         this.crossChecks = crossChecks;
         this.identification = new IdentificationWorkflow(ctx, registry, engine, crossChecks, disclosure);
         this.exits = new ExitWorkflow(ctx, engine, facts);
-        this.adjustments = new DynamicAdjustment(ctx, registry);
-        this.monitoring = new MonitoringService(ctx, engine, facts);
-        this.benefits = new BenefitStatementService(ctx, engine, facts);
+        this.adjustments = new DynamicAdjustment(ctx, registry, disclosure);
+        this.monitoring = new MonitoringService(ctx, engine, facts, disclosure, leadSources);
+        this.areaExits = new AreaExitWorkflow(ctx, engine, policies);
+        this.training = new TrainingService(ctx, pairing);
+        this.funds = new FundsService(ctx, engine, facts);
+        this.benefits = new BenefitStatementService(ctx, engine, facts, funds, disclosure);
         this.statistics = new StatisticsService(ctx);
-        this.funds = new FundsService(ctx);
         this.exchange = new ExchangeService(ctx, registry, disclosure, formats);
         this.audit = new AuditService(ctx, disclosure);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
@@ -159,9 +166,22 @@ public final class Jingzhun implements AutoCloseable {
         return adjustments;
     }
 
-    /** Relapse monitoring: flag monitored households, clear risks (防返贫监测). */
+    /**
+     * Relapse monitoring (防返贫监测): the yearly rule batch, and the procedure from leads (self-report, cadre visit,
+     * sector data) through notice and county decision to assistance and risk clearance, with statistics.
+     */
     public MonitoringService monitoring() {
         return monitoring;
+    }
+
+    /** Village exit (贫困村出列) and county exit (贫困县摘帽) procedures. */
+    public AreaExitWorkflow areaExits() {
+        return areaExits;
+    }
+
+    /** Training records: skills courses, Yulu plan students and cadre training, with statistics (培训). */
+    public TrainingService training() {
+        return training;
     }
 
     /** Benefit statements (明白卡). */

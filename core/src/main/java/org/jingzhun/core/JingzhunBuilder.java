@@ -17,6 +17,7 @@ import org.jingzhun.spi.Plugin;
 import org.jingzhun.spi.PluginContext;
 import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.spi.crosscheck.CrossCheckSource;
+import org.jingzhun.spi.monitoring.MonitoringLeadSource;
 import org.jingzhun.spi.policy.PolicyPack;
 import org.jingzhun.spi.error.ConfigurationException;
 import org.jingzhun.spi.event.EventListener;
@@ -35,6 +36,7 @@ public final class JingzhunBuilder {
     private final List<EventListener> listeners = new ArrayList<>();
     private final List<PolicyPack> policyPacks = new ArrayList<>();
     private final List<CrossCheckSource> crossCheckSources = new ArrayList<>();
+    private final List<MonitoringLeadSource> leadSources = new ArrayList<>();
     private Clock clock = Clock.systemDefaultZone();
     private String storageName;
     private Map<String, Object> storageConfig = Map.of();
@@ -107,22 +109,36 @@ public final class JingzhunBuilder {
         return this;
     }
 
+    /** Adds a sector data push for monitoring leads directly (plugins' sources are added too). */
+    public JingzhunBuilder monitoringLeadSource(MonitoringLeadSource source) {
+        leadSources.add(source);
+        return this;
+    }
+
     public Jingzhun build() {
         List<Plugin> checked = PluginLoader.check(plugins);
         JsonCodec json = new JsonCodec();
         BeanValidation validation = new BeanValidation(clock);
         PluginContext pluginContext = () -> clock;
         List<PolicyPack> packs = new ArrayList<>(policyPacks);
+        Map<PolicyPack, String> pluginOfPack = new java.util.IdentityHashMap<>();
         List<CrossCheckSource> sources = new ArrayList<>(crossCheckSources);
+        List<MonitoringLeadSource> leads = new ArrayList<>(leadSources);
         checked.forEach(p -> {
-            packs.addAll(p.policyPacks());
+            p.policyPacks().forEach(pack -> {
+                packs.add(pack);
+                pluginOfPack.put(pack, p.name());
+            });
             sources.addAll(p.crossCheckSources());
+            leads.addAll(p.monitoringLeadSources());
         });
         PluginLoader.byName("cross-check source", sources, CrossCheckSource::name);
+        PluginLoader.byName("monitoring lead source", leads, MonitoringLeadSource::name);
         // Checked before storage is created, so a misconfigured pack never leaves a half-opened database behind.
         PolicyEngine engine;
         try {
-            engine = new PolicyEngine(packs, config -> validation.validate("policy config", config));
+            engine = new PolicyEngine(packs, pack -> pluginOfPack.getOrDefault(pack, PolicyEngine.HOST),
+                    config -> validation.validate("policy config", config));
         } catch (RuntimeException e) {
             validation.close();
             throw e;
@@ -133,7 +149,7 @@ public final class JingzhunBuilder {
         List<EventListener> allListeners = new ArrayList<>(listeners);
         checked.forEach(p -> allListeners.addAll(p.eventListeners()));
         CoreContext ctx = new CoreContext(chosen, clock, json, validation, new AccessGuard(), new EventBus(allListeners));
-        return new Jingzhun(ctx, validation, checked, engine, new CrossCheckService(ctx, sources), formats);
+        return new Jingzhun(ctx, validation, checked, engine, new CrossCheckService(ctx, sources), leads, formats);
     }
 
     private Storage createStorage(List<Plugin> checked, JsonCodec json, BeanValidation validation, PluginContext pc) {

@@ -5,6 +5,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import org.jingzhun.spi.access.Permission;
+import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.region.RegionCode;
 import org.junit.jupiter.api.Test;
 
 /** The dependency direction and house rules of ARCHITECTURE.md, checked on the compiled classes. */
@@ -48,5 +51,20 @@ class ArchitectureTest {
     void noGrabBagClassNames() {
         noClasses().should().haveSimpleNameEndingWith("Manager").orShould().haveSimpleNameEndingWith("Util")
                 .orShould().haveSimpleNameEndingWith("Utils").check(production);
+    }
+
+    /**
+     * Access is decided in one place, {@code AccessGuard}: the policy, benefit-statement and funds capabilities never
+     * test a principal's scope or permissions themselves. (The registry and the two workflows still do in a few
+     * places; they join this rule when their checks move into the guard.)
+     */
+    @Test
+    void policyBenefitAndFundsDecideAccessOnlyThroughTheGuard() {
+        noClasses().that().resideInAnyPackage("org.jingzhun.core.policy..", "org.jingzhun.core.benefit..",
+                "org.jingzhun.core.funds..")
+                .should().callMethod(Principal.class, "covers", RegionCode.class)
+                .orShould().callMethod(Principal.class, "can", Permission.class)
+                .orShould().callMethod(Principal.class, "scope")
+                .check(production);
     }
 }

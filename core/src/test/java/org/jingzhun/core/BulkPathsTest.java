@@ -149,6 +149,8 @@ class BulkPathsTest {
         assertThat(caseIds).doesNotHaveDuplicates();
 
         jz.exits().villageReviewAll(COUNTY_OFFICER, caseIds, true, "评议");
+        assertThat(jz.exits().confirmAll(COUNTY_OFFICER, caseIds, "户主签字认可")).extracting(ExitCase::confirmedBy)
+                .doesNotContainNull();
         jz.exits().openNoticeAll(COUNTY_OFFICER, caseIds, "公示");
         assertThatThrownBy(() -> jz.exits().announceAll(COUNTY_OFFICER, caseIds, "公告"))
                 .isInstanceOf(WorkflowException.class).hasMessageContaining(caseIds.get(0));
@@ -159,7 +161,7 @@ class BulkPathsTest {
         for (ExitCase c : done) {
             assertThat(jz.registry().get(COUNTY_OFFICER, c.householdId()).status()).isEqualTo(PovertyStatus.EXITED);
             assertThat(jz.registry().history(COUNTY_OFFICER, c.householdId())).extracting(HistoryEntry::action)
-                    .containsSubsequence("status", "exit-village-pass", "exit-open-notice", "exit-announce",
+                    .containsSubsequence("status", "exit-village-pass", "exit-confirm", "exit-open-notice", "exit-announce",
                             "status");
         }
     }

@@ -192,10 +192,14 @@ class IdentificationWorkflowTest {
         ExitCase e = jz.exits().start(village, hid, 2016, "达标");
         assertThat(jz.registry().get(county, hid).status()).isEqualTo(PovertyStatus.PRE_EXIT);
         jz.exits().villageReview(village, e.id(), true, "核实");
+        assertThatThrownBy(() -> jz.exits().openNotice(village, e.id(), "公示"))
+                .isInstanceOf(WorkflowException.class).hasMessageContaining(e.id());
+        jz.exits().confirm(village, e.id(), "户主", true, "户主签字认可");
         jz.exits().openNotice(village, e.id(), "公示");
         clock.advanceDays(2);
         jz.exits().object(village, e.id(), "村民", "收入不实");
         jz.exits().villageReview(village, e.id(), true, "重新核实收入属实");
+        jz.exits().confirm(village, e.id(), "户主", true, "户主再次签字认可");
         jz.exits().openNotice(village, e.id(), "再次公示");
         clock.advanceDays(7);
         ExitCase exited = jz.exits().announce(township, e.id(), "镇公告");
@@ -212,7 +216,8 @@ class IdentificationWorkflowTest {
 
         List<HistoryEntry> history = jz.registry().history(county, hid);
         assertThat(history).extracting(HistoryEntry::action).containsSubsequence("register", "identification",
-                "status", "exit-village-pass", "exit-open-notice", "exit-object", "exit-announce", "status",
+                "status", "exit-village-pass", "exit-confirm", "exit-open-notice", "exit-object", "exit-announce",
+                "status",
                 "amend", "amend");
         // A status change logs only the status (and version): its history line holds exactly that one change.
         assertThat(history.stream().filter(h -> h.action().equals("status")).toList()).hasSize(2)
@@ -259,11 +264,12 @@ class IdentificationWorkflowTest {
         assertThat(jz.registry().history(county, marginal.id())).extracting(HistoryEntry::action)
                 .contains("monitoring-flag", "monitoring-clear");
 
-        BenefitStatement s = jz.benefits().statement(county, marginal.id(), 2021);
-        assertThat(s.total()).isEqualByComparingTo("300.00");
-        assertThat(s.lines()).singleElement()
-                .satisfies(l -> assertThat(l.explanation().partsTotal()).isEqualByComparingTo(l.amount()));
-        assertThat(s.toText()).contains("明白卡", "合计: 300.00", "test-national", "341702******");
+        BenefitStatement s = jz.benefits().statement(county, marginal.id(), 2021,
+                org.jingzhun.core.disclosure.MaskingProfile.SCREEN);
+        assertThat(s.totalDue()).isEqualByComparingTo("300.00");
+        assertThat(s.enjoyed()).singleElement().satisfies(l -> assertThat(l.amount().explanation().partsTotal())
+                .isEqualByComparingTo(l.value()));
+        assertThat(s.toText()).contains("明白卡", "应享受合计: 300.00", "test-national", "341702******");
     }
 
     @Test

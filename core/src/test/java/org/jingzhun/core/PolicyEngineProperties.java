@@ -21,7 +21,7 @@ import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.core.policy.TestPack;
 import org.jingzhun.spi.error.ConfigurationException;
 import org.jingzhun.spi.error.WorkflowException;
-import org.jingzhun.spi.policy.BenefitAmount;
+import org.jingzhun.core.policy.BenefitLine;
 import org.jingzhun.spi.policy.EffectivePeriod;
 import org.jingzhun.spi.policy.HouseholdFacts;
 import org.jingzhun.spi.policy.RegionScope;
@@ -46,14 +46,14 @@ class PolicyEngineProperties {
         }
         RegionCode own = RegionCode.of(String.format("341702100%03d", village));
         RegionCode other = RegionCode.of(String.format("341702100%03d", sibling));
-        PolicyEngine engine = new PolicyEngine(List.of(TestPack.national(), pack("village", own.prefix(), "7.00")),
+        PolicyEngine engine = new PolicyEngine(List.of(TestPack.national(), pack("village", own.prefix(), "7.00").overridingBroader()),
                 c -> List.of());
         assertThat(engine.inForce(other, DAY)).extracting(p -> p.name()).containsExactly("test-national");
         assertThat(engine.inForce(own, DAY)).extracting(p -> p.name()).containsExactly("village", "test-national");
         HouseholdFacts f = HouseholdFacts.of(Fixtures.household(other, 10, 2), 2016, null, null);
-        assertThat(engine.benefits(f)).extracting(BenefitAmount::amount).containsExactly(new BigDecimal("200.00"));
+        assertThat(engine.benefits(f)).extracting(BenefitLine::value).containsExactly(new BigDecimal("200.00"));
         HouseholdFacts mine = HouseholdFacts.of(Fixtures.household(own, 10, 2), 2016, null, null);
-        assertThat(engine.benefits(mine)).extracting(BenefitAmount::amount).containsExactly(new BigDecimal("14.00"));
+        assertThat(engine.benefits(mine)).extracting(BenefitLine::value).containsExactly(new BigDecimal("14.00"));
     }
 
     @Example

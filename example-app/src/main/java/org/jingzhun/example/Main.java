@@ -2,6 +2,7 @@ package org.jingzhun.example;
 
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionTree;
 import org.jingzhun.example.web.YearlyFigures;
+import org.jingzhun.policy.anhui.AnhuiPolicyConfig;
 import org.jingzhun.policy.anhui.AnhuiPolicyPlugin;
 import org.jingzhun.policy.national.NationalPolicyConfig;
 import org.jingzhun.policy.national.NationalPolicyPlugin;
@@ -66,7 +68,10 @@ public final class Main {
         Jingzhun jz = Jingzhun.builder()
                 .plugin(new JdbcStoragePlugin())
                 .plugin(new NationalPolicyPlugin(national))
-                .plugin(new AnhuiPolicyPlugin())
+                // In force from the 2014 baseline: the demo district lends microcredit from 2015, and the pack is
+                // the only home of its interest subsidy.
+                .plugin(new AnhuiPolicyPlugin(AnhuiPolicyConfig.defaults().withEffectiveFrom(LocalDate.of(2014, 1, 1))))
+                .monitoringLeadSource(DistrictDemo.sectorData())
                 .storage("jdbc", settings.storageConfig())
                 .clock(clock)
                 .build();

@@ -44,6 +44,11 @@ public interface Plugin {
         return List.of();
     }
 
+    /** Sector data pushes that raise relapse-monitoring leads (防返贫监测部门预警). */
+    default List<org.jingzhun.spi.monitoring.MonitoringLeadSource> monitoringLeadSources() {
+        return List.of();
+    }
+
     /**
      * Cause-to-measure mappings (因户施策) that override core's built-in default for households inside each mapping's
      * region scope; the most specific scope wins.

@@ -88,9 +88,8 @@ class FundsModelTest {
         MicrocreditTerms t = MicrocreditTerms.standard2016();
         assertThat(t.maxPrincipal()).isEqualByComparingTo("50000");
         assertThat(t.maxTermMonths()).isEqualTo(36);
-        assertThat(t.benchmarkRate(12)).isEqualByComparingTo("0.0435");
-        assertThat(t.benchmarkRate(13)).isEqualByComparingTo("0.0475");
-        assertThat(t.benchmarkRate(36)).isEqualByComparingTo("0.0475");
+        assertThat(t.minAge()).isEqualTo(18);
+        assertThat(t.maxAge()).isEqualTo(65);
         assertThat(LoanPurpose.BREEDING.production()).isTrue();
         assertThat(LoanPurpose.OTHER_PRODUCTION.production()).isTrue();
         assertThat(LoanPurpose.CONSUMPTION.production()).isFalse();

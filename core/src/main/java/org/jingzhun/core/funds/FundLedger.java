@@ -185,76 +185,83 @@ final class FundLedger {
     List<LedgerEntry> disburse(Principal principal, Disbursement disbursement, String reason) {
         requireReason("disbursement", reason);
         throwIf(ctx.validation().validate("disbursement", disbursement));
-        return ctx.write(principal, w -> {
-            StorageTransaction tx = w.tx();
-            Versioned<ProjectState> prj = load(stores.projects, tx, disbursement.projectId(), "project");
-            AidProject p = prj.value().project();
-            writer.requireFinance(w.principal(), p.region(), "disburse funds");
-            if (!p.status().paysOut()) {
-                throw new WorkflowException("funds.project_status", p.id(), p.status().label(), "pay out");
-            }
-            Payee payee = disbursement.payee();
-            String householdId = checkPayee(tx, payee, p);
-            BigDecimal amount = disbursement.amount();
+        return ctx.write(principal, w -> disburseIn(w, disbursement, reason, null, null));
+    }
 
-            Map<String, BigDecimal> draws = new LinkedHashMap<>();
-            if (disbursement.allocationId() != null) {
-                AllocationState a = prj.value().allocations().get(disbursement.allocationId());
-                if (a == null) {
-                    throw new NotFoundException("funds.not_found", "allocation of project " + p.id(),
-                            disbursement.allocationId());
-                }
-                notBefore(disbursement.date(), a.date(), "disbursement", "allocation " + disbursement.allocationId());
-                ensure(amount, a.undisbursed(), "allocation " + disbursement.allocationId(), "undisbursed");
-                draws.put(disbursement.allocationId(), amount);
-            } else {
-                BigDecimal available = Money.ZERO;
-                for (Map.Entry<String, AllocationState> e : prj.value().allocations().entrySet()) {
-                    if (!e.getValue().date().isAfter(disbursement.date())) {
-                        available = available.add(e.getValue().undisbursed());
-                    }
-                }
-                ensure(amount, available, "project " + p.id(), "undisbursed");
-                BigDecimal left = amount;
-                for (Map.Entry<String, AllocationState> e : prj.value().allocations().entrySet()) {
-                    BigDecimal u = e.getValue().undisbursed();
-                    if (left.signum() == 0 || e.getValue().date().isAfter(disbursement.date()) || u.signum() <= 0) {
-                        continue;
-                    }
-                    BigDecimal take = left.min(u);
-                    draws.put(e.getKey(), take);
-                    left = left.subtract(take);
+    /**
+     * Pays out of a project inside a write. {@code loanId} and {@code onBehalfOf} tie a payment to the lender to the
+     * loan and household whose interest subsidy it is; both are null for other payments.
+     */
+    List<LedgerEntry> disburseIn(Work w, Disbursement disbursement, String reason, String loanId,
+            String onBehalfOf) {
+        StorageTransaction tx = w.tx();
+        Versioned<ProjectState> prj = load(stores.projects, tx, disbursement.projectId(), "project");
+        AidProject p = prj.value().project();
+        writer.requireFinance(w.principal(), p.region(), "disburse funds");
+        if (!p.status().paysOut()) {
+            throw new WorkflowException("funds.project_status", p.id(), p.status().label(), "pay out");
+        }
+        Payee payee = disbursement.payee();
+        String householdId = onBehalfOf != null ? onBehalfOf : checkPayee(tx, payee, p);
+        BigDecimal amount = disbursement.amount();
+
+        Map<String, BigDecimal> draws = new LinkedHashMap<>();
+        if (disbursement.allocationId() != null) {
+            AllocationState a = prj.value().allocations().get(disbursement.allocationId());
+            if (a == null) {
+                throw new NotFoundException("funds.not_found", "allocation of project " + p.id(),
+                        disbursement.allocationId());
+            }
+            notBefore(disbursement.date(), a.date(), "disbursement", "allocation " + disbursement.allocationId());
+            ensure(amount, a.undisbursed(), "allocation " + disbursement.allocationId(), "undisbursed");
+            draws.put(disbursement.allocationId(), amount);
+        } else {
+            BigDecimal available = Money.ZERO;
+            for (Map.Entry<String, AllocationState> e : prj.value().allocations().entrySet()) {
+                if (!e.getValue().date().isAfter(disbursement.date())) {
+                    available = available.add(e.getValue().undisbursed());
                 }
             }
-
-            String fundId = null;
-            if (payee.kind() == PayeeKind.MUTUAL_AID_FUND) {
-                Versioned<MutualAidState> m = load(stores.mutualAid, tx, payee.id(), "mutual-aid fund");
-                stores.mutualAid.save(tx, m.value().plus(amount, Money.ZERO, Money.ZERO), m.version());
-                fundId = payee.id();
-            } else if (payee.kind() == PayeeKind.RISK_FUND) {
-                Versioned<RiskFundState> r = load(stores.riskFunds, tx, payee.id(), "risk compensation fund");
-                stores.riskFunds.save(tx, r.value().plus(amount, Money.ZERO), r.version());
-                fundId = payee.id();
+            ensure(amount, available, "project " + p.id(), "undisbursed");
+            BigDecimal left = amount;
+            for (Map.Entry<String, AllocationState> e : prj.value().allocations().entrySet()) {
+                BigDecimal u = e.getValue().undisbursed();
+                if (left.signum() == 0 || e.getValue().date().isAfter(disbursement.date()) || u.signum() <= 0) {
+                    continue;
+                }
+                BigDecimal take = left.min(u);
+                draws.put(e.getKey(), take);
+                left = left.subtract(take);
             }
+        }
 
-            ProjectState ps = prj.value();
-            Map<String, Versioned<SourceState>> sources = new LinkedHashMap<>();
-            List<LedgerEntry> out = new ArrayList<>();
-            for (Map.Entry<String, BigDecimal> d : draws.entrySet()) {
-                AllocationState a = ps.allocations().get(d.getKey());
-                ps = ps.with(d.getKey(), a.plus(Money.ZERO, d.getValue()));
-                Versioned<SourceState> s = sources.computeIfAbsent(a.sourceId(),
-                        id -> load(stores.sources, tx, id, "fund source"));
-                sources.put(a.sourceId(), new Versioned<>(s.value().plus(Money.ZERO, d.getValue()), s.version()));
-                out.add(writer.record(w, new Draft(EntryKind.DISBURSEMENT, disbursement.date(), d.getValue(), p.region())
-                        .source(a.sourceId()).project(p.id()).allocation(d.getKey()).payee(payee)
-                        .household(householdId).fund(fundId).purpose(disbursement.purpose()), reason));
-            }
-            stores.projects.save(tx, ps, prj.version());
-            sources.values().forEach(s -> stores.sources.save(tx, s.value(), s.version()));
-            return out;
-        });
+        String fundId = null;
+        if (payee.kind() == PayeeKind.MUTUAL_AID_FUND) {
+            Versioned<MutualAidState> m = load(stores.mutualAid, tx, payee.id(), "mutual-aid fund");
+            stores.mutualAid.save(tx, m.value().plus(amount, Money.ZERO, Money.ZERO), m.version());
+            fundId = payee.id();
+        } else if (payee.kind() == PayeeKind.RISK_FUND) {
+            Versioned<RiskFundState> r = load(stores.riskFunds, tx, payee.id(), "risk compensation fund");
+            stores.riskFunds.save(tx, r.value().plus(amount, Money.ZERO), r.version());
+            fundId = payee.id();
+        }
+
+        ProjectState ps = prj.value();
+        Map<String, Versioned<SourceState>> sources = new LinkedHashMap<>();
+        List<LedgerEntry> out = new ArrayList<>();
+        for (Map.Entry<String, BigDecimal> d : draws.entrySet()) {
+            AllocationState a = ps.allocations().get(d.getKey());
+            ps = ps.with(d.getKey(), a.plus(Money.ZERO, d.getValue()));
+            Versioned<SourceState> s = sources.computeIfAbsent(a.sourceId(),
+                    id -> load(stores.sources, tx, id, "fund source"));
+            sources.put(a.sourceId(), new Versioned<>(s.value().plus(Money.ZERO, d.getValue()), s.version()));
+            out.add(writer.record(w, new Draft(EntryKind.DISBURSEMENT, disbursement.date(), d.getValue(), p.region())
+                    .source(a.sourceId()).project(p.id()).allocation(d.getKey()).payee(payee)
+                    .household(householdId).fund(fundId).loan(loanId).purpose(disbursement.purpose()), reason));
+        }
+        stores.projects.save(tx, ps, prj.version());
+        sources.values().forEach(s -> stores.sources.save(tx, s.value(), s.version()));
+        return out;
     }
 
     LedgerEntry reverse(Principal principal, String entryId, BigDecimal amount, LocalDate date, String reason) {
@@ -367,6 +374,13 @@ final class FundLedger {
                 stores.sources.save(tx, src.value().plus(minus, Money.ZERO), src.version());
             }
             case DISBURSEMENT -> {
+                if (original.loanId() != null) {
+                    // an interest subsidy paid to the lender: the loan's record of what was paid goes down too
+                    Versioned<MicrocreditState> mc = load(stores.microcredits, tx, original.loanId(), "microcredit");
+                    FundStores.SubsidyPayment sp = mc.value().subsidies().get(original.id());
+                    stores.microcredits.save(tx, mc.value().subsidy(original.id(),
+                            new FundStores.SubsidyPayment(sp.year(), sp.amount().add(minus))), mc.version());
+                }
                 Versioned<ProjectState> prj = load(stores.projects, tx, original.projectId(), "project");
                 Versioned<SourceState> src = load(stores.sources, tx, original.sourceId(), "fund source");
                 AllocationState a = prj.value().allocations().get(original.allocationId());
@@ -388,7 +402,8 @@ final class FundLedger {
             case MUTUAL_AID_CONTRIBUTION -> {
                 Versioned<MutualAidState> m = load(stores.mutualAid, tx, original.fundId(), "mutual-aid fund");
                 ensure(amount, m.value().available(), "mutual-aid fund " + original.fundId(), "available capital");
-                stores.mutualAid.save(tx, m.value().member(original.householdId(), minus), m.version());
+                stores.mutualAid.save(tx, m.value().contributed(minus), m.version());
+                MutualAidBook.onCard(w, findHousehold(tx, original.householdId()), minus, "冲销入股 " + original.id());
             }
             case MUTUAL_AID_LOAN -> {
                 Versioned<LoanState> l = load(stores.loans, tx, original.loanId(), "mutual-aid loan");

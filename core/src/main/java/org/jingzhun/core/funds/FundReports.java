@@ -106,15 +106,27 @@ final class FundReports {
                 }
             }
             lines.sort(Comparator.comparing(HouseholdFundLine::date).thenComparing(HouseholdFundLine::entryId));
+            List<HouseholdFundLine> subsidiesPaid = new ArrayList<>();
+            for (MicrocreditState s : values(stores.microcredits.bySubject(tx, h.countyCode(), householdId))) {
+                s.subsidies().forEach((entryId, paid) -> {
+                    if (paid.year() == year && paid.amount().signum() > 0) {
+                        LedgerEntry e = load(stores.entries, tx, entryId, "ledger entry").value();
+                        String name = projectNames.computeIfAbsent(e.projectId(),
+                                id -> load(stores.projects, tx, id, "project").value().project().name());
+                        subsidiesPaid.add(new HouseholdFundLine(e.id(), e.date(), e.projectId(), name, e.purpose(),
+                                paid.amount()));
+                    }
+                });
+            }
             List<InterestSubsidy> subsidies = new ArrayList<>();
             for (MicrocreditState s : values(stores.microcredits.bySubject(tx, h.countyCode(), householdId))) {
-                InterestSubsidy sub = microcredits.subsidy(tx, s, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+                InterestSubsidy sub = microcredits.subsidy(s, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
                 if (sub.days() > 0) {
                     subsidies.add(sub);
                 }
             }
             return new HouseholdFunds(householdId, h.region(), year, lines, subsidies,
-                    HouseholdFunds.totalOf(lines, subsidies));
+                    HouseholdFunds.totalOf(lines, subsidies), subsidiesPaid);
         });
     }
 

@@ -100,19 +100,18 @@ final class FundStores {
         }
     }
 
-    /** A mutual-aid fund's capital (fiscal, members' contributions by household, fee income) and loans outstanding. */
+    /**
+     * A mutual-aid fund's capital (fiscal, members' contributions, fee income) and loans outstanding. Which households
+     * are members, and with how much, is on their registration cards (the one home of membership).
+     */
     record MutualAidState(MutualAidFund fund, BigDecimal fiscalCapital, BigDecimal feeIncome,
-            BigDecimal outstanding, Map<String, BigDecimal> members) {
+            BigDecimal outstanding, BigDecimal memberCapital) {
         MutualAidState {
-            members = Collections.unmodifiableSortedMap(new TreeMap<>(members == null ? Map.of() : members));
-        }
-
-        BigDecimal memberCapital() {
-            return members.values().stream().reduce(Money.ZERO, BigDecimal::add);
+            memberCapital = memberCapital == null ? Money.ZERO : memberCapital;
         }
 
         BigDecimal capital() {
-            return fiscalCapital.add(memberCapital()).add(feeIncome);
+            return fiscalCapital.add(memberCapital).add(feeIncome);
         }
 
         BigDecimal available() {
@@ -121,18 +120,11 @@ final class FundStores {
 
         MutualAidState plus(BigDecimal fiscalDelta, BigDecimal feeDelta, BigDecimal outstandingDelta) {
             return new MutualAidState(fund, fiscalCapital.add(fiscalDelta), feeIncome.add(feeDelta),
-                    outstanding.add(outstandingDelta), members);
+                    outstanding.add(outstandingDelta), memberCapital);
         }
 
-        MutualAidState member(String householdId, BigDecimal delta) {
-            Map<String, BigDecimal> next = new TreeMap<>(members);
-            BigDecimal v = next.getOrDefault(householdId, Money.ZERO).add(delta);
-            if (v.signum() == 0) {
-                next.remove(householdId);
-            } else {
-                next.put(householdId, v);
-            }
-            return new MutualAidState(fund, fiscalCapital, feeIncome, outstanding, next);
+        MutualAidState contributed(BigDecimal delta) {
+            return new MutualAidState(fund, fiscalCapital, feeIncome, outstanding, memberCapital.add(delta));
         }
     }
 
@@ -160,16 +152,33 @@ final class FundStores {
         }
     }
 
+    /** The interest subsidy of a loan year paid to the lender by one ledger entry, net of its reversals. */
+    record SubsidyPayment(int year, BigDecimal amount) {
+    }
+
     /** A repayment of microcredit principal, net of its reversals. */
     record Repayment(LocalDate date, BigDecimal amount) {
     }
 
     /** A microcredit loan, its repayments by entry id, its default and the compensation paid for it. */
     record MicrocreditState(Microcredit loan, RegionCode region, Map<String, Repayment> repayments,
-            LocalDate defaultedOn, BigDecimal compensated) {
+            LocalDate defaultedOn, BigDecimal compensated, Map<String, SubsidyPayment> subsidies) {
         MicrocreditState {
             repayments = Collections.unmodifiableSortedMap(new TreeMap<>(repayments == null ? Map.of()
                     : repayments));
+            subsidies = Collections.unmodifiableSortedMap(new TreeMap<>(subsidies == null ? Map.of() : subsidies));
+        }
+
+        /** The interest subsidy paid to the lender for the loan's {@code year}, net of reversals. */
+        BigDecimal subsidyPaid(int year) {
+            return subsidies.values().stream().filter(p -> p.year() == year).map(SubsidyPayment::amount)
+                    .reduce(Money.ZERO, BigDecimal::add);
+        }
+
+        MicrocreditState subsidy(String entryId, SubsidyPayment p) {
+            Map<String, SubsidyPayment> next = new TreeMap<>(subsidies);
+            next.put(entryId, p);
+            return new MicrocreditState(loan, region, repayments, defaultedOn, compensated, next);
         }
 
         BigDecimal repaid() {
@@ -191,11 +200,11 @@ final class FundStores {
         MicrocreditState repayment(String entryId, Repayment r) {
             Map<String, Repayment> next = new TreeMap<>(repayments);
             next.put(entryId, r);
-            return new MicrocreditState(loan, region, next, defaultedOn, compensated);
+            return new MicrocreditState(loan, region, next, defaultedOn, compensated, subsidies);
         }
 
         MicrocreditState defaulted(LocalDate on, BigDecimal compensation) {
-            return new MicrocreditState(loan, region, repayments, on, compensation);
+            return new MicrocreditState(loan, region, repayments, on, compensation, subsidies);
         }
     }
 
@@ -296,7 +305,7 @@ final class FundStores {
 
     static MutualAidBalance balance(MutualAidState m) {
         return new MutualAidBalance(m.fund(), m.fiscalCapital(), m.memberCapital(), m.feeIncome(), m.capital(),
-                m.outstanding(), m.available(), m.members());
+                m.outstanding(), m.available());
     }
 
     static MutualAidLoanBalance balance(LoanState l) {

@@ -6,6 +6,8 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.HouseholdFactsStore;
+import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.InsufficientFundsException;
 import org.jingzhun.spi.funds.AidProject;
@@ -44,11 +46,16 @@ public final class FundsService {
     private final DonationBook donations;
     private final FundReports reports;
 
-    public FundsService(CoreContext ctx) {
+    /**
+     * @param engine asked for the interest subsidy of every loan (the policy pack in force is its only home)
+     * @param facts  given the loans issued here, so policy rules and the benefit statement read them
+     */
+    public FundsService(CoreContext ctx, PolicyEngine engine, HouseholdFactsStore facts) {
         FundWriter writer = new FundWriter(ctx, new FundStores(ctx.json()));
         this.ledger = new FundLedger(ctx, writer);
         this.mutualAid = new MutualAidBook(ctx, writer);
-        this.microcredits = new MicrocreditBook(ctx, writer);
+        this.microcredits = new MicrocreditBook(ctx, writer, engine, ledger);
+        facts.loanSource(microcredits::loansOf);
         this.donations = new DonationBook(ctx, writer, ledger);
         this.reports = new FundReports(ctx, writer, microcredits);
     }
@@ -255,10 +262,21 @@ public final class FundsService {
 
     /**
      * The interest subsidy of a loan for the days from {@code from} (inclusive) to {@code to} (exclusive), explained;
-     * see {@link InterestSubsidyCalculator} for the rules.
+     * computed by the interest-subsidy rule of the policy pack in force for the household's region on {@code from}
+     * (e.g. the Anhui pack's actual/actual rule), which the explanation names.
      */
     public InterestSubsidy interestSubsidy(Principal principal, String loanId, LocalDate from, LocalDate to) {
         return microcredits.interestSubsidy(principal, loanId, from, to);
+    }
+
+    /**
+     * Pays the interest subsidy of a loan's calendar year to the lender out of a project (贴息资金拨付): the amount is
+     * what the policy pack in force computes, the ledger entries name the loan and the household, and the loan
+     * records it. Refused when that year was already paid (a reversal re-opens it) or nothing is due.
+     */
+    public List<LedgerEntry> payInterestSubsidy(Principal principal, String loanId, int year, String projectId,
+            LocalDate date, String reason) {
+        return microcredits.payInterestSubsidy(principal, loanId, year, projectId, date, reason);
     }
 
     /** The interest subsidy of a loan for a calendar year, explained. */

@@ -11,18 +11,28 @@ import org.jingzhun.spi.policy.ExplanationPart;
 import org.jingzhun.spi.region.RegionCode;
 
 /**
- * The money that reached a household in a year (到户资金): disbursements paid to it (net of reversals) and the
- * interest subsidy of its microcredit loans, each explained. {@link #toBenefitAmounts()} gives the lines in the form
+ * The money that reached a household in a year (到户资金): disbursements paid to it (net of reversals), the
+ * interest subsidy of its microcredit loans as the policy pack computes it (due), and the subsidy the ledger paid to
+ * the lender on its behalf ({@code subsidiesPaid}, net of reversals), each explained. {@link #toBenefitAmounts()} gives the lines in the form
  * of a benefit statement (明白卡); {@link #toText()} renders them.
  */
 public record HouseholdFunds(String householdId, RegionCode region, int year, List<HouseholdFundLine> disbursements,
-        List<InterestSubsidy> subsidies, BigDecimal total) {
+        List<InterestSubsidy> subsidies, BigDecimal total, List<HouseholdFundLine> subsidiesPaid) {
     /** Policy id of direct payments on a benefit statement. */
     public static final String DISBURSEMENT_POLICY = "funds.disbursement";
 
     public HouseholdFunds {
         disbursements = List.copyOf(disbursements);
         subsidies = List.copyOf(subsidies);
+        subsidiesPaid = List.copyOf(subsidiesPaid);
+    }
+
+    /** Everything the ledger paid for the household: payments to it and subsidies paid to its lender. */
+    public List<HouseholdFundLine> paid() {
+        List<HouseholdFundLine> out = new ArrayList<>(disbursements);
+        out.addAll(subsidiesPaid);
+        out.sort(java.util.Comparator.comparing(HouseholdFundLine::date).thenComparing(HouseholdFundLine::entryId));
+        return out;
     }
 
     /**
@@ -38,7 +48,7 @@ public record HouseholdFunds(String householdId, RegionCode region, int year, Li
                     new Explanation("funds", DISBURSEMENT_POLICY, null, null,
                             parts.size() + " payment(s) from projects in " + year, parts)));
         }
-        subsidies.stream().filter(s -> s.subsidy().signum() > 0).forEach(s -> out.add(s.toBenefitAmount()));
+        subsidies.stream().filter(s -> s.subsidy().signum() > 0).forEach(s -> out.add(s.amount()));
         return out;
     }
 
@@ -52,7 +62,7 @@ public record HouseholdFunds(String householdId, RegionCode region, int year, Li
                     .append(": ").append(d.amount().toPlainString()).append(" 元\n");
         }
         for (InterestSubsidy s : subsidies) {
-            sb.append("  ").append(InterestSubsidy.TITLE).append(' ').append(s.loanId()).append(": ")
+            sb.append("  ").append(s.amount().title()).append(' ').append(s.loanId()).append(": ")
                     .append(s.subsidy().toPlainString()).append(" 元 (").append(s.explanation().result()).append(")\n");
             for (ExplanationPart p : s.explanation().parts()) {
                 sb.append("    - ").append(p.label()).append(": ").append(p.amount().toPlainString()).append(" 元 (")

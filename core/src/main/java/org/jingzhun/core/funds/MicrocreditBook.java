@@ -23,15 +23,21 @@ import org.jingzhun.core.funds.FundStores.Repayment;
 import org.jingzhun.core.funds.FundStores.RiskFundState;
 import org.jingzhun.core.funds.FundWriter.Draft;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.policy.PolicyEngine;
+import org.jingzhun.spi.policy.LoanRepayment;
+import org.jingzhun.spi.policy.LoanSubsidy;
+import org.jingzhun.spi.policy.Microloan;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.error.WorkflowException;
+import org.jingzhun.spi.funds.Disbursement;
 import org.jingzhun.spi.funds.EntryKind;
 import org.jingzhun.spi.funds.InterestSubsidy;
 import org.jingzhun.spi.funds.LedgerEntry;
 import org.jingzhun.spi.funds.Microcredit;
 import org.jingzhun.spi.funds.MicrocreditTerms;
 import org.jingzhun.spi.funds.Money;
+import org.jingzhun.spi.funds.Payee;
 import org.jingzhun.spi.funds.RiskCompensationFund;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.region.RegionCode;
@@ -48,10 +54,13 @@ final class MicrocreditBook {
     private final CoreContext ctx;
     private final FundStores stores;
     private final FundWriter writer;
-    private final InterestSubsidyCalculator calculator = new InterestSubsidyCalculator();
+    private final PolicyEngine engine;
+    private final FundLedger ledger;
 
-    MicrocreditBook(CoreContext ctx, FundWriter writer) {
+    MicrocreditBook(CoreContext ctx, FundWriter writer, PolicyEngine engine, FundLedger ledger) {
         this.ctx = ctx;
+        this.engine = engine;
+        this.ledger = ledger;
         this.stores = writer.stores;
         this.writer = writer;
     }
@@ -128,7 +137,8 @@ final class MicrocreditBook {
             }
             throwIf(more);
             Microcredit issued = loan.withId(stores.nextId(tx, 'C', h.region()));
-            stores.microcredits.save(tx, new MicrocreditState(issued, h.region(), Map.of(), null, Money.ZERO), 0);
+            stores.microcredits.save(tx, new MicrocreditState(issued, h.region(), Map.of(), null, Money.ZERO,
+                    Map.of()), 0);
             w.audit(HOUSEHOLD, h.id(), h.region(), "issue-microcredit", reason, null, issued);
             writer.record(w, new Draft(EntryKind.MICROCREDIT_ISSUE, issued.start(), issued.principal(), h.region())
                     .fund(rf.id()).loan(issued.id()).household(h.id()).purpose(issued.purpose().label()), reason);
@@ -187,7 +197,7 @@ final class MicrocreditBook {
             if (compensation.signum() > 0) {
                 writer.record(w, new Draft(EntryKind.RISK_COMPENSATION, date, compensation, s.region())
                         .fund(rf.value().fund().id()).loan(loanId).household(s.loan().householdId())
-                        .purpose("代偿 " + InterestSubsidyCalculator.percent(rf.value().fund().coverageShare())
+                        .purpose("代偿 " + percent(rf.value().fund().coverageShare())
                                 + " × " + outstanding.toPlainString()), reason);
             }
             return balance(after);
@@ -211,7 +221,7 @@ final class MicrocreditBook {
         return ctx.read(tx -> {
             MicrocreditState s = load(stores.microcredits, tx, loanId, "microcredit").value();
             writer.requireRead(principal, s.region(), "read microcredit");
-            return subsidy(tx, s, from, to);
+            return subsidy(s, from, to);
         });
     }
 
@@ -219,10 +229,63 @@ final class MicrocreditBook {
         return interestSubsidy(principal, loanId, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
     }
 
-    InterestSubsidy subsidy(StorageTransaction tx, MicrocreditState s, LocalDate from, LocalDate to) {
-        RiskCompensationFund rf = load(stores.riskFunds, tx, s.loan().riskFundId(), "risk compensation fund").value()
-                .fund();
-        return calculator.compute(rf.name(), rf.terms(), s.loan(), s.loan().householdId(), s.repaidByDay(),
-                s.defaultedOn(), from, to);
+    /**
+     * Pays a loan year's interest subsidy to the lender out of a project, as the pack in force computes it, and records
+     * it on the loan and the household: the ledger entries carry the loan and household, so the household's funds and
+     * its 明白卡 show what was paid beside what is due. Refused when the year was already paid or nothing is due.
+     */
+    List<LedgerEntry> payInterestSubsidy(Principal principal, String loanId, int year, String projectId,
+            LocalDate date, String reason) {
+        requireReason("interest subsidy", reason);
+        Objects.requireNonNull(date, "date");
+        return ctx.write(principal, w -> {
+            StorageTransaction tx = w.tx();
+            Versioned<MicrocreditState> mc = load(stores.microcredits, tx, loanId, "microcredit");
+            MicrocreditState s = mc.value();
+            writer.requireFinance(w.principal(), s.region(), "pay interest subsidies");
+            if (s.subsidyPaid(year).signum() > 0) {
+                throw new WorkflowException("funds.subsidy_paid", loanId, year, s.subsidyPaid(year).toPlainString());
+            }
+            InterestSubsidy due = subsidy(s, LocalDate.of(year, 1, 1), LocalDate.of(year + 1, 1, 1));
+            if (due.subsidy().signum() == 0) {
+                throw new WorkflowException("funds.subsidy_none", loanId, year, due.explanation().result());
+            }
+            RiskCompensationFund rf = load(stores.riskFunds, tx, s.loan().riskFundId(), "risk compensation fund")
+                    .value().fund();
+            List<LedgerEntry> paid = ledger.disburseIn(w, Disbursement.of(projectId, Payee.lender(rf.lender()),
+                    due.subsidy(), date, "贷款贴息 " + year + " " + due.explanation().pack() + "/"
+                            + due.explanation().rule()), reason, loanId, s.loan().householdId());
+            MicrocreditState after = s;
+            for (LedgerEntry e : paid) {
+                after = after.subsidy(e.id(), new FundStores.SubsidyPayment(year, e.amount()));
+            }
+            stores.microcredits.save(tx, after, mc.version());
+            return paid;
+        });
+    }
+
+    /** The subsidy as the pack in force computes it: the single implementation (see {@link PolicyEngine}). */
+    InterestSubsidy subsidy(MicrocreditState s, LocalDate from, LocalDate to) {
+        LoanSubsidy ls = engine.interestSubsidy(s.region(), s.loan().householdId(), policyInput(s), from, to);
+        return new InterestSubsidy(s.loan().id(), s.loan().householdId(), from, to, ls.days(), ls.interest(),
+                ls.amount());
+    }
+
+    /** The loan as rules read it: repayments by day (net of reversals) and the day of default. */
+    static Microloan policyInput(MicrocreditState s) {
+        List<LoanRepayment> repaid = new ArrayList<>();
+        s.repaidByDay().forEach((d, a) -> repaid.add(new LoanRepayment(d, a)));
+        return s.loan().toPolicyInput(s.defaultedOn(), repaid);
+    }
+
+    /** The loans issued to a household through the ledger, as policy facts (read inside a transaction). */
+    List<Microloan> loansOf(StorageTransaction tx, Household h) {
+        return values(stores.microcredits.bySubject(tx, h.countyCode(), h.id())).stream()
+                .map(MicrocreditBook::policyInput).toList();
+    }
+
+    static String percent(BigDecimal fraction) {
+        BigDecimal p = fraction.movePointRight(2).stripTrailingZeros();
+        return (p.scale() < 0 ? p.setScale(0) : p).toPlainString() + "%";
     }
 }

@@ -15,13 +15,13 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.core.funds.FundStores.LoanState;
 import org.jingzhun.core.funds.FundStores.MutualAidState;
 import org.jingzhun.core.funds.FundWriter.Draft;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.CoreContext.Work;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.funds.EntryKind;
@@ -34,7 +34,12 @@ import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.storage.StorageTransaction;
 
-/** Village mutual-aid funds (互助资金): capital, members, loans and repayments. See {@link FundsService}. */
+/**
+ * Village mutual-aid funds (互助资金): capital, members, loans and repayments. See {@link FundsService}. Membership
+ * has one home, the household's registration card ({@code mutualAidMember}, {@code mutualAidContribution}): a
+ * contribution booked here adds to the card in the same transaction, a reversal takes it back, and only a member on
+ * the card may borrow. The fund keeps only its total member capital.
+ */
 final class MutualAidBook {
     private final CoreContext ctx;
     private final FundStores stores;
@@ -62,7 +67,7 @@ final class MutualAidBook {
         return ctx.write(principal, w -> {
             requireRegion(w.tx(), rec, "village", fund.village());
             MutualAidFund f = fund.withId(stores.nextId(w.tx(), 'M', fund.village()));
-            stores.mutualAid.save(w.tx(), new MutualAidState(f, Money.ZERO, Money.ZERO, Money.ZERO, Map.of()), 0);
+            stores.mutualAid.save(w.tx(), new MutualAidState(f, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO), 0);
             w.audit(FundStores.MUTUAL_AID, f.id(), f.village(), "register", reason, null, f);
             return f;
         });
@@ -82,7 +87,8 @@ final class MutualAidBook {
             throwIf(writer.householdProblems("contribution to " + fundId, "householdId", h, f.village()));
             notBefore(date, f.establishedOn(), "contribution", "mutual-aid fund " + fundId + " established");
             BigDecimal a = Money.exact(amount);
-            stores.mutualAid.save(tx, m.value().member(householdId, a), m.version());
+            stores.mutualAid.save(tx, m.value().contributed(a), m.version());
+            onCard(w, h, a, reason);
             return writer.record(w, new Draft(EntryKind.MUTUAL_AID_CONTRIBUTION, date, a, f.village()).fund(fundId)
                     .household(householdId).purpose("入股"), reason);
         });
@@ -103,7 +109,7 @@ final class MutualAidBook {
             writer.requireFinance(w.principal(), f.village(), "manage mutual-aid funds");
             Household h = findHousehold(tx, loan.householdId());
             List<Violation> more = new ArrayList<>(writer.householdProblems(rec, "householdId", h, f.village()));
-            if (!m.value().members().containsKey(h.id())) {
+            if (!h.mutualAidMember()) {
                 more.add(Violation.of(rec, "householdId", "funds.not_member", h.id(), f.id()));
             }
             if (!loan.purpose().production()) {
@@ -199,5 +205,13 @@ final class MutualAidBook {
             return values(stores.loans.all(tx, f.village(), null)).stream()
                     .filter(l -> l.loan().fundId().equals(fundId)).map(FundStores::balance).toList();
         });
+    }
+
+    /** Adds {@code delta} (negative for a reversal) to the household's card contribution, audited on the household. */
+    static void onCard(Work w, Household h, BigDecimal delta, String reason) {
+        BigDecimal total = (h.mutualAidContribution() == null ? Money.ZERO : h.mutualAidContribution()).add(delta);
+        Household after = h.toBuilder().mutualAid(total.signum() > 0, total.max(Money.ZERO)).build();
+        Household stored = w.tx().households().update(after);
+        w.audit("household", h.id(), h.region(), "mutual-aid-contribution", reason, h, stored);
     }
 }

@@ -2,11 +2,15 @@ package org.jingzhun.core.identification;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jingzhun.core.disclosure.Disclosure;
+import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
+import org.jingzhun.core.internal.DocumentStore;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.spi.access.Permission;
-import org.jingzhun.spi.error.NotFoundException;
 import org.jingzhun.spi.access.Principal;
+import org.jingzhun.spi.error.NotFoundException;
+import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.error.WorkflowException;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.Member;
@@ -20,12 +24,19 @@ import org.jingzhun.spi.person.CitizenId;
  * in a later year is an ordinary {@link IdentificationWorkflow#apply} for that year.
  */
 public final class DynamicAdjustment {
+    /** Document kind of {@link ReturnRecord}s. */
+    public static final String RETURN_KIND = "return-record";
+
     private final CoreContext ctx;
     private final HouseholdRegistry registry;
+    private final DocumentStore<ReturnRecord> returns;
+    private final Disclosure disclosure;
 
-    public DynamicAdjustment(CoreContext ctx, HouseholdRegistry registry) {
+    public DynamicAdjustment(CoreContext ctx, HouseholdRegistry registry, Disclosure disclosure) {
         this.ctx = ctx;
         this.registry = registry;
+        this.disclosure = disclosure;
+        this.returns = returnStore(ctx);
     }
 
     /**
@@ -39,16 +50,48 @@ public final class DynamicAdjustment {
         return h;
     }
 
-    /** An exited household falls back into poverty (返贫): EXITED becomes RETURNED. */
+    /** The store of return records; the yearly statistics read the same kind to count returns. */
+    private static DocumentStore<ReturnRecord> returnStore(CoreContext ctx) {
+        return new DocumentStore<>(RETURN_KIND, ReturnRecord.class, ctx.json(), ReturnRecord::id,
+                ReturnRecord::region, ReturnRecord::year).withSubject(ReturnRecord::householdId);
+    }
+
+    /**
+     * A household's return to poverty (返贫) in a year, kept so the yearly series can count returns.
+     *
+     * @param id {@code <householdId>.<year>}
+     */
+    public record ReturnRecord(String id, String householdId, RegionCode region, int year, int people) {
+    }
+
+    /**
+     * An exited household falls back into poverty (返贫): EXITED becomes RETURNED, and a return record of
+     * {@code year} is kept in the same unit of work for the yearly statistics.
+     */
     public Household returnToPoverty(Principal principal, String householdId, int year, String reason) {
         requireReason(reason, "return to poverty");
-        Household h = stored(principal, householdId);
-        if (h.status() != PovertyStatus.EXITED) {
-            throw new WorkflowException("workflow.status", h.id(), h.status().label(), "返贫",
-                    PovertyStatus.EXITED.label());
-        }
-        return registry.amend(principal, h.toBuilder().status(PovertyStatus.RETURNED).build(),
-                "返贫 return to poverty " + year + ": " + reason);
+        Household returned = ctx.write(principal, w -> {
+            Household h = w.tx().households().find(householdId)
+                    .orElseThrow(() -> new NotFoundException("household.not_found", householdId));
+            ctx.guard().require(principal, Permission.WRITE, h.region(), "返贫");
+            if (h.status() != PovertyStatus.EXITED) {
+                throw new WorkflowException("workflow.status", h.id(), h.status().label(), "返贫",
+                        PovertyStatus.EXITED.label());
+            }
+            Household after = w.tx().households().updateAll(List.of(h.toBuilder().status(PovertyStatus.RETURNED)
+                    .build())).get(0);
+            w.audit("household", h.id(), h.region(), "amend", "返贫 return to poverty " + year + ": " + reason,
+                    new StatusFields(h.status(), h.version()), new StatusFields(after.status(), after.version()));
+            String id = h.id() + "." + year;
+            long version = returns.find(w.tx(), h.countyCode(), id).map(v -> v.version()).orElse(0L);
+            returns.save(w.tx(), new ReturnRecord(id, h.id(), h.region(), year, h.size()), version);
+            return after;
+        });
+        return disclosure.household(returned, MaskingProfile.defaultFor(principal));
+    }
+
+    /** What a return changes on the card, as its audit entry logs it. */
+    private record StatusFields(PovertyStatus status, long version) {
     }
 
     /** Removes a wrongly registered household (清退); record and history stay, member IDs are freed. */

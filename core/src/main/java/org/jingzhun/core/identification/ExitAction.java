@@ -7,18 +7,22 @@ import org.jingzhun.spi.error.WorkflowException;
 
 /**
  * The steps of the household exit procedure (贫困户退出程序) as a state machine: assessment → village review →
- * notice (objection sends it back to assessment) → announcement → delisting (销号). {@link #replay} folds recorded
- * steps into the stage they lead to.
+ * the household's confirmation (拟退出户认可; declining sends it back to assessment) → notice (an objection sends
+ * it back to assessment) → announcement → delisting (销号). {@link #replay} folds recorded steps into the stage
+ * they lead to.
  */
-public enum ExitAction {
+public enum ExitAction implements org.jingzhun.core.procedure.CaseAction<ExitStage> {
     ASSESS(EnumSet.noneOf(ExitStage.class), ExitStage.ASSESSED, "达标评估"),
     VILLAGE_PASS(EnumSet.of(ExitStage.ASSESSED), ExitStage.VILLAGE_REVIEWED, "村级评议通过"),
     VILLAGE_FAIL(EnumSet.of(ExitStage.ASSESSED), ExitStage.CANCELLED, "村级评议未通过"),
-    OPEN_NOTICE(EnumSet.of(ExitStage.VILLAGE_REVIEWED), ExitStage.NOTICE, "村内公示"),
+    CONFIRM(EnumSet.of(ExitStage.VILLAGE_REVIEWED), ExitStage.CONFIRMED, "拟退出户认可"),
+    DECLINE(EnumSet.of(ExitStage.VILLAGE_REVIEWED), ExitStage.ASSESSED, "农户不认可(退回评议)"),
+    OPEN_NOTICE(EnumSet.of(ExitStage.CONFIRMED), ExitStage.NOTICE, "村内公示"),
     OBJECT(EnumSet.of(ExitStage.NOTICE), ExitStage.ASSESSED, "公示异议(退回评议)"),
     ANNOUNCE(EnumSet.of(ExitStage.NOTICE), ExitStage.ANNOUNCED, "公告"),
     DELIST(EnumSet.of(ExitStage.ANNOUNCED), ExitStage.EXITED, "脱贫销号"),
-    CANCEL(EnumSet.of(ExitStage.ASSESSED, ExitStage.VILLAGE_REVIEWED, ExitStage.NOTICE), ExitStage.CANCELLED,
+    CANCEL(EnumSet.of(ExitStage.ASSESSED, ExitStage.VILLAGE_REVIEWED, ExitStage.CONFIRMED, ExitStage.NOTICE),
+            ExitStage.CANCELLED,
             "终止退出");
 
     private final Set<ExitStage> from;
@@ -31,14 +35,17 @@ public enum ExitAction {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
+    @Override
     public ExitStage to() {
         return to;
     }
 
+    @Override
     public boolean allowedFrom(ExitStage stage) {
         return stage == null ? this == ASSESS : from.contains(stage);
     }

@@ -1,11 +1,11 @@
 package org.jingzhun.core.identification;
 
-import org.jingzhun.spi.CodedEnum;
 
 /** Where a household exit case stands (脱贫退出程序环节). EXITED and CANCELLED are final. */
-public enum ExitStage implements CodedEnum {
+public enum ExitStage implements org.jingzhun.core.procedure.CaseStage {
     ASSESSED("1", "达标评估(预脱贫)"),
     VILLAGE_REVIEWED("2", "村级评议核实"),
+    CONFIRMED("6", "拟退出户认可"),
     NOTICE("3", "村内公示"),
     ANNOUNCED("4", "公告"),
     EXITED("5", "已脱贫销号"),
@@ -19,6 +19,7 @@ public enum ExitStage implements CodedEnum {
         this.label = label;
     }
 
+    @Override
     public boolean terminal() {
         return this == EXITED || this == CANCELLED;
     }

@@ -1,8 +1,8 @@
 package org.jingzhun.core.identification;
 
-import java.util.EnumSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -10,20 +10,22 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.jingzhun.core.Versioned;
+import org.jingzhun.core.disclosure.Disclosure;
+import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
-import org.jingzhun.core.internal.DocumentStore;
+import org.jingzhun.core.internal.ReadAudit;
 import org.jingzhun.core.internal.HouseholdFactsStore;
-import org.jingzhun.core.internal.IdSequence;
 import org.jingzhun.core.policy.PolicyEngine;
+import org.jingzhun.core.internal.CaseEngine;
+import org.jingzhun.core.procedure.OverdueCase;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.NotFoundException;
 import org.jingzhun.spi.error.WorkflowException;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.policy.Decision;
 import org.jingzhun.spi.policy.HouseholdFacts;
@@ -33,41 +35,86 @@ import org.jingzhun.spi.storage.StorageTransaction;
 
 /**
  * Household exit (贫困户退出): year-end assessment against the exit criteria of the policy in force, then the
- * procedure assessment → village review → notice in the village (at least
- * {@value IdentificationWorkflow#NOTICE_DAYS} days; an objection sends it back) → announcement → delisting (销号).
- * Starting a case puts the household in the pre-exit status (预脱贫); delisting makes it EXITED; cancelling restores
- * the status it had. Every step is audited on the household, so its history shows the whole procedure.
+ * procedure assessment → village review with the resident team → the household's confirmation (拟退出户认可) →
+ * notice in the village (at least the policy's exit notice days; an objection sends it back) → announcement →
+ * delisting (销号). Households planned to exit can be marked pre-exit (预脱贫) in the year before with
+ * {@link #markPreExit}; otherwise starting a case marks them. Delisting makes the household EXITED; cancelling
+ * restores the status it had. Every step runs on the shared {@code CaseEngine} (signed, dated, audited under
+ * {@code exit-case}) and is also written to the household's history.
  */
 public final class ExitWorkflow {
-    static final String KIND = "exit-case";
+    /** Document and audit kind of exit cases. */
+    public static final String KIND = "exit-case";
     private static final String HOUSEHOLD = "household";
+    private static final Set<PovertyStatus> STARTABLE = EnumSet.of(PovertyStatus.NOT_EXITED, PovertyStatus.RETURNED,
+            PovertyStatus.PRE_EXIT);
 
     private final CoreContext ctx;
     private final PolicyEngine engine;
     private final HouseholdFactsStore facts;
-    private final DocumentStore<ExitCase> store;
-    private final IdSequence ids = new IdSequence();
+    private final CaseEngine<ExitCase, ExitStage, ExitAction> cases;
+    private final Disclosure disclosure = new Disclosure();
+    private final ReadAudit reads;
 
     public ExitWorkflow(CoreContext ctx, PolicyEngine engine, HouseholdFactsStore facts) {
         this.ctx = ctx;
         this.engine = engine;
         this.facts = facts;
-        this.store = new DocumentStore<>(KIND, ExitCase.class, ctx.json(), ExitCase::id, ExitCase::region,
-                ExitCase::year).withSubject(ExitCase::householdId);
+        this.cases = new CaseEngine<>(ctx, KIND, "exit case", ExitCase.class, ExitAction.class, ExitCase::year,
+                ExitCase::householdId);
+        this.reads = new ReadAudit(ctx);
     }
 
     /**
-     * Year-end assessment (年终评估) of every household inside {@code area} that still counts as poor and is not
-     * already in an exit procedure (NOT_EXITED or RETURNED): whether it meets the exit criteria for {@code year}.
-     * Writes nothing.
+     * Marks households planned to exit in {@code exitYear} as pre-exit (预脱贫) during the year before, so the
+     * village works on them a whole year; only households still poor (NOT_EXITED or RETURNED) and only before
+     * {@code exitYear}. All or none; each status change is in the household's history.
+     *
+     * @return the households as the principal may see them (masked without VIEW_PERSONAL_DATA)
+     */
+    public List<Household> markPreExit(Principal principal, List<String> householdIds, int exitYear, String note) {
+        int thisYear = today().getYear();
+        if (thisYear >= exitYear) {
+            throw new WorkflowException("workflow.pre_exit_year", exitYear, thisYear);
+        }
+        List<Household> marked = ctx.write(principal, w -> {
+            Map<String, Household> found = w.tx().households().findAll(householdIds);
+            Set<String> listed = new HashSet<>();
+            List<StatusChange> changes = new ArrayList<>();
+            for (String id : householdIds) {
+                Household h = found.get(id);
+                if (h == null) {
+                    throw new NotFoundException("household.not_found", id);
+                }
+                if (!listed.add(id)) {
+                    throw new WorkflowException("workflow.listed_twice", id);
+                }
+                ctx.guard().require(principal, Permission.WRITE, h.region(), "预脱贫");
+                if (h.status() != PovertyStatus.NOT_EXITED && h.status() != PovertyStatus.RETURNED) {
+                    throw new WorkflowException("workflow.status", h.id(), h.status().label(), "预脱贫",
+                            PovertyStatus.NOT_EXITED.label() + "/" + PovertyStatus.RETURNED.label());
+                }
+                changes.add(new StatusChange(h, PovertyStatus.PRE_EXIT, "预脱贫 planned to exit in " + exitYear
+                        + (note == null || note.isBlank() ? "" : " — " + note)));
+            }
+            return setStatuses(w, changes);
+        });
+        MaskingProfile profile = MaskingProfile.defaultFor(principal);
+        marked.forEach(h -> reads.record(principal, profile, h.id(), h.region(), "exits.markPreExit", Map.of()));
+        return marked.stream().map(h -> disclosure.household(h, profile)).toList();
+    }
+
+    /**
+     * Year-end assessment (年终评估) of every household inside {@code area} that still counts as poor (NOT_EXITED,
+     * RETURNED, or PRE_EXIT: marked last year or already in a procedure): whether it meets the exit criteria for
+     * {@code year}. Writes nothing.
      */
     public List<ExitAssessment> assessYear(Principal principal, RegionCode area, int year) {
         RegionCode effective = ctx.guard().clampSearch(principal, area);
         LocalDate asOf = HouseholdFactsStore.decisionDate(year, today());
         return ctx.read(tx -> {
             List<Household> candidates = new ArrayList<>();
-            tx.households().forEachWithin(effective, EnumSet.of(PovertyStatus.NOT_EXITED, PovertyStatus.RETURNED),
-                    candidates::add);
+            tx.households().forEachWithin(effective, STARTABLE, candidates::add);
             Map<String, HouseholdFacts> all = facts.factsWithin(tx, effective, candidates, year, asOf);
             List<ExitAssessment> out = new ArrayList<>(candidates.size());
             for (Household h : candidates) {
@@ -113,17 +160,18 @@ public final class ExitWorkflow {
                 throw new WorkflowException("workflow.listed_twice", id);
             }
             ctx.guard().require(principal, Permission.WRITE, h.region(), ExitAction.ASSESS.label());
-            if (h.status() != PovertyStatus.NOT_EXITED && h.status() != PovertyStatus.RETURNED) {
+            if (!STARTABLE.contains(h.status())) {
                 throw new WorkflowException("workflow.status", h.id(), h.status().label(),
                         ExitAction.ASSESS.label(), PovertyStatus.NOT_EXITED.label() + "/"
-                                + PovertyStatus.RETURNED.label());
+                                + PovertyStatus.RETURNED.label() + "/" + PovertyStatus.PRE_EXIT.label());
             }
             byCounty.computeIfAbsent(h.countyCode(), c -> new ArrayList<>()).add(id);
             listedHouseholds.add(h);
         }
         for (Map.Entry<String, List<String>> e : byCounty.entrySet()) {
-            for (List<Versioned<ExitCase>> cases : store.bySubjects(tx, e.getKey(), e.getValue()).values()) {
-                for (Versioned<ExitCase> other : cases) {
+            for (List<Versioned<ExitCase>> open : cases.store().bySubjects(tx, e.getKey(), e.getValue())
+                    .values()) {
+                for (Versioned<ExitCase> other : open) {
                     if (!other.value().stage().terminal()) {
                         throw new WorkflowException("workflow.case_open", other.value().householdId(), "exit case",
                                 other.value().id());
@@ -151,60 +199,89 @@ public final class ExitWorkflow {
         if (meeting.isEmpty()) {
             return new ExitStart(List.of(), notMet);
         }
-        Iterator<String> caseIds = ids.block(tx, KIND, meeting.get(0).region(), meeting.size()).iterator();
+        Iterator<String> caseIds = cases.newIds(tx, meeting.get(0).region(), meeting.size()).iterator();
         List<ExitCase> started = new ArrayList<>(meeting.size());
         List<Versioned<ExitCase>> toSave = new ArrayList<>(meeting.size());
         List<StatusChange> changes = new ArrayList<>(meeting.size());
         for (int i = 0; i < meeting.size(); i++) {
             Household h = meeting.get(i);
             String caseId = caseIds.next();
+            // A household marked pre-exit last year goes back to NOT_EXITED if its exit is cancelled.
+            PovertyStatus before = h.status() == PovertyStatus.PRE_EXIT ? PovertyStatus.NOT_EXITED : h.status();
             ExitCase c = new ExitCase(caseId, h.id(), h.region(), year, ExitStage.ASSESSED, null, decisions.get(i),
-                    h.status(), List.of(), List.of(step(principal, ExitAction.ASSESS, null, note)));
+                    before, List.of(), List.of(cases.sign(principal, ExitAction.ASSESS, null, note)), null);
             started.add(c);
             toSave.add(new Versioned<>(c, 0));
-            changes.add(new StatusChange(h, PovertyStatus.PRE_EXIT, "exit case " + caseId + ": "
-                    + ExitAction.ASSESS.label()));
+            cases.auditOpen(w, c, note);
+            if (h.status() != PovertyStatus.PRE_EXIT) {
+                changes.add(new StatusChange(h, PovertyStatus.PRE_EXIT, "exit case " + caseId + ": "
+                        + ExitAction.ASSESS.label()));
+            }
         }
-        store.saveAll(tx, toSave);
+        cases.store().saveAll(tx, toSave);
         setStatuses(w, changes);
         return new ExitStart(started, notMet);
     }
 
     /** Village review and verification with the resident team (村级评议核实); failing cancels the exit. */
     public ExitCase villageReview(Principal principal, String caseId, boolean pass, String note) {
-        return step(principal, caseId, pass ? ExitAction.VILLAGE_PASS : ExitAction.VILLAGE_FAIL, Permission.APPROVE,
-                null, note, (c, today) -> c);
+        return step(principal, List.of(caseId), pass ? ExitAction.VILLAGE_PASS : ExitAction.VILLAGE_FAIL,
+                Permission.APPROVE, null, note, (c, today) -> c).get(0);
     }
 
     /** The village review of many cases at one meeting, in one unit of work (all recorded or none). */
     public List<ExitCase> villageReviewAll(Principal principal, List<String> caseIds, boolean pass, String note) {
-        return stepAll(principal, caseIds, pass ? ExitAction.VILLAGE_PASS : ExitAction.VILLAGE_FAIL,
+        return step(principal, caseIds, pass ? ExitAction.VILLAGE_PASS : ExitAction.VILLAGE_FAIL,
                 Permission.APPROVE, null, note, (c, today) -> c);
+    }
+
+    /**
+     * The household's confirmation of the exit (拟退出户认可), signed by {@code signedBy} (a member of the household,
+     * usually the head). A household that does not agree sends the case back to assessment, its reason kept as an
+     * objection.
+     */
+    public ExitCase confirm(Principal principal, String caseId, String signedBy, boolean agrees, String note) {
+        CaseEngine.requireReason(signedBy, "the household's confirmation");
+        if (!agrees) {
+            CaseEngine.requireReason(note, "the household declining its exit");
+            return step(principal, List.of(caseId), ExitAction.DECLINE, Permission.WRITE, null, note,
+                    (c, today) -> c.withObjection(new Objection(today, c.stage().name(), signedBy, note))).get(0);
+        }
+        return step(principal, List.of(caseId), ExitAction.CONFIRM, Permission.WRITE, null, note,
+                (c, today) -> c.withConfirmation(signedBy)).get(0);
+    }
+
+    /** The confirmations of many households at once, each signed by its head (户主), in one unit of work. */
+    public List<ExitCase> confirmAll(Principal principal, List<String> caseIds, String note) {
+        return ctx.write(principal, w -> {
+            List<String> householdIds = cases.loadAll(w.tx(), caseIds).stream().map(v -> v.value().householdId())
+                    .toList();
+            Map<String, Household> households = w.tx().households().findAll(householdIds);
+            return stepIn(w, caseIds, ExitAction.CONFIRM, Permission.WRITE, null, note, (c, today) -> {
+                Household h = households.get(c.householdId());
+                String head = h == null ? null : h.head().map(Member::name).orElse(null);
+                CaseEngine.requireReason(head, "the household's confirmation (no head recorded)");
+                return c.withConfirmation(head);
+            });
+        });
+    }
+
+    /** Opens the notice in the village (村内公示) after the household confirmed. */
+    public ExitCase openNotice(Principal principal, String caseId, String note) {
+        return step(principal, List.of(caseId), ExitAction.OPEN_NOTICE, Permission.WRITE, null, note,
+                (c, today) -> c).get(0);
     }
 
     /** Opens one notice listing many cases (村内公示名单), in one unit of work. */
     public List<ExitCase> openNoticeAll(Principal principal, List<String> caseIds, String note) {
-        return stepAll(principal, caseIds, ExitAction.OPEN_NOTICE, Permission.WRITE, null, note, (c, today) -> c);
-    }
-
-    /** Announces and delists many cases whose notice ran its days, in one unit of work. */
-    public List<ExitCase> announceAll(Principal principal, List<String> caseIds, String note) {
-        return stepAll(principal, caseIds, ExitAction.ANNOUNCE, Permission.APPROVE, RegionLevel.TOWNSHIP, note,
-                ANNOUNCE_AFTER_NOTICE);
-    }
-
-    /** Opens the notice in the village (村内公示). */
-    public ExitCase openNotice(Principal principal, String caseId, String note) {
-        return step(principal, caseId, ExitAction.OPEN_NOTICE, Permission.WRITE, null, note, (c, today) -> c);
+        return step(principal, caseIds, ExitAction.OPEN_NOTICE, Permission.WRITE, null, note, (c, today) -> c);
     }
 
     /** An objection during the notice: back to assessment, objection kept. */
     public ExitCase object(Principal principal, String caseId, String raisedBy, String text) {
-        if (text == null || text.isBlank()) {
-            throw new WorkflowException("workflow.reason_required", "objection");
-        }
-        return step(principal, caseId, ExitAction.OBJECT, Permission.WRITE, null, text,
-                (c, today) -> c.withObjection(new Objection(today, c.stage().name(), raisedBy, text)));
+        CaseEngine.requireReason(text, "objection");
+        return step(principal, List.of(caseId), ExitAction.OBJECT, Permission.WRITE, null, text,
+                (c, today) -> c.withObjection(new Objection(today, c.stage().name(), raisedBy, text))).get(0);
     }
 
     /**
@@ -212,102 +289,80 @@ public final class ExitWorkflow {
      * unit by delisting (销号): the household becomes EXITED.
      */
     public ExitCase announce(Principal principal, String caseId, String note) {
-        return step(principal, caseId, ExitAction.ANNOUNCE, Permission.APPROVE, RegionLevel.TOWNSHIP, note,
-                ANNOUNCE_AFTER_NOTICE);
+        return step(principal, List.of(caseId), ExitAction.ANNOUNCE, Permission.APPROVE, RegionLevel.TOWNSHIP, note,
+                this::noticeRan).get(0);
     }
 
-    private static final Change ANNOUNCE_AFTER_NOTICE = (c, today) -> {
-        LocalDate until = c.noticeOpenedOn().plusDays(IdentificationWorkflow.NOTICE_DAYS);
-        if (today.isBefore(until)) {
-            throw new WorkflowException("workflow.notice_running", "exit case " + c.id(), c.noticeOpenedOn(),
-                    IdentificationWorkflow.NOTICE_DAYS, until, today);
-        }
+    /** Announces and delists many cases whose notice ran its days, in one unit of work. */
+    public List<ExitCase> announceAll(Principal principal, List<String> caseIds, String note) {
+        return step(principal, caseIds, ExitAction.ANNOUNCE, Permission.APPROVE, RegionLevel.TOWNSHIP, note,
+                this::noticeRan);
+    }
+
+    private ExitCase noticeRan(ExitCase c, LocalDate today) {
+        cases.requireNoticeRan(c.id(), c.noticeOpenedOn(), engine.terms(c.region(), c.noticeOpenedOn())
+                .exitNoticeDays(), today);
         return c;
-    };
+    }
 
     /** Stops the exit (终止退出) and restores the household's previous status; a reason is required. */
     public ExitCase cancel(Principal principal, String caseId, String reason) {
-        if (reason == null || reason.isBlank()) {
-            throw new WorkflowException("workflow.reason_required", "cancelling an exit");
-        }
-        return step(principal, caseId, ExitAction.CANCEL, Permission.APPROVE, null, reason, (c, today) -> c);
+        CaseEngine.requireReason(reason, "cancelling an exit");
+        return step(principal, List.of(caseId), ExitAction.CANCEL, Permission.APPROVE, null, reason,
+                (c, today) -> c).get(0);
     }
 
     public ExitCase get(Principal principal, String caseId) {
-        return ctx.read(tx -> {
-            ExitCase c = load(tx, caseId).value();
-            ctx.guard().require(principal, Permission.READ, c.region(), "read exit cases");
-            return c;
-        });
+        return cases.get(principal, caseId);
     }
 
     /** Exit cases inside {@code area} (narrowed to the scope), of one year or all when {@code year} is null. */
     public List<ExitCase> list(Principal principal, RegionCode area, Integer year) {
-        RegionCode effective = ctx.guard().clampSearch(principal, area);
-        return ctx.read(tx -> store.all(tx, effective, year).stream().map(Versioned::value).toList());
+        return cases.list(principal, area, year);
     }
 
-    private interface Change extends BiFunction<ExitCase, LocalDate, ExitCase> {
+    /**
+     * Open exit cases inside {@code area} not delisted within the policy's exit decision days of their assessment
+     * (超期未办结), most overdue first.
+     */
+    public List<OverdueCase> overdue(Principal principal, RegionCode area, LocalDate asOf) {
+        return cases.overdue(principal, area, asOf, c -> {
+            LocalDate opened = cases.openedOn(c);
+            return opened.plusDays(engine.terms(c.region(), opened).exitDecisionDays());
+        });
     }
 
-    private ExitCase step(Principal principal, String caseId, ExitAction action, Permission permission,
-            RegionLevel level, String note, Change change) {
-        return ctx.write(principal, w -> stepIn(w, List.of(caseId), action, permission, level, note, change).get(0));
-    }
-
-    private List<ExitCase> stepAll(Principal principal, List<String> caseIds, ExitAction action,
-            Permission permission, RegionLevel level, String note, Change change) {
+    private List<ExitCase> step(Principal principal, List<String> caseIds, ExitAction action, Permission permission,
+            RegionLevel level, String note, CaseEngine.Change<ExitCase> change) {
         return ctx.write(principal, w -> stepIn(w, caseIds, action, permission, level, note, change));
     }
 
-    /** One step on many cases: every case checked and changed, then cases and households stored in bulk. */
+    /** One step on many cases through the engine, then the household side: history lines and status changes. */
     private List<ExitCase> stepIn(CoreContext.Work w, List<String> caseIds, ExitAction action, Permission permission,
-            RegionLevel level, String note, Change change) {
+            RegionLevel level, String note, CaseEngine.Change<ExitCase> change) {
         Principal principal = w.principal();
-        if (level != null && principal.scope().level().ordinal() > level.ordinal()) {
-            throw new WorkflowException("workflow.level", action.label(), level.label(), principal.userId(),
-                    principal.scope());
-        }
-        LocalDate today = today();
-        Set<String> listed = new HashSet<>();
-        List<Versioned<ExitCase>> toSave = new ArrayList<>(caseIds.size());
-        List<ExitCase> out = new ArrayList<>(caseIds.size());
+        List<CaseEngine.Stepped<ExitCase>> stepped = cases.stepIn(w, caseIds,
+                new CaseEngine.Step<>(action, permission, level, note, change), (c, to, today, step) -> {
+                    ExitCase next = c.with(to, to == ExitStage.NOTICE ? today : null, step);
+                    // Announcement and delisting are one act: the case reaches EXITED in the same unit.
+                    return to == ExitStage.ANNOUNCED ? next.with(ExitStage.EXITED, null,
+                            cases.sign(principal, ExitAction.DELIST, ExitStage.ANNOUNCED, note)) : next;
+                });
         List<ExitCase> statusChanging = new ArrayList<>();
-        Map<String, Map<String, Versioned<ExitCase>>> byCounty = new HashMap<>();
-        for (String caseId : caseIds) {
-            Objects.requireNonNull(caseId, "caseId");
-            if (!listed.add(caseId)) {
-                throw new WorkflowException("workflow.listed_twice", caseId);
-            }
-            byCounty.computeIfAbsent(countyOf(caseId), k -> new HashMap<>());
-        }
-        for (Map.Entry<String, Map<String, Versioned<ExitCase>>> e : byCounty.entrySet()) {
-            e.getValue().putAll(store.findAll(w.tx(), e.getKey(), caseIds));
-        }
-        for (String caseId : caseIds) {
-            Versioned<ExitCase> current = byCounty.get(countyOf(caseId)).get(caseId);
-            if (current == null) {
-                throw new NotFoundException("case.not_found", "exit case", caseId);
-            }
-            ExitCase c = current.value();
-            ctx.guard().require(principal, permission, c.region(), action.label());
-            ExitStage to = action.apply(caseId, c.stage());
-            ExitCase next = change.apply(c, today).with(to, to == ExitStage.NOTICE ? today : null,
-                    step(principal, action, c.stage(), note));
-            String what = describe(caseId, action, note);
-            if (to == ExitStage.ANNOUNCED) {
-                next = next.with(ExitStage.EXITED, null, step(principal, ExitAction.DELIST, ExitStage.ANNOUNCED,
-                        note));
+        List<ExitCase> out = new ArrayList<>(stepped.size());
+        for (CaseEngine.Stepped<ExitCase> s : stepped) {
+            ExitCase c = s.before();
+            String what = describe(c.id(), action, note);
+            if (action == ExitAction.ANNOUNCE) {
                 w.audit(HOUSEHOLD, c.householdId(), c.region(), "exit-announce", what, null, null);
                 statusChanging.add(c);
-            } else if (to == ExitStage.CANCELLED) {
+            } else if (s.after().stage() == ExitStage.CANCELLED) {
                 statusChanging.add(c);
             } else {
                 w.audit(HOUSEHOLD, c.householdId(), c.region(), "exit-" + action.name().toLowerCase(Locale.ROOT)
                         .replace('_', '-'), what, null, null);
             }
-            toSave.add(new Versioned<>(next, current.version()));
-            out.add(next);
+            out.add(s.after());
         }
         if (!statusChanging.isEmpty()) {
             // Only the steps that change the household's status need the households themselves.
@@ -319,14 +374,13 @@ public final class ExitWorkflow {
                 if (h == null) {
                     throw new NotFoundException("household.not_found", c.householdId());
                 }
-                changes.add(action == ExitAction.CANCEL ? new StatusChange(h, c.previousStatus(),
+                changes.add(action != ExitAction.ANNOUNCE ? new StatusChange(h, c.previousStatus(),
                         describe(c.id(), action, note))
                         : new StatusChange(h, PovertyStatus.EXITED, "exit case " + c.id() + ": "
                                 + ExitAction.DELIST.label()));
             }
             setStatuses(w, changes);
         }
-        store.saveAll(w.tx(), toSave);
         return out;
     }
 
@@ -339,7 +393,10 @@ public final class ExitWorkflow {
     private record StatusChange(Household household, PovertyStatus status, String reason) {
     }
 
-    private void setStatuses(CoreContext.Work w, List<StatusChange> changes) {
+    private List<Household> setStatuses(CoreContext.Work w, List<StatusChange> changes) {
+        if (changes.isEmpty()) {
+            return List.of();
+        }
         List<Household> changed = new ArrayList<>(changes.size());
         for (StatusChange c : changes) {
             changed.add(c.household().toBuilder().status(c.status()).build());
@@ -350,6 +407,7 @@ public final class ExitWorkflow {
             w.audit(HOUSEHOLD, c.household().id(), c.household().region(), "status", c.reason(),
                     StatusFields.of(c.household()), StatusFields.of(stored.get(i)));
         }
+        return stored;
     }
 
     /**
@@ -360,22 +418,6 @@ public final class ExitWorkflow {
         static StatusFields of(Household h) {
             return new StatusFields(h.status(), h.version());
         }
-    }
-
-    private WorkflowStep step(Principal p, ExitAction action, ExitStage from, String note) {
-        return new WorkflowStep(action.name(), from == null ? null : from.name(), action.to().name(), p.userId(),
-                p.displayName(), ctx.clock().instant(), note);
-    }
-
-    private Versioned<ExitCase> load(StorageTransaction tx, String caseId) {
-        Objects.requireNonNull(caseId, "caseId");
-        return store.find(tx, countyOf(caseId), caseId)
-                .orElseThrow(() -> new NotFoundException("case.not_found", "exit case", caseId));
-    }
-
-    /** Case ids are county running numbers ({@code 341702-00000042}): the county is their first six digits. */
-    private static String countyOf(String caseId) {
-        return caseId.substring(0, Math.min(6, caseId.length()));
     }
 
     private LocalDate today() {

@@ -10,7 +10,7 @@ import org.jingzhun.spi.error.WorkflowException;
  * one. Objections during either notice send the case back to village review. {@link #replay} folds a recorded step
  * list back into the stage it leads to, so a case's history always explains its current stage.
  */
-public enum IdentificationAction {
+public enum IdentificationAction implements org.jingzhun.core.procedure.CaseAction<IdentificationStage> {
     APPLY(EnumSet.noneOf(IdentificationStage.class), IdentificationStage.APPLIED, "申请"),
     VILLAGE_PASS(EnumSet.of(IdentificationStage.APPLIED), IdentificationStage.VILLAGE_REVIEWED, "村级评议通过"),
     VILLAGE_FAIL(EnumSet.of(IdentificationStage.APPLIED), IdentificationStage.REJECTED, "村级评议未通过"),
@@ -38,15 +38,18 @@ public enum IdentificationAction {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
+    @Override
     public IdentificationStage to() {
         return to;
     }
 
     /** Whether the action may be taken in {@code stage} ({@code null} = no case yet). */
+    @Override
     public boolean allowedFrom(IdentificationStage stage) {
         return stage == null ? this == APPLY : from.contains(stage);
     }

@@ -31,7 +31,7 @@ public record IdentificationCase(
         List<CrossCheckFinding> findings,
         List<Objection> objections,
         List<WorkflowStep> steps,
-        String householdId) {
+        String householdId) implements org.jingzhun.core.procedure.ProcedureCase<IdentificationStage> {
 
     public IdentificationCase {
         findings = findings == null ? List.of() : List.copyOf(findings);

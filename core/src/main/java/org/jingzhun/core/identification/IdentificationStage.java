@@ -1,9 +1,8 @@
 package org.jingzhun.core.identification;
 
-import org.jingzhun.spi.CodedEnum;
 
 /** Where an identification case stands in the entry procedure (识别程序环节). REGISTERED, REJECTED, WITHDRAWN are final. */
-public enum IdentificationStage implements CodedEnum {
+public enum IdentificationStage implements org.jingzhun.core.procedure.CaseStage {
     APPLIED("1", "农户申请(待村级评议)"),
     VILLAGE_REVIEWED("2", "村级民主评议通过"),
     FIRST_NOTICE("3", "第一次公示"),
@@ -23,6 +22,7 @@ public enum IdentificationStage implements CodedEnum {
     }
 
     /** Whether no further step is possible. */
+    @Override
     public boolean terminal() {
         return this == REGISTERED || this == REJECTED || this == WITHDRAWN;
     }

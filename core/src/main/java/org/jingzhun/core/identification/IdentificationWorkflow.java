@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.BiFunction;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.core.crosscheck.CrossCheckFinding;
 import org.jingzhun.core.crosscheck.CrossCheckService;
@@ -15,9 +14,8 @@ import org.jingzhun.core.disclosure.Disclosure;
 import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.ReadAudit;
-import org.jingzhun.spi.crosscheck.CrossCheckHit;
-import org.jingzhun.core.internal.DocumentStore;
-import org.jingzhun.core.internal.IdSequence;
+import org.jingzhun.core.internal.CaseEngine;
+import org.jingzhun.core.procedure.OverdueCase;
 import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.spi.access.Permission;
@@ -41,11 +39,12 @@ import org.jingzhun.spi.region.RegionLevel;
 
 /**
  * The entry procedure (贫困户识别程序): application → villagers' representatives' review and vote → first public
- * notice (at least {@value #NOTICE_DAYS} days) → township review → second notice → county approval and announcement
- * → registration (建档立卡). An objection during a notice sends the case back to village review and stays on the
- * case. Every step records actor, time and note and is audited under entity type {@code identification-case}; the
- * registration itself appears in the household's history. Illegal steps are refused with a
- * {@link WorkflowException}; dates come from the injected clock.
+ * notice (at least the policy's entry notice days, 7 by default) → township review → second notice → county
+ * approval and announcement → registration (建档立卡). An objection during a notice sends the case back to village
+ * review and stays on the case. Every step runs on the shared {@code CaseEngine}: signed, dated by the host clock and
+ * audited under entity type {@code identification-case}; the registration itself appears in the household's history.
+ * Illegal steps are refused with a {@link WorkflowException}. Cases not decided within the policy's entry decision
+ * days are listed by {@link #overdue}.
  *
  * <p>At application the policy engine decides eligibility and exclusion on the declared income and facts, and the
  * applicants' citizen IDs are cross-checked against other departments' lists. County approval is refused while the
@@ -53,16 +52,19 @@ import org.jingzhun.spi.region.RegionLevel;
  * ({@link #clearFinding}, an audited override).
  */
 public final class IdentificationWorkflow {
-    /** Minimum days a public notice runs (公示期不少于7天). */
+    /** Document and audit kind of identification cases. */
+    public static final String KIND = "identification-case";
+    /**
+     * Minimum days a public notice runs (公示期不少于7天) under the default procedure terms; a pack's
+     * {@code ProcedureTerms} may set more, and the workflows read the terms in force.
+     */
     public static final int NOTICE_DAYS = 7;
-    static final String KIND = "identification-case";
 
     private final CoreContext ctx;
     private final HouseholdRegistry registry;
     private final PolicyEngine engine;
     private final CrossCheckService crossChecks;
-    private final DocumentStore<IdentificationCase> store;
-    private final IdSequence ids = new IdSequence();
+    private final CaseEngine<IdentificationCase, IdentificationStage, IdentificationAction> cases;
     private final Disclosure disclosure;
     private final ReadAudit reads;
 
@@ -74,8 +76,8 @@ public final class IdentificationWorkflow {
         this.reads = new ReadAudit(ctx);
         this.engine = engine;
         this.crossChecks = crossChecks;
-        this.store = new DocumentStore<>(KIND, IdentificationCase.class, ctx.json(), IdentificationCase::id,
-                IdentificationCase::region, IdentificationCase::year);
+        this.cases = new CaseEngine<>(ctx, KIND, "identification case", IdentificationCase.class,
+                IdentificationAction.class, IdentificationCase::year, null);
     }
 
     /** Opens a case with no supplementary facts. */
@@ -130,7 +132,7 @@ public final class IdentificationWorkflow {
             Map<String, Integer> perCounty = new java.util.LinkedHashMap<>();
             proposed.forEach(h -> perCounty.merge(h.region().countyCode(), 1, Integer::sum));
             perCounty.forEach((county, n) -> fresh.put(county,
-                    ids.block(w.tx(), KIND, RegionCode.of(county), n).iterator()));
+                    cases.newIds(w.tx(), RegionCode.of(county), n).iterator()));
             LocalDate today = today();
             List<Violation> problems = new ArrayList<>();
             List<Versioned<IdentificationCase>> toSave = new ArrayList<>(proposed.size());
@@ -152,17 +154,17 @@ public final class IdentificationWorkflow {
                 Decision exclusion = engine.exclusion(facts).orElse(null);
                 List<CrossCheckFinding> findings = crossChecks.check(memberIds(h)).stream()
                         .map(CrossCheckFinding::open).toList();
-                WorkflowStep step = step(principal, IdentificationAction.APPLY, null, note);
+                WorkflowStep step = cases.sign(principal, IdentificationAction.APPLY, null, note);
                 IdentificationCase c = new IdentificationCase(caseId, year, h.region(), h, declared,
                         IdentificationStage.APPLIED, null, null, eligibility, exclusion, findings, List.of(),
                         List.of(step), null);
                 toSave.add(new Versioned<>(c, 0));
-                w.audit(KIND, caseId, c.region(), "apply", note, null, c);
+                cases.auditOpen(w, c, note);
             }
             if (!problems.isEmpty()) {
                 throw new ValidationException(problems);
             }
-            store.saveAll(w.tx(), toSave);
+            cases.store().saveAll(w.tx(), toSave);
             return toSave.stream().map(Versioned::value).toList();
         }));
     }
@@ -220,7 +222,7 @@ public final class IdentificationWorkflow {
     public IdentificationCase townshipReview(Principal principal, String caseId, boolean pass, String note) {
         return shown(principal, step(principal, caseId, pass ? IdentificationAction.TOWNSHIP_PASS : IdentificationAction.TOWNSHIP_FAIL,
                 Permission.APPROVE, RegionLevel.TOWNSHIP, note, (c, today) -> {
-                    requireNoticeRan(c, today);
+                    noticeRan(c, today);
                     return c;
                 }));
     }
@@ -230,7 +232,7 @@ public final class IdentificationWorkflow {
             String note) {
         return shownAll(principal, stepAll(principal, caseIds, pass ? IdentificationAction.TOWNSHIP_PASS
                 : IdentificationAction.TOWNSHIP_FAIL, Permission.APPROVE, RegionLevel.TOWNSHIP, note, (c, today) -> {
-                    requireNoticeRan(c, today);
+                    noticeRan(c, today);
                     return c;
                 }));
     }
@@ -255,6 +257,7 @@ public final class IdentificationWorkflow {
      * @return the case, REGISTERED with its household id
      */
     public IdentificationCase countyApprove(Principal principal, String caseId, String note) {
+        recheck(principal, List.of(caseId));
         step(principal, caseId, IdentificationAction.COUNTY_APPROVE, Permission.APPROVE, RegionLevel.COUNTY, note,
                 this::approvable);
         return shown(principal, register(principal, caseId));
@@ -268,19 +271,60 @@ public final class IdentificationWorkflow {
      * @return the cases, REGISTERED with their household ids, in list order
      */
     public List<IdentificationCase> countyApproveAll(Principal principal, List<String> caseIds, String note) {
+        recheck(principal, caseIds);
         stepAll(principal, caseIds, IdentificationAction.COUNTY_APPROVE, Permission.APPROVE, RegionLevel.COUNTY,
                 note, this::approvable);
         return shownAll(principal, registerAll(principal, caseIds));
     }
 
-    /** What county approval requires of a case: no open cross-check hit (re-run now), eligible, not excluded. */
+    /**
+     * Re-runs the cross-checks of cases about to be approved, before the approval's unit of work: cases that may take
+     * the step but have open hits (old or new) get the new hits saved in a unit of their own, audited, and the
+     * approval is refused naming the first of them.
+     */
+    private void recheck(Principal principal, List<String> caseIds) {
+        cases.requireLevel(principal, IdentificationAction.COUNTY_APPROVE, RegionLevel.COUNTY);
+        List<Versioned<IdentificationCase>> current = ctx.read(tx -> cases.loadAll(tx, caseIds));
+        LocalDate today = today();
+        List<Versioned<IdentificationCase>> blocked = new ArrayList<>();
+        for (Versioned<IdentificationCase> v : current) {
+            IdentificationCase c = v.value();
+            ctx.guard().require(principal, Permission.APPROVE, c.region(), IdentificationAction.COUNTY_APPROVE.label());
+            cases.transition(c.id(), c.stage(), IdentificationAction.COUNTY_APPROVE);
+            noticeRan(c, today);
+            IdentificationCase rechecked = c.withFindings(merge(c.findings(),
+                    crossChecks.check(memberIds(c.applicant()))));
+            if (!rechecked.openFindings().isEmpty()) {
+                blocked.add(new Versioned<>(rechecked, v.version()));
+            }
+        }
+        if (blocked.isEmpty()) {
+            return;
+        }
+        ctx.write(principal, w -> {
+            List<Versioned<IdentificationCase>> toSave = new ArrayList<>();
+            for (Versioned<IdentificationCase> v : blocked) {
+                if (v.value().findings().size() > current.stream().filter(x -> x.value().id().equals(v.value().id()))
+                        .findFirst().orElseThrow().value().findings().size()) {
+                    toSave.add(v);
+                    w.audit(KIND, v.value().id(), v.value().region(), "crosscheck", "re-run before county approval",
+                            null, v.value().findings());
+                }
+            }
+            cases.store().saveAll(w.tx(), toSave);
+            return null;
+        });
+        IdentificationCase first = blocked.get(0).value();
+        throw new WorkflowException("workflow.crosscheck_blocked", "identification case " + first.id(),
+                first.openFindings().size());
+    }
+
+    /** What county approval requires of a case: no open cross-check hit, eligible, not excluded. */
     private IdentificationCase approvable(IdentificationCase c, LocalDate today) {
-        requireNoticeRan(c, today);
-        IdentificationCase rechecked = c.withFindings(merge(c.findings(),
-                crossChecks.check(memberIds(c.applicant()))));
-        if (!rechecked.openFindings().isEmpty()) {
-            // Keep the new findings even though the step is refused: they are written in their own unit.
-            throw new BlockedByFindings(List.of(rechecked));
+        noticeRan(c, today);
+        if (!c.openFindings().isEmpty()) {
+            throw new WorkflowException("workflow.crosscheck_blocked", "identification case " + c.id(),
+                    c.openFindings().size());
         }
         if (!c.eligibility().positive()) {
             throw new WorkflowException("workflow.not_eligible", "identification case " + c.id(),
@@ -313,13 +357,13 @@ public final class IdentificationWorkflow {
         registry.recordIncome(principal, new IncomeStatement(stored.id(), income.year(), income.items(),
                 income.productionCosts(), income.householdSize(), 0), "declared in identification case " + caseId);
         return shown(principal, ctx.write(principal, w -> {
-            Versioned<IdentificationCase> current = load(w.tx(), caseId);
+            Versioned<IdentificationCase> current = cases.load(w.tx(), caseId);
             IdentificationCase c = current.value();
-            IdentificationStage to = IdentificationAction.REGISTER.apply(caseId, c.stage());
-            IdentificationCase next = c.with(to, null, step(principal, IdentificationAction.REGISTER, c.stage(),
+            IdentificationStage to = cases.transition(caseId, c.stage(), IdentificationAction.REGISTER);
+            IdentificationCase next = c.with(to, null, cases.sign(principal, IdentificationAction.REGISTER, c.stage(),
                     "household " + stored.id())).withHousehold(stored.id());
-            store.save(w.tx(), next, current.version());
-            w.audit(KIND, caseId, c.region(), "register", "household " + stored.id(), c, next);
+            cases.store().save(w.tx(), next, current.version());
+            cases.auditStep(w, c, next, IdentificationAction.REGISTER, "household " + stored.id());
             w.audit("household", stored.id(), stored.region(), "identification",
                     "identified " + c.year() + " through case " + caseId + ": " + summary(next), null, null);
             return next;
@@ -331,7 +375,7 @@ public final class IdentificationWorkflow {
      * declared incomes recorded together; each case then records its household id. All or none, as each bulk step.
      */
     public List<IdentificationCase> registerAll(Principal principal, List<String> caseIds) {
-        List<IdentificationCase> approved = ctx.read(tx -> loadAll(tx, caseIds)).stream().map(Versioned::value)
+        List<IdentificationCase> approved = ctx.read(tx -> cases.loadAll(tx, caseIds)).stream().map(Versioned::value)
                 .toList();
         for (IdentificationCase c : approved) {
             ctx.guard().require(principal, Permission.READ, c.region(), "read identification cases");
@@ -352,22 +396,22 @@ public final class IdentificationWorkflow {
         }
         registry.recordIncomes(principal, incomes, "declared in the identification case");
         return shownAll(principal, ctx.write(principal, w -> {
-            List<Versioned<IdentificationCase>> current = loadAll(w.tx(), caseIds);
+            List<Versioned<IdentificationCase>> current = cases.loadAll(w.tx(), caseIds);
             List<Versioned<IdentificationCase>> toSave = new ArrayList<>(current.size());
             List<IdentificationCase> out = new ArrayList<>(current.size());
             for (int i = 0; i < current.size(); i++) {
                 IdentificationCase c = current.get(i).value();
                 Household h = stored.get(i);
-                IdentificationStage to = IdentificationAction.REGISTER.apply(c.id(), c.stage());
-                IdentificationCase next = c.with(to, null, step(principal, IdentificationAction.REGISTER, c.stage(),
-                        "household " + h.id())).withHousehold(h.id());
+                IdentificationStage to = cases.transition(c.id(), c.stage(), IdentificationAction.REGISTER);
+                IdentificationCase next = c.with(to, null, cases.sign(principal, IdentificationAction.REGISTER,
+                        c.stage(), "household " + h.id())).withHousehold(h.id());
                 toSave.add(new Versioned<>(next, current.get(i).version()));
-                w.audit(KIND, c.id(), c.region(), "register", "household " + h.id(), c, next);
+                cases.auditStep(w, c, next, IdentificationAction.REGISTER, "household " + h.id());
                 w.audit("household", h.id(), h.region(), "identification",
                         "identified " + c.year() + " through case " + c.id() + ": " + summary(next), null, null);
                 out.add(next);
             }
-            store.saveAll(w.tx(), toSave);
+            cases.store().saveAll(w.tx(), toSave);
             return out;
         }));
     }
@@ -385,7 +429,7 @@ public final class IdentificationWorkflow {
             String reason) {
         requireReason(reason, "clearing a cross-check hit");
         return shown(principal, ctx.write(principal, w -> {
-            Versioned<IdentificationCase> current = load(w.tx(), caseId);
+            Versioned<IdentificationCase> current = cases.load(w.tx(), caseId);
             IdentificationCase c = current.value();
             ctx.guard().require(principal, Permission.APPROVE, c.region(), "clear cross-check hits");
             List<CrossCheckFinding> updated = new ArrayList<>();
@@ -403,7 +447,7 @@ public final class IdentificationWorkflow {
                         citizenId.masked(), source);
             }
             IdentificationCase next = c.withFindings(updated);
-            store.save(w.tx(), next, current.version());
+            cases.store().save(w.tx(), next, current.version());
             w.audit(KIND, caseId, c.region(), "crosscheck-override", reason, c.findings(), next.findings());
             return next;
         }));
@@ -418,11 +462,7 @@ public final class IdentificationWorkflow {
     }
 
     private IdentificationCase stored(Principal principal, String caseId) {
-        return ctx.read(tx -> {
-            IdentificationCase c = load(tx, caseId).value();
-            ctx.guard().require(principal, Permission.READ, c.region(), "read identification cases");
-            return c;
-        });
+        return cases.get(principal, caseId);
     }
 
     /** A case as the principal may see it: the applicant and the IDs of cross-check hits masked. */
@@ -451,112 +491,45 @@ public final class IdentificationWorkflow {
     /** Cases inside {@code area} (narrowed to the scope) for a year, or every year when {@code year} is null. */
     public List<IdentificationCase> list(Principal principal, RegionCode area, Integer year) {
         RegionCode effective = ctx.guard().clampSearch(principal, area);
-        List<IdentificationCase> cases = ctx.read(tx -> store.all(tx, effective, year).stream()
-                .map(Versioned::value).toList());
+        List<IdentificationCase> found = cases.list(principal, effective, year);
         reads.record(principal, MaskingProfile.defaultFor(principal), effective.value(), effective,
-                "identification.list", java.util.Map.of("cases", cases.size()));
-        return shownAll(principal, cases);
-    }
-
-    private interface Change extends BiFunction<IdentificationCase, LocalDate, IdentificationCase> {
-    }
-
-    /** Raised inside the write to abort it; the new findings are then saved in a unit of their own. */
-    private static final class BlockedByFindings extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient List<IdentificationCase> rechecked;
-
-        BlockedByFindings(List<IdentificationCase> rechecked) {
-            super(null, null, false, false);
-            this.rechecked = rechecked;
-        }
-    }
-
-    private IdentificationCase step(Principal principal, String caseId, IdentificationAction action,
-            Permission permission, RegionLevel level, String note, Change change) {
-        return stepAll(principal, List.of(caseId), action, permission, level, note, change).get(0);
+                "identification.list", java.util.Map.of("cases", found.size()));
+        return shownAll(principal, found);
     }
 
     /**
-     * One step for every listed case in one unit of work. A case that cannot take it aborts the whole list; cases
-     * blocked by new cross-check hits get those hits saved in a unit of their own before the refusal.
+     * Open cases inside {@code area} not decided within the policy's entry decision days of their application
+     * (超期未办结), most overdue first. The list names cases and stages only, no personal data.
      */
+    public List<OverdueCase> overdue(Principal principal, RegionCode area, LocalDate asOf) {
+        return cases.overdue(principal, area, asOf, c -> {
+            LocalDate opened = cases.openedOn(c);
+            return opened.plusDays(engine.terms(c.region(), opened).entryDecisionDays());
+        });
+    }
+
+    private IdentificationCase step(Principal principal, String caseId, IdentificationAction action,
+            Permission permission, RegionLevel level, String note, CaseEngine.Change<IdentificationCase> change) {
+        return stepAll(principal, List.of(caseId), action, permission, level, note, change).get(0);
+    }
+
+    /** One step for every listed case in one unit of work through the case engine; all or none. */
     private List<IdentificationCase> stepAll(Principal principal, List<String> caseIds, IdentificationAction action,
-            Permission permission, RegionLevel level, String note, Change change) {
-        try {
-            return ctx.write(principal, w -> {
-                List<Versioned<IdentificationCase>> current = loadAll(w.tx(), caseIds);
-                LocalDate today = today();
-                List<Versioned<IdentificationCase>> toSave = new ArrayList<>(current.size());
-                List<IdentificationCase> out = new ArrayList<>(current.size());
-                List<IdentificationCase> blocked = new ArrayList<>();
-                for (Versioned<IdentificationCase> v : current) {
-                    IdentificationCase c = v.value();
-                    ctx.guard().require(principal, permission, c.region(), action.label());
-                    if (level != null && principal.scope().level().ordinal() > level.ordinal()) {
-                        throw new WorkflowException("workflow.level", action.label(), level.label(),
-                                principal.userId(), principal.scope());
-                    }
-                    IdentificationStage to = action.apply(c.id(), c.stage());
-                    IdentificationCase changed;
-                    try {
-                        changed = change.apply(c, today);
-                    } catch (BlockedByFindings b) {
-                        blocked.addAll(b.rechecked);
-                        continue;
-                    }
-                    LocalDate notice = to == IdentificationStage.FIRST_NOTICE
-                            || to == IdentificationStage.SECOND_NOTICE ? today : null;
-                    IdentificationCase next = changed.with(to, notice, step(principal, action, c.stage(), note));
-                    toSave.add(new Versioned<>(next, v.version()));
-                    w.audit(KIND, c.id(), c.region(), action.name().toLowerCase(java.util.Locale.ROOT)
-                            .replace('_', '-'), note, c, next);
-                    out.add(next);
-                }
-                if (!blocked.isEmpty()) {
-                    throw new BlockedByFindings(blocked);
-                }
-                store.saveAll(w.tx(), toSave);
-                return out;
-            });
-        } catch (BlockedByFindings blocked) {
-            ctx.write(principal, w -> {
-                Map<String, Versioned<IdentificationCase>> current = new java.util.HashMap<>();
-                loadAll(w.tx(), blocked.rechecked.stream().map(IdentificationCase::id).toList())
-                        .forEach(v -> current.put(v.value().id(), v));
-                List<Versioned<IdentificationCase>> toSave = new ArrayList<>();
-                for (IdentificationCase r : blocked.rechecked) {
-                    Versioned<IdentificationCase> v = current.get(r.id());
-                    toSave.add(new Versioned<>(r, v.version()));
-                    w.audit(KIND, r.id(), r.region(), "crosscheck", "re-run before county approval",
-                            v.value().findings(), r.findings());
-                }
-                store.saveAll(w.tx(), toSave);
-                return null;
-            });
-            IdentificationCase first = blocked.rechecked.get(0);
-            throw new WorkflowException("workflow.crosscheck_blocked", "identification case " + first.id(),
-                    first.openFindings().size());
-        }
+            Permission permission, RegionLevel level, String note, CaseEngine.Change<IdentificationCase> change) {
+        return ctx.write(principal, w -> cases.stepIn(w, caseIds,
+                new CaseEngine.Step<>(action, permission, level, note, change),
+                (c, to, today, step) -> c.with(to, to == IdentificationStage.FIRST_NOTICE
+                        || to == IdentificationStage.SECOND_NOTICE ? today : null, step)).stream()
+                .map(CaseEngine.Stepped::after).toList());
     }
 
-    private WorkflowStep step(Principal p, IdentificationAction action, IdentificationStage from, String note) {
-        return new WorkflowStep(action.name(), from == null ? null : from.name(), action.to().name(), p.userId(),
-                p.displayName(), ctx.clock().instant(), note);
-    }
-
-    private void requireNoticeRan(IdentificationCase c, LocalDate today) {
-        LocalDate until = c.noticeOpenedOn().plusDays(NOTICE_DAYS);
-        if (today.isBefore(until)) {
-            throw new WorkflowException("workflow.notice_running", "identification case " + c.id(),
-                    c.noticeOpenedOn(), NOTICE_DAYS, until, today);
-        }
+    private void noticeRan(IdentificationCase c, LocalDate today) {
+        cases.requireNoticeRan(c.id(), c.noticeOpenedOn(), engine.terms(c.region(), c.noticeOpenedOn())
+                .entryNoticeDays(), today);
     }
 
     private static void requireReason(String reason, String what) {
-        if (reason == null || reason.isBlank()) {
-            throw new WorkflowException("workflow.reason_required", what);
-        }
+        CaseEngine.requireReason(reason, what);
     }
 
     private static List<CrossCheckFinding> merge(List<CrossCheckFinding> existing, List<CrossCheckHit> hits) {
@@ -609,39 +582,6 @@ public final class IdentificationWorkflow {
         if (!problems.isEmpty()) {
             throw new ValidationException(problems);
         }
-    }
-
-    /**
-     * The listed cases in list order, read in bulk per county; a missing case is not found, a case listed twice is
-     * refused.
-     */
-    private List<Versioned<IdentificationCase>> loadAll(org.jingzhun.spi.storage.StorageTransaction tx,
-            List<String> caseIds) {
-        Map<String, List<String>> byCounty = new java.util.LinkedHashMap<>();
-        Set<String> listed = new HashSet<>();
-        for (String caseId : caseIds) {
-            Objects.requireNonNull(caseId, "caseId");
-            if (!listed.add(caseId)) {
-                throw new WorkflowException("workflow.listed_twice", caseId);
-            }
-            byCounty.computeIfAbsent(caseId.substring(0, Math.min(6, caseId.length())), k -> new ArrayList<>())
-                    .add(caseId);
-        }
-        Map<String, Versioned<IdentificationCase>> found = new java.util.HashMap<>();
-        byCounty.forEach((county, ids) -> found.putAll(store.findAll(tx, county, ids)));
-        List<Versioned<IdentificationCase>> out = new ArrayList<>(caseIds.size());
-        for (String caseId : caseIds) {
-            Versioned<IdentificationCase> v = found.get(caseId);
-            if (v == null) {
-                throw new NotFoundException("case.not_found", "identification case", caseId);
-            }
-            out.add(v);
-        }
-        return out;
-    }
-
-    private Versioned<IdentificationCase> load(org.jingzhun.spi.storage.StorageTransaction tx, String caseId) {
-        return loadAll(tx, List.of(caseId)).get(0);
     }
 
     private LocalDate today() {

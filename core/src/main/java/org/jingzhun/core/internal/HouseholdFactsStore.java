@@ -10,6 +10,7 @@ import org.jingzhun.core.Versioned;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.policy.HouseholdFacts;
+import org.jingzhun.spi.policy.Microloan;
 import org.jingzhun.spi.policy.SupplementaryFacts;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.StorageTransaction;
@@ -23,11 +24,23 @@ public final class HouseholdFactsStore {
     public record Stored(String id, String householdId, RegionCode region, int year, SupplementaryFacts facts) {
     }
 
+    /** The microloans issued to a household through the funds ledger, as policy facts. */
+    @FunctionalInterface
+    public interface LoanSource {
+        List<Microloan> loans(StorageTransaction tx, Household h);
+    }
+
     private final DocumentStore<Stored> store;
+    private LoanSource loans = (tx, h) -> List.of();
 
     public HouseholdFactsStore(JsonCodec json) {
         this.store = new DocumentStore<>("household-facts", Stored.class, json, Stored::id, Stored::region,
                 Stored::year);
+    }
+
+    /** Where loans issued through the funds ledger come from (the funds capability registers itself). */
+    public void loanSource(LoanSource source) {
+        this.loans = java.util.Objects.requireNonNull(source, "source");
     }
 
     public static String id(String householdId, int year) {
@@ -50,10 +63,36 @@ public final class HouseholdFactsStore {
         return before.map(v -> v.value().facts());
     }
 
-    /** The facts of a registered household for a year, decided on {@code asOf}. */
+    /**
+     * The facts of a registered household for a year, decided on {@code asOf}: the recorded supplementary facts with
+     * the loans issued through the funds ledger added (a ledger loan replaces a recorded loan of the same id, since
+     * the ledger knows its repayments and default). The bulk forms below read recorded facts only: no eligibility,
+     * exit or monitoring rule reads loans ({@link #withLoans} adds them for benefits).
+     */
     public HouseholdFacts facts(StorageTransaction tx, Household h, int year, LocalDate asOf) {
-        return new HouseholdFacts(h, year, tx.incomes().find(h.id(), year).orElse(null), supplementary(tx, h, year),
-                asOf);
+        SupplementaryFacts extra = merged(supplementary(tx, h, year), loans.loans(tx, h));
+        return new HouseholdFacts(h, year, tx.incomes().find(h.id(), year).orElse(null), extra, asOf);
+    }
+
+    /**
+     * The same facts with each household's loans issued through the funds ledger added (one read per household), for
+     * the callers whose rules read loans: benefit evaluation.
+     */
+    public Map<String, HouseholdFacts> withLoans(StorageTransaction tx, Map<String, HouseholdFacts> facts) {
+        Map<String, HouseholdFacts> out = new LinkedHashMap<>();
+        facts.forEach((id, f) -> out.put(id, new HouseholdFacts(f.household(), f.year(), f.income(),
+                merged(f.extra(), loans.loans(tx, f.household())), f.asOf())));
+        return out;
+    }
+
+    private static SupplementaryFacts merged(SupplementaryFacts extra, List<Microloan> issued) {
+        if (issued.isEmpty()) {
+            return extra;
+        }
+        Map<String, Microloan> merged = new LinkedHashMap<>();
+        extra.loans().forEach(l -> merged.put(l.loanId(), l));
+        issued.forEach(l -> merged.put(l.loanId(), l));
+        return extra.withLoans(List.copyOf(merged.values()));
     }
 
     /**

@@ -30,18 +30,19 @@ public final class PluginLoader {
         return found;
     }
 
-    /** Refuses incompatible plugins and duplicates; the first registration of a class wins. */
+    /**
+     * Refuses incompatible plugins and any name registered twice, even by the same class (found by discovery and
+     * also registered explicitly): silently keeping one would hide which configuration is in force.
+     */
     public static List<Plugin> check(List<Plugin> plugins) {
         Map<String, Plugin> byName = new LinkedHashMap<>();
         for (Plugin p : plugins) {
             if (p.spiVersion() != Plugin.SPI_VERSION) {
                 throw new ConfigurationException("config.spi_version", p.name(), p.spiVersion(), Plugin.SPI_VERSION);
             }
-            Plugin existing = byName.get(p.name());
-            if (existing != null && existing.getClass() != p.getClass()) {
-                throw new ConfigurationException("config.duplicate_extension", "plugin", p.name());
+            if (byName.putIfAbsent(p.name(), p) != null) {
+                throw new ConfigurationException("config.duplicate_plugin", p.name());
             }
-            byName.putIfAbsent(p.name(), p);
         }
         return List.copyOf(byName.values());
     }
@@ -51,7 +52,12 @@ public final class PluginLoader {
         Map<String, T> out = new LinkedHashMap<>();
         for (T e : extensions) {
             if (out.putIfAbsent(name.apply(e), e) != null) {
-                throw new ConfigurationException("config.duplicate_extension", kind, name.apply(e));
+                throw switch (kind) {
+                    case "storage" -> new ConfigurationException("config.duplicate_storage", name.apply(e));
+                    case "cross-check source" -> new ConfigurationException("config.duplicate_cross_check_source",
+                            name.apply(e));
+                    default -> new ConfigurationException("config.duplicate_extension", kind, name.apply(e));
+                };
             }
         }
         return out;

@@ -9,7 +9,8 @@ import org.jingzhun.spi.region.RegionCode;
  * A monitored household (监测对象): the category and the explanation of why it was flagged, and once cleared the
  * decision and reason that cleared its risk (风险消除).
  *
- * @param id household id and flag year, {@code <householdId>.<year>}
+ * @param id {@code <householdId>.<year>} when flagged by the yearly rule batch, the monitoring case id when the
+ *           county decided it in the monitoring procedure
  */
 public record MonitoringRecord(String id, String householdId, RegionCode region, int year,
         MonitoringCategory category, MonitoringStatus status, LocalDate flaggedOn,

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jingzhun.spi.household.PovertyCause;
-import org.jingzhun.spi.plan.FundingSource;
+import org.jingzhun.spi.funds.FundSourceKind;
 import org.jingzhun.spi.plan.MeasureSuggestions;
 import org.jingzhun.spi.plan.MeasureType;
 import org.jingzhun.spi.plan.NeedGap;
@@ -76,12 +76,12 @@ public final class MeasureCatalogue {
     }
 
     /** Where a measure of this type is usually paid from. */
-    public FundingSource defaultFunding(MeasureType type) {
+    public FundSourceKind defaultFunding(MeasureType type) {
         return switch (type) {
-            case MICROCREDIT -> FundingSource.CREDIT;
+            case MICROCREDIT -> FundSourceKind.CREDIT;
             case HEALTH, EDUCATION, SOCIAL_SECURITY, HOUSING_RENOVATION, RELOCATION, ECOLOGICAL_JOBS ->
-                    FundingSource.SECTOR_FUND;
-            case INDUSTRY, EMPLOYMENT, SKILLS_TRAINING, ASSET_INCOME, INFRASTRUCTURE -> FundingSource.SPECIAL_FUND;
+                    FundSourceKind.INTEGRATED_SECTOR;
+            case INDUSTRY, EMPLOYMENT, SKILLS_TRAINING, ASSET_INCOME, INFRASTRUCTURE -> FundSourceKind.COUNTY_FISCAL;
         };
     }
 

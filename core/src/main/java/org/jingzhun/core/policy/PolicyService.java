@@ -1,8 +1,11 @@
 package org.jingzhun.core.policy;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.jingzhun.core.disclosure.Disclosure;
 import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.ReadAudit;
@@ -14,7 +17,6 @@ import org.jingzhun.spi.error.ValidationException;
 import org.jingzhun.spi.error.Violation;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.policy.AreaFacts;
-import org.jingzhun.spi.policy.BenefitAmount;
 import org.jingzhun.spi.policy.Decision;
 import org.jingzhun.spi.policy.HouseholdFacts;
 import org.jingzhun.spi.policy.SupplementaryFacts;
@@ -33,9 +35,11 @@ public final class PolicyService {
     private final PolicyEngine engine;
     private final HouseholdFactsStore facts;
     private final ReadAudit reads;
+    private final Disclosure disclosure;
 
-    public PolicyService(CoreContext ctx, PolicyEngine engine, HouseholdFactsStore facts) {
+    public PolicyService(CoreContext ctx, PolicyEngine engine, HouseholdFactsStore facts, Disclosure disclosure) {
         this.ctx = ctx;
+        this.disclosure = disclosure;
         this.engine = engine;
         this.reads = new ReadAudit(ctx);
         this.facts = facts;
@@ -92,8 +96,41 @@ public final class PolicyService {
         return engine.householdExit(ruleInputs(principal, householdId, year));
     }
 
-    public List<BenefitAmount> benefits(Principal principal, String householdId, int year) {
-        return engine.benefits(ruleInputs(principal, householdId, year));
+    /**
+     * Every benefit line of the household in the year, failed rules marked (see {@link PolicyEngine#benefits}); any
+     * citizen ID a rule wrote is redacted as on a screen (the 明白卡 in {@code benefits()} offers other profiles, and
+     * audits the unmasked one).
+     */
+    public List<BenefitLine> benefits(Principal principal, String householdId, int year) {
+        MaskingProfile profile = MaskingProfile.SCREEN;
+        return engine.benefits(ruleInputs(principal, householdId, year)).stream()
+                .map(l -> l.withTexts(t -> disclosure.text(t, profile))).toList();
+    }
+
+    /**
+     * The benefit lines of every active household inside {@code area} (narrowed to the principal's scope) for a year,
+     * e.g. to print a village's 明白卡 in one go: a failing rule marks its line and is listed in
+     * {@link BulkBenefits#failures()}, and evaluation goes on with the other households. IDs a rule wrote are
+     * redacted as on a screen.
+     */
+    public BulkBenefits benefitsWithin(Principal principal, RegionCode area, int year) {
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        Map<String, HouseholdFacts> all = ctx.read(tx -> {
+            List<Household> households = new ArrayList<>();
+            tx.households().forEachWithin(effective, h -> {
+                if (h.status().active()) {
+                    households.add(h);
+                }
+            });
+            return facts.withLoans(tx, facts.factsWithin(tx, effective, households, year,
+                    HouseholdFactsStore.decisionDate(year, LocalDate.now(ctx.clock()))));
+        });
+        MaskingProfile profile = MaskingProfile.SCREEN;
+        BulkBenefits bulk = engine.benefitsAll(all.values());
+        Map<String, List<BenefitLine>> shown = new java.util.LinkedHashMap<>();
+        bulk.byHousehold().forEach((id, lines) -> shown.put(id, lines.stream()
+                .map(l -> l.withTexts(t -> disclosure.text(t, profile))).toList()));
+        return new BulkBenefits(shown, bulk.failures());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.jingzhun.core.Jingzhun;
+import org.jingzhun.policy.anhui.AnhuiPolicyPlugin;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.funds.AidProject;
 import org.jingzhun.spi.funds.FundSource;
@@ -45,6 +46,7 @@ final class FundsFixtures {
 
     static Jingzhun newJingzhun() {
         Jingzhun jz = Jingzhun.builder().plugin(new MemoryStoragePlugin()).storage("memory")
+                .plugin(new AnhuiPolicyPlugin()) // the interest subsidy's only home
                 .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build();
         jz.regions().define(OFFICER, List.of(
                 new Region(COUNTY, "贵池区", 537_000, false),

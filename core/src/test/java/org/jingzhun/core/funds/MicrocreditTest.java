@@ -90,12 +90,52 @@ class MicrocreditTest {
         assertThat(h2017.total()).isEqualByComparingTo("2375.00");
         List<BenefitAmount> card = h2017.toBenefitAmounts();
         assertThat(card).singleElement().satisfies(l -> {
-            assertThat(l.policy()).isEqualTo("funds.microcredit.interest-subsidy");
+            assertThat(l.policy()).isEqualTo("anhui.microloan.interest");
             assertThat(l.explanation().parts()).hasSize(2);
         });
         assertThat(h2017.toText()).contains("扶贫小额信贷贴息", "2375.00", "第1贷款年度", "第2贷款年度");
         // the loan as the policy engine reads it
-        assertThat(issued.toPolicyInput(false).productionUse()).isTrue();
+        assertThat(issued.toPolicyInput(null, List.of()).productionUse()).isTrue();
+    }
+
+    @Test
+    void theSubsidyThePackComputesIsPaidToTheLenderOnceAndRecordedForTheHousehold() {
+        Microcredit issued = funds.issueMicrocredit(OFFICER, loan("50000", 36, LoanPurpose.BREEDING), "养牛");
+        // 2016: 50,000 × 4.75% × 170/365 (15 July to 31 December) = 1,106.16, computed by the Anhui pack.
+        List<LedgerEntry> paid = funds.payInterestSubsidy(OFFICER, issued.id(), 2016, finance.id(),
+                LocalDate.of(2016, 12, 20), "2016 年度贴息");
+        assertThat(paid).singleElement().satisfies(e -> {
+            assertThat(e.amount()).isEqualByComparingTo("1106.16");
+            assertThat(e.kind()).isEqualTo(EntryKind.DISBURSEMENT);
+            assertThat(e.loanId()).isEqualTo(issued.id());
+            assertThat(e.householdId()).isEqualTo(household.id());
+            assertThat(e.payee()).isEqualTo(Payee.lender("贵池农商行"));
+            assertThat(e.purpose()).isEqualTo("贷款贴息 2016 anhui/anhui.microloan.interest");
+        });
+        HouseholdFunds h2016 = funds.household(OFFICER, household.id(), 2016);
+        assertThat(h2016.subsidiesPaid()).singleElement()
+                .satisfies(l -> assertThat(l.amount()).isEqualByComparingTo("1106.16"));
+        assertThat(h2016.paid()).hasSize(1);
+        assertThat(h2016.subsidies()).singleElement()
+                .satisfies(d -> assertThat(d.subsidy()).isEqualByComparingTo("1106.16"));
+
+        assertThatThrownBy(() -> funds.payInterestSubsidy(OFFICER, issued.id(), 2016, finance.id(),
+                LocalDate.of(2016, 12, 21), "again")).isInstanceOf(JingzhunException.class)
+                .satisfies(e -> assertThat(((JingzhunException) e).code()).isEqualTo("funds.subsidy_paid"));
+        // A reversal re-opens the year.
+        funds.reverse(OFFICER, paid.get(0).id(), null, LocalDate.of(2016, 12, 22), "拨错账户");
+        assertThat(funds.household(OFFICER, household.id(), 2016).subsidiesPaid()).isEmpty();
+        funds.payInterestSubsidy(OFFICER, issued.id(), 2016, finance.id(), LocalDate.of(2016, 12, 23), "重新拨付");
+        assertThat(funds.household(OFFICER, household.id(), 2016).subsidiesPaid()).hasSize(1);
+        // Nothing is due after maturity (15 July 2019).
+        assertThatThrownBy(() -> funds.payInterestSubsidy(OFFICER, issued.id(), 2020, finance.id(),
+                LocalDate.of(2016, 12, 20), "2020")).isInstanceOf(JingzhunException.class)
+                .satisfies(e -> assertThat(((JingzhunException) e).code()).isEqualTo("funds.subsidy_none"))
+                .satisfies(e -> assertThat(((JingzhunException) e).messageZh()).contains("计算期间内无贴息天数"));
+        // Before the Anhui pack is in force no pack provides the subsidy: funds() has no rate of its own.
+        assertThatThrownBy(() -> funds.interestSubsidy(OFFICER, issued.id(), 2015))
+                .isInstanceOf(JingzhunException.class)
+                .satisfies(e -> assertThat(((JingzhunException) e).code()).isEqualTo("policy.no_rule"));
     }
 
     @Test

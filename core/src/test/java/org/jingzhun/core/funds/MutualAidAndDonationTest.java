@@ -75,7 +75,13 @@ class MutualAidAndDonationTest {
         assertThat(b.fiscalCapital()).isEqualByComparingTo("6000");
         assertThat(b.memberCapital()).isEqualByComparingTo("1000");
         assertThat(b.available()).isEqualByComparingTo("7000");
-        assertThat(b.members()).containsOnlyKeys(member.id());
+        // Membership lives on the registration card: the contribution is recorded there, audited on the household.
+        assertThat(jz.registry().find(OFFICER, member.id()).orElseThrow().mutualAidContribution())
+                .isEqualByComparingTo("1000.00");
+        assertThat(jz.registry().find(OFFICER, member.id()).orElseThrow().mutualAidMember()).isTrue();
+        assertThat(jz.registry().find(OFFICER, neighbour.id()).orElseThrow().mutualAidMember()).isFalse();
+        assertThat(jz.registry().history(OFFICER, member.id())).extracting(h -> h.action())
+                .contains("mutual-aid-contribution");
 
         MutualAidLoan loan = funds.lend(OFFICER, MutualAidLoan.of(fund.id(), member.id(), yuan("5000"), DAY, 12,
                 LoanPurpose.BREEDING), "养猪");

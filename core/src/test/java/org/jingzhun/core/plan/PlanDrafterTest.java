@@ -19,7 +19,7 @@ import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.household.PovertyCause;
 import org.jingzhun.spi.household.Relationship;
 import org.jingzhun.spi.household.StudentStatus;
-import org.jingzhun.spi.plan.FundingSource;
+import org.jingzhun.spi.funds.FundSourceKind;
 import org.jingzhun.spi.plan.HouseholdPlan;
 import org.jingzhun.spi.plan.Measure;
 import org.jingzhun.spi.plan.MeasureStatus;
@@ -61,7 +61,7 @@ class PlanDrafterTest {
                 MeasureType.HOUSING_RENOVATION, MeasureType.INFRASTRUCTURE, MeasureType.EDUCATION);
         assertThat(plan.measures()).extracting(Measure::id).containsExactly("M1", "M2", "M3", "M4", "M5", "M6", "M7");
         Measure credit = plan.measure("M3").orElseThrow();
-        assertThat(credit.fundingSource()).isEqualTo(FundingSource.CREDIT);
+        assertThat(credit.fundingSource()).isEqualTo(FundSourceKind.CREDIT);
         assertThat(credit.responsibleCadre()).isEqualTo("C-01");
         assertThat(credit.deadline()).isEqualTo(LocalDate.of(2017, 12, 31));
         assertThat(credit.status()).isEqualTo(MeasureStatus.PLANNED);

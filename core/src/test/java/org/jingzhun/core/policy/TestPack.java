@@ -32,12 +32,29 @@ public final class TestPack implements PolicyPack {
     private final RegionScope scope;
     private final EffectivePeriod period;
     private final BigDecimal perMember;
+    private final boolean overriding;
 
     public TestPack(String name, RegionScope scope, EffectivePeriod period, BigDecimal perMember) {
+        this(name, scope, period, perMember, false);
+    }
+
+    private TestPack(String name, RegionScope scope, EffectivePeriod period, BigDecimal perMember,
+            boolean overriding) {
         this.name = name;
         this.scope = scope;
         this.period = period;
         this.perMember = perMember;
+        this.overriding = overriding;
+    }
+
+    /** The same pack declaring that it replaces a broader pack's per-member benefit. */
+    public TestPack overridingBroader() {
+        return new TestPack(name, scope, period, perMember, true);
+    }
+
+    @Override
+    public java.util.Set<String> overrides() {
+        return overriding ? java.util.Set.of("test.per-member") : java.util.Set.of();
     }
 
     public static TestPack national() {

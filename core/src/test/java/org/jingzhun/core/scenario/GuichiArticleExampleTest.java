@@ -23,7 +23,7 @@ import org.jingzhun.spi.pairing.UnitLevel;
 import org.jingzhun.spi.pairing.UnitPairing;
 import org.jingzhun.spi.pairing.UnitPairingKind;
 import org.jingzhun.spi.plan.FundCommitment;
-import org.jingzhun.spi.plan.FundingSource;
+import org.jingzhun.spi.funds.FundSourceKind;
 import org.jingzhun.spi.plan.MeasureStatus;
 import org.jingzhun.spi.plan.MeasureType;
 import org.jingzhun.spi.plan.UnitCommitment;
@@ -130,22 +130,22 @@ class GuichiArticleExampleTest {
                 RegionCode v = villages.get(i);
                 String unit = allUnits.get(i);
                 List<FundCommitment> funds = new ArrayList<>();
-                funds.add(new FundCommitment(2016, unit, FundingSource.HELPING_UNIT, new BigDecimal("60000")));
+                funds.add(new FundCommitment(2016, unit, FundSourceKind.UNIT_PAIRING, new BigDecimal("60000")));
                 List<VillageProject> projects = new ArrayList<>();
                 projects.add(new VillageProject("P1", "村道硬化", MeasureType.INFRASTRUCTURE,
                         Map.of(2016, new BigDecimal("60000"), 2017, new BigDecimal("50000"),
                                 2018, new BigDecimal("50000")),
-                        FundingSource.HELPING_UNIT, unit, LocalDate.of(2018, 12, 31), MeasureStatus.IN_PROGRESS,
+                        FundSourceKind.UNIT_PAIRING, unit, LocalDate.of(2018, 12, 31), MeasureStatus.IN_PROGRESS,
                         List.of()));
                 if (i < 8) {
-                    funds.add(new FundCommitment(2016, "区农委", FundingSource.SECTOR_FUND, new BigDecimal("115000")));
+                    funds.add(new FundCommitment(2016, "区农委", FundSourceKind.INTEGRATED_SECTOR, new BigDecimal("115000")));
                     projects.add(new VillageProject("P2", "一村一品产业基地", MeasureType.INDUSTRY,
-                            Map.of(2016, new BigDecimal("115000")), FundingSource.SECTOR_FUND, "区农委",
+                            Map.of(2016, new BigDecimal("115000")), FundSourceKind.INTEGRATED_SECTOR, "区农委",
                             LocalDate.of(2016, 12, 31), MeasureStatus.PLANNED, List.of()));
                     sectorTotal = sectorTotal.add(new BigDecimal("115000"));
                 }
-                funds.add(new FundCommitment(2017, unit, FundingSource.HELPING_UNIT, new BigDecimal("50000")));
-                funds.add(new FundCommitment(2018, unit, FundingSource.HELPING_UNIT, new BigDecimal("50000")));
+                funds.add(new FundCommitment(2017, unit, FundSourceKind.UNIT_PAIRING, new BigDecimal("50000")));
+                funds.add(new FundCommitment(2018, unit, FundSourceKind.UNIT_PAIRING, new BigDecimal("50000")));
                 unitFundsTotal = unitFundsTotal.add(new BigDecimal("60000"));
                 jz.plans().saveAdvancement(admin, new VillageAdvancement(v, 2016, projects, funds,
                         List.of(new UnitCommitment(unit, 2016, 2018))), 0, "整村推进");
@@ -173,7 +173,7 @@ class GuichiArticleExampleTest {
                             "advancement.over_budget", "advancement.over_budget", "advancement.unit_gap",
                             "advancement.unit_gap");
             VillageAdvancement fourYears = new VillageAdvancement(v0, 2016, List.of(new VillageProject("P9", "水利",
-                    MeasureType.INFRASTRUCTURE, Map.of(2019, BigDecimal.TEN), FundingSource.SPECIAL_FUND, "区水利局",
+                    MeasureType.INFRASTRUCTURE, Map.of(2019, BigDecimal.TEN), FundSourceKind.COUNTY_FISCAL, "区水利局",
                     LocalDate.of(2019, 12, 31), MeasureStatus.PLANNED, List.of())), a.funds(), a.units());
             assertThatThrownBy(() -> jz.plans().saveAdvancement(admin, fourYears, 2, "x"))
                     .isInstanceOf(ValidationException.class)

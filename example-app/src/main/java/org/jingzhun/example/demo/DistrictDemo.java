@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +19,22 @@ import org.jingzhun.core.identification.ExitStart;
 import org.jingzhun.core.identification.IdentificationCase;
 import org.jingzhun.core.identification.IdentificationWorkflow;
 import org.jingzhun.core.identification.VillageVote;
-import org.jingzhun.core.monitoring.MonitoringRecord;
+import org.jingzhun.core.areaexit.AreaExitCase;
+import org.jingzhun.core.monitoring.LeadKind;
+import org.jingzhun.core.monitoring.MonitoringCase;
+import org.jingzhun.core.monitoring.MonitoringStage;
 import org.jingzhun.core.statistics.RegionStatistics;
+import org.jingzhun.core.statistics.YearFigures;
+import org.jingzhun.core.training.Course;
+import org.jingzhun.core.training.TrainingKind;
+import org.jingzhun.spi.household.LabourAbility;
+import org.jingzhun.spi.error.WorkflowException;
+import org.jingzhun.spi.monitoring.LeadSector;
+import org.jingzhun.spi.monitoring.MonitoringLead;
+import org.jingzhun.spi.monitoring.MonitoringLeadSource;
+import org.jingzhun.spi.person.CitizenId;
+import org.jingzhun.spi.policy.MonitoringCategory;
+import org.jingzhun.spi.policy.VillageIndicators;
 import org.jingzhun.example.district.DistrictGenerator;
 import org.jingzhun.example.district.DistrictProfile;
 import org.jingzhun.spi.access.Principal;
@@ -44,7 +59,7 @@ import org.jingzhun.spi.target.ReductionTarget;
  * poverty office would: the 2014 registration campaign, then every year a reduction target decomposed to households,
  * household plans, the income survey, the exit procedure for the households that meet the exit criteria, a few
  * returns to poverty, new identifications through the full procedure, and relapse monitoring from 2019. After each
- * year it reads the registry's statistics into a {@link YearRow}.
+ * year it closes the library's yearly figures ({@link YearFigures}) into a {@link YearRow}.
  *
  * <p>What is simulated (the rest is Jingzhun doing its job): incomes. Households planned to exit get the year's
  * measures and a per-capita income between 1.45 and 2.3 times the line, and their dilapidated housing or unsafe
@@ -68,6 +83,7 @@ public final class DistrictDemo {
     private final RegionCode countyCode;
     private final Random random;
     private final DistrictFunds funds;
+    private final Random choices;
     /** Last surveyed per-capita income of each household: the demo's own memory of the simulation. */
     private final Map<String, BigDecimal> perCapita = new HashMap<>();
     private final Set<String> fellBack = new HashSet<>();
@@ -88,6 +104,40 @@ public final class DistrictDemo {
         this.county = Principal.officer("county-poverty-office", countyCode);
         this.random = gen.random();
         this.funds = new DistrictFunds(jz, county, profile, seed);
+        // Its own stream, so the monitoring and village choices leave the households' simulation unchanged.
+        this.choices = new Random(seed ^ 0x5EEDL);
+    }
+
+    /**
+     * The sector data push the demo's instance registers (部门筛查预警): a medical-insurance list of high
+     * out-of-pocket hospital bills from 2019, about one person in 400 a year, picked by citizen ID.
+     */
+    public static MonitoringLeadSource sectorData() {
+        return new MonitoringLeadSource() {
+            @Override
+            public String name() {
+                return "demo-medical-insurance";
+            }
+
+            @Override
+            public LeadSector sector() {
+                return LeadSector.MEDICAL;
+            }
+
+            @Override
+            public List<MonitoringLead> leads(Collection<CitizenId> ids, int year) {
+                if (year < 2019) {
+                    return List.of();
+                }
+                List<MonitoringLead> out = new ArrayList<>();
+                for (CitizenId id : ids) {
+                    if (Math.floorMod(id.value().hashCode() * 31 + year, 400) == 0) {
+                        out.add(new MonitoringLead(name(), sector(), id, "住院自付费用超过 2 万元"));
+                    }
+                }
+                return out;
+            }
+        };
     }
 
     /** Creates the calendar the demo's Jingzhun instance must be built with. */
@@ -141,6 +191,11 @@ public final class DistrictDemo {
             surveyIncomes(year, everyone, planned, relapsing);
         }
 
+        if (year >= 2016) {
+            step(year, "training");
+            train(year, plannedHouseholds);
+        }
+
         clock.set(LocalDate.of(year, 11, 1));
         int newHouseholds = identifyNewHouseholds(year, (int) Math.round(NEW_ENTRY_SHARE[idx]
                 * gen.profile().poorHouseholds()));
@@ -148,6 +203,10 @@ public final class DistrictDemo {
         clock.set(LocalDate.of(year, 11, 20));
         step(year, "exit procedure");
         int[] exited = exit(year, plannedHouseholds);
+        if (year >= 2018) {
+            step(year, "village exits");
+            exitVillages(year);
+        }
 
         clock.set(LocalDate.of(year, 12, 20));
         step(year, "returns to poverty");
@@ -156,12 +215,10 @@ public final class DistrictDemo {
             jz.adjustments().returnToPoverty(county, id, year, "因病返贫：家庭成员患大病，人均纯收入低于当年扶贫标准");
             returned++;
         }
-        long monitored = 0;
         if (year >= 2019) {
             step(year, "relapse monitoring");
+            monitoringLeads(year, everyone, relapsing);
             jz.monitoring().flag(county, countyCode, year, "年度防返贫动态监测排查");
-            monitored = jz.monitoring().list(county, countyCode).stream()
-                    .filter(r -> r.clearedOn() == null).map(MonitoringRecord::householdId).distinct().count();
         }
         if (year == FIRST_YEAR || newHouseholds > 0 || returned > 0) {
             step(year, "cadre pairing");
@@ -172,11 +229,138 @@ public final class DistrictDemo {
         step(year, "funds");
         funds.book(year, plannedHouseholds);
         step(year, "year-end statistics");
-        RegionStatistics end = jz.statistics().summary(county, countyCode);
-        lastYearEnd = end;
-        return new YearRow(year, end.households(), end.people(), end.poorHouseholds(), end.poorPeople(),
-                end.incidencePercent(), target == null ? 0 : target.households(), target == null ? 0 : target.people(),
-                exited[0], exited[1], returned, newHouseholds, monitored);
+        lastYearEnd = jz.statistics().summary(county, countyCode);
+        YearFigures figures = jz.statistics().closeYear(county, countyCode, year);
+        if (figures.exitedHouseholds() != exited[0] || figures.returnedHouseholds() != returned
+                || figures.newHouseholds() != newHouseholds) {
+            progress.printf("    note: the library counted %d exits, %d returns, %d new; the demo %d, %d, %d%n",
+                    figures.exitedHouseholds(), figures.returnedHouseholds(), figures.newHouseholds(), exited[0],
+                    returned, newHouseholds);
+        }
+        return new YearRow(figures, target == null ? 0 : target.households(), target == null ? 0 : target.people());
+    }
+
+    /**
+     * Training from 2016 (培训): per township a skills course for one ordinary labourer of a few planned households
+     * (most get a certificate, some a job), and a Yulu course for the planned households' vocational students.
+     */
+    private void train(int year, Map<String, Household> planned) {
+        Map<RegionCode, List<Household>> byTownship = new TreeMap<>();
+        for (Household h : planned.values()) {
+            byTownship.computeIfAbsent(h.region().ancestorAt(RegionLevel.TOWNSHIP), t -> new ArrayList<>()).add(h);
+        }
+        LocalDate start = clock.today();
+        for (Map.Entry<RegionCode, List<Household>> e : byTownship.entrySet()) {
+            List<Household> hs = e.getValue().stream().sorted(java.util.Comparator.comparing(Household::id)).toList();
+            Course skills = jz.training().createCourse(county, new Course(null, e.getKey(), year, TrainingKind.SKILLS,
+                    year + "年贫困劳动力技能培训", "区人社局", 80, start, null), "年度培训计划");
+            Course yulu = null;
+            for (Household h : hs.subList(0, Math.min(5, hs.size()))) {
+                Member labourer = h.members().stream().filter(m -> m.labourAbility() == LabourAbility.ORDINARY)
+                        .findFirst().orElse(null);
+                if (labourer != null) {
+                    jz.training().enrol(county, skills.id(), h.id(), labourer.citizenId(), null, 0, "报名参训");
+                    int hours = 60 + choices.nextInt(21);
+                    boolean certified = choices.nextInt(10) < 8;
+                    jz.training().complete(county, skills.id(), labourer.citizenId().value(), hours,
+                            certified ? "职业技能等级证书(初级)" : null, certified && choices.nextBoolean()
+                                    ? "池州经济技术开发区企业" : null, "结业");
+                }
+            }
+            for (Household h : hs) {
+                for (Member m : h.members()) {
+                    if (m.studentStatus() == StudentStatus.SECONDARY_VOCATIONAL
+                            || m.studentStatus() == StudentStatus.HIGHER_VOCATIONAL) {
+                        if (yulu == null) {
+                            yulu = jz.training().createCourse(county, new Course(null, e.getKey(), year,
+                                    TrainingKind.YULU, year + "年雨露计划职业教育补助", "区扶贫办", 0, start, null),
+                                    "雨露计划");
+                        }
+                        jz.training().enrol(county, yulu.id(), h.id(), m.citizenId(), m.studentStatus(), 2,
+                                "雨露计划在读");
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Village exit (贫困村出列) from 2018: every designated poor village whose incidence is under the threshold applies
+     * with its indicators, passes the township's check and a notice, and the county approves it after the notice.
+     */
+    private void exitVillages(int year) {
+        List<String> caseIds = new ArrayList<>();
+        for (Region v : jz.regions().tree(county, countyCode).all()) {
+            if (v.level() != RegionLevel.VILLAGE || !v.poor()) {
+                continue;
+            }
+            VillageIndicators indicators = new VillageIndicators(BigDecimal.valueOf(50_000 + choices.nextInt(100_000)),
+                    true, true, true, true);
+            if (!jz.policies().areaExit(county, v.code(), year, indicators).positive()) {
+                continue;
+            }
+            AreaExitCase c = jz.areaExits().apply(county, v.code(), year, indicators, "村两委申请贫困村出列");
+            jz.areaExits().townshipCheck(county, c.id(), true, "乡镇初审：贫困发生率和出列指标达标");
+            jz.areaExits().openNotice(county, c.id(), "出列公示");
+            caseIds.add(c.id());
+        }
+        clock.advanceDays(8);
+        for (String id : caseIds) {
+            jz.areaExits().countyApprove(county, id, "县政府批复贫困村出列");
+        }
+        if (!caseIds.isEmpty()) {
+            progress.printf("    %d poor villages left the list%n", caseIds.size());
+        }
+    }
+
+    /**
+     * The monitoring procedure from 2019 (防止返贫动态监测): sector leads from the registered data push, and cadre
+     * visits to a few exited households, each verified, put on notice for five days, checked by the township and
+     * decided by the county, with measures and a paired cadre; households decided a year ago whose income stayed
+     * above the monitoring line have their risk cleared.
+     */
+    private void monitoringLeads(int year, List<Household> everyone, Set<String> relapsing) {
+        for (MonitoringCase c : jz.monitoring().cases(county, countyCode, null)) {
+            if (c.stage() == MonitoringStage.MONITORED && c.year() < year) {
+                try {
+                    jz.monitoring().clear(county, c.id(), year, "帮扶后收入稳定超过监测线，经县级审定风险消除");
+                } catch (WorkflowException stillAtRisk) {
+                    // Not yet stable or still under the line: it stays monitored.
+                }
+            }
+        }
+        List<MonitoringCase> leads = new ArrayList<>(jz.monitoring().collectLeads(county, countyCode, year));
+        Set<String> monitored = new HashSet<>();
+        jz.monitoring().list(county, countyCode).stream().filter(r -> r.clearedOn() == null)
+                .forEach(r -> monitored.add(r.householdId()));
+        leads.forEach(c -> monitored.add(c.householdId()));
+        List<Household> exitedEarlier = everyone.stream().filter(h -> h.status() == PovertyStatus.EXITED
+                && !relapsing.contains(h.id()) && !monitored.contains(h.id())).toList();
+        int visits = Math.min(exitedEarlier.size(), Math.max(2, exitedEarlier.size() / 60));
+        for (int i = 0; i < visits; i++) {
+            Household h = exitedEarlier.get(choices.nextInt(exitedEarlier.size()));
+            if (monitored.add(h.id())) {
+                leads.add(jz.monitoring().report(county, h.id(), year, LeadKind.CADRE_VISIT, "帮扶干部",
+                        "入户走访：家庭收入不稳定"));
+            }
+        }
+        for (MonitoringCase c : leads) {
+            MonitoringCategory category = c.kind() == LeadKind.SECTOR ? MonitoringCategory.SUDDEN_HARDSHIP
+                    : MonitoringCategory.UNSTABLE_EXITED;
+            jz.monitoring().verify(county, c.id(), category, true, "村级入户核实，拟纳入监测");
+            jz.monitoring().openNotice(county, c.id(), "村内公示");
+        }
+        clock.advanceDays(5);
+        String cadre = jz.pairing().cadres(county, countyCode).stream().map(Cadre::id).findFirst().orElse("C-00001");
+        for (MonitoringCase c : leads) {
+            jz.monitoring().townshipCheck(county, c.id(), true, "乡镇审核");
+            jz.monitoring().countyDecide(county, c.id(), true, "县级确定监测对象");
+            jz.monitoring().assist(county, c.id(), List.of("产业帮扶", "就业帮扶"), cadre, "结对帮扶干部",
+                    "一户一策");
+        }
+        if (!leads.isEmpty()) {
+            progress.printf("    %d monitoring leads decided%n", leads.size());
+        }
     }
 
     private void registerBaseline() {
@@ -394,7 +578,8 @@ public final class DistrictDemo {
             }
             List<String> caseIds = start.started().stream().map(ExitCase::id).toList();
             if (!caseIds.isEmpty()) {
-                jz.exits().villageReviewAll(county, caseIds, true, "村民主评议、村两委和驻村工作队核实，农户认可");
+                jz.exits().villageReviewAll(county, caseIds, true, "村民主评议、村两委和驻村工作队核实");
+                jz.exits().confirmAll(county, caseIds, "拟退出户签字认可");
                 jz.exits().openNoticeAll(county, caseIds, "村内公示");
                 casesByTownship.add(caseIds);
             }

@@ -281,6 +281,10 @@ public final class DistrictFunds {
         }
     }
 
+    /** The bank lends at the benchmark rate of the term (4.35% up to a year, 4.75% up to three years in 2015–2019). */
+    private static final java.util.function.IntFunction<BigDecimal> BANK_RATE = term -> new BigDecimal(
+            term <= 12 ? "0.0435" : "0.0475");
+
     private void issueCredits(int year, List<Household> planned) {
         int count = Math.min(planned.size(), Math.max(2, (int) Math.round(planned.size() * MICROCREDIT_SHARE)));
         MicrocreditTerms terms = MicrocreditTerms.standard2016();
@@ -294,7 +298,7 @@ public final class DistrictFunds {
             int term = r < 6 ? 36 : r < 8 ? 24 : 12;
             BigDecimal principal = yuan(new int[] {10_000, 20_000, 30_000, 30_000, 50_000}[random.nextInt(5)]);
             Microcredit loan = funds.issueMicrocredit(office, Microcredit.of(h.id(), borrower.citizenId(), riskFundId,
-                    principal, terms.benchmarkRate(term), start, term, PURPOSES[random.nextInt(PURPOSES.length)]),
+                    principal, BANK_RATE.apply(term), start, term, PURPOSES[random.nextInt(PURPOSES.length)]),
                     "扶贫小额信贷：5万元以下、3年期以内、免担保免抵押、基准利率放贷、财政贴息");
             n.writes++;
             n.microcredits++;

@@ -149,6 +149,9 @@ final class CaseWork {
             case "reject" -> wf.get(principal, caseId).stage() == ExitStage.ASSESSED
                     ? wf.villageReview(principal, caseId, false, requireReason(reason))
                     : wf.cancel(principal, caseId, reason);
+            // The household's confirmation (拟退出户认可) is signed by the member named, the head by default.
+            case "confirm" -> wf.confirm(principal, caseId, req == null || req.raisedBy() == null
+                    || req.raisedBy().isBlank() ? "户主" : req.raisedBy().strip(), true, reason);
             case "notice" -> wf.openNotice(principal, caseId, reason);
             case "object" -> wf.object(principal, caseId, raisedBy(req), reason);
             default -> throw new IllegalArgumentException("unknown step: " + action);
@@ -248,6 +251,14 @@ final class CaseWork {
                 }
             }
             case VILLAGE_REVIEWED -> {
+                if (write) {
+                    actions.add(new ActionView("confirm", "拟退出户认可"));
+                }
+                if (approve) {
+                    actions.add(new ActionView("reject", "终止退出"));
+                }
+            }
+            case CONFIRMED -> {
                 if (write) {
                     actions.add(new ActionView("notice", "开始村内公示"));
                 }

@@ -393,13 +393,20 @@ final class PortalViews {
 
     BenefitView benefit(org.jingzhun.core.benefit.BenefitStatement s, RegionTree tree) {
         List<BenefitLine> lines = new ArrayList<>();
-        for (org.jingzhun.spi.policy.BenefitAmount b : s.lines()) {
+        List<org.jingzhun.core.policy.BenefitLine> all = new ArrayList<>(s.enjoyed());
+        all.addAll(s.notEnjoyed());
+        for (org.jingzhun.core.policy.BenefitLine line : all) {
+            org.jingzhun.spi.policy.BenefitAmount b = line.amount();
             List<String> parts = b.explanation().parts().stream().map(p -> p.label() + " " + p.amount().toPlainString()
                     + " 元" + (p.basis().isEmpty() ? "" : "（" + p.basis() + "）")).toList();
             lines.add(new BenefitLine(b.title(), b.amount(), b.explanation().pack() + " / " + b.explanation().rule(),
                     parts, b.explanation().result()));
         }
-        return new BenefitView(s.householdId(), tree.path(s.region()), s.year(), s.headName(), s.headIdMasked(),
-                s.status().label(), lines, s.total(), s.issuedOn());
+        for (org.jingzhun.core.policy.BenefitLine line : s.failed()) {
+            lines.add(new BenefitLine(line.title(), null, line.pack() + " / " + line.policy(), List.of(),
+                    "计算失败，待核实（" + line.failure().code() + "）"));
+        }
+        return new BenefitView(s.householdId(), tree.path(s.region()), s.year(), s.headName(), s.headId(),
+                s.status().label(), lines, s.totalDue(), s.issuedOn());
     }
 }

@@ -37,14 +37,25 @@ import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.storage.jdbc.JdbcStoragePlugin;
 import org.junit.jupiter.api.AfterAll;
+import org.jingzhun.core.areaexit.AreaExitCase;
+import org.jingzhun.core.areaexit.AreaExitStage;
+import org.jingzhun.core.monitoring.LeadKind;
+import org.jingzhun.core.monitoring.MonitoringCase;
+import org.jingzhun.core.monitoring.MonitoringStage;
+import org.jingzhun.core.monitoring.MonitoringStatistics;
+import org.jingzhun.core.statistics.YearFigures;
+import org.jingzhun.core.training.TrainingKind;
+import org.jingzhun.core.training.TrainingStatistics;
+import org.jingzhun.spi.policy.MonitoringCategory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A small district (about 300 households) run through the demo's own code on embedded H2: the yearly table keeps
- * its invariants, every exit went through the exit criteria, and the money booked each year never overspends and
- * adds up across areas.
+ * A small district (about 300 households) run through the demo's own code on embedded H2: the yearly table (the
+ * library's year-end figures) keeps its invariants, every exit went through the exit criteria, the poor villages
+ * leave through the village exit procedure, monitoring leads become monitored households, and the money booked each
+ * year never overspends and adds up across areas.
  */
 class DistrictDemoTest {
     private static final RegionCode COUNTY = RegionCode.of("341702");
@@ -60,7 +71,9 @@ class DistrictDemoTest {
         jz = Jingzhun.builder()
                 .plugin(new JdbcStoragePlugin())
                 .plugin(new NationalPolicyPlugin(national))
-                .plugin(new AnhuiPolicyPlugin())
+                .plugin(new AnhuiPolicyPlugin(org.jingzhun.policy.anhui.AnhuiPolicyConfig.defaults()
+                        .withEffectiveFrom(java.time.LocalDate.of(2014, 1, 1))))
+                .monitoringLeadSource(DistrictDemo.sectorData())
                 .storage("jdbc", Map.of("url", "jdbc:h2:mem:demo-test;DB_CLOSE_DELAY=-1"))
                 .clock(clock)
                 .build();
@@ -122,6 +135,58 @@ class DistrictDemoTest {
         long exitedNow = jz.registry().search(OFFICE, COUNTY, org.jingzhun.spi.storage.PageRequest.first(10_000))
                 .items().stream().filter(h -> h.status() == PovertyStatus.EXITED).count();
         assertThat(exitedNow).isLessThanOrEqualTo(totalExits);
+    }
+
+    @Test
+    void everyPoorVillageLeavesThroughTheVillageExitProcedureFrom2018() {
+        long designated = DistrictProfile.guichi().scaled(0.02).poorVillages();
+        List<AreaExitCase> villageExits = jz.areaExits().list(OFFICE, COUNTY, null);
+        assertThat(villageExits).as(progress).hasSize((int) designated).allSatisfy(c -> {
+            assertThat(c.stage()).isEqualTo(AreaExitStage.EXITED);
+            assertThat(c.year()).isBetween(2018, 2020);
+            assertThat(c.decision().positive()).isTrue();
+            assertThat(c.facts().incidencePercent()).isLessThan(new java.math.BigDecimal("2"));
+        });
+        assertThat(villageExits.stream().filter(c -> c.year() <= 2019).count()).as(progress)
+                .isGreaterThanOrEqualTo(designated / 2);
+        assertThat(rows.stream().mapToLong(r -> r.figures().villagesExited()).sum()).isEqualTo(designated);
+        assertThat(rows.get(rows.size() - 1).figures().poorVillages()).isZero();
+        assertThat(jz.statistics().breakdown(OFFICE, COUNTY)).noneMatch(r -> r.poorVillage());
+    }
+
+    @Test
+    void monitoringLeadsFromCadreVisitsAndSectorDataBecomeMonitoredHouseholds() {
+        List<MonitoringCase> cases = jz.monitoring().cases(OFFICE, COUNTY, null);
+        assertThat(cases).as(progress).extracting(MonitoringCase::kind).contains(LeadKind.CADRE_VISIT);
+        assertThat(cases).allSatisfy(c -> {
+            assertThat(c.stage()).isIn(MonitoringStage.MONITORED, MonitoringStage.RISK_CLEARED);
+            assertThat(c.plan()).isNotNull();
+            assertThat(c.steps()).extracting(s -> s.action()).startsWith("REPORT", "VERIFY", "OPEN_NOTICE",
+                    "TOWNSHIP_PASS", "COUNTY_DECIDE", "ASSIST");
+        });
+        assertThat(jz.monitoring().overdue(OFFICE, COUNTY, java.time.LocalDate.of(2021, 1, 1))).isEmpty();
+        MonitoringStatistics stats = jz.monitoring().statistics(OFFICE, COUNTY);
+        assertThat(stats.monitoredTotal()).isEqualTo(rows.get(rows.size() - 1).monitoredHouseholds());
+        assertThat(rows.get(rows.size() - 1).monitoredHouseholds()).isPositive();
+        for (MonitoringCategory category : MonitoringCategory.values()) {
+            assertThat(jz.monitoring().list(OFFICE, COUNTY, category))
+                    .allSatisfy(r -> assertThat(r.category()).isEqualTo(category));
+        }
+        assertThat(jz.statistics().series(OFFICE, COUNTY)).extracting(YearFigures::year)
+                .containsExactly(2014, 2015, 2016, 2017, 2018, 2019, 2020);
+    }
+
+    @Test
+    void labourersAndYuluStudentsAreTrainedFrom2016() {
+        for (YearRow r : rows) {
+            assertThat(r.figures().peopleTrained()).as("trained %d", r.year()).isEqualTo(r.year() < 2016 ? 0
+                    : jz.training().courses(OFFICE, COUNTY, r.year()).stream()
+                            .flatMap(c -> c.participants().stream()).map(p -> p.citizenId()).distinct().count());
+        }
+        TrainingStatistics t2016 = jz.training().statistics(OFFICE, COUNTY, 2016);
+        assertThat(t2016.participants().get(TrainingKind.SKILLS)).isPositive();
+        assertThat(t2016.completed()).isGreaterThanOrEqualTo(t2016.participants().get(TrainingKind.SKILLS));
+        assertThat(t2016.certificates()).isPositive();
     }
 
     // ---------------------------------------------------------------- funds
@@ -225,7 +290,7 @@ class DistrictDemoTest {
         for (MicrocreditBalance l : loans) {
             assertThat(l.loan().principal()).isLessThanOrEqualTo(terms.maxPrincipal());
             assertThat(l.loan().termMonths()).isLessThanOrEqualTo(36);
-            assertThat(l.loan().annualRate()).isEqualByComparingTo(terms.benchmarkRate(l.loan().termMonths()));
+            assertThat(l.loan().annualRate()).isEqualByComparingTo(l.loan().termMonths() <= 12 ? "0.0435" : "0.0475");
             if (!l.loan().maturity().isAfter(java.time.LocalDate.of(2020, 12, 31))) {
                 assertThat(l.defaulted() || l.outstanding().signum() == 0).as("loan %s closed", l.loan().id()).isTrue();
             }
@@ -240,7 +305,7 @@ class DistrictDemoTest {
             assertThat(m.fiscalCapital()).isPositive();
             assertThat(m.available()).isEqualByComparingTo(m.capital().subtract(m.outstanding())).isNotNegative();
         }
-        assertThat(aid).anyMatch(m -> m.feeIncome().signum() > 0).anyMatch(m -> !m.members().isEmpty());
+        assertThat(aid).anyMatch(m -> m.feeIncome().signum() > 0).anyMatch(m -> m.memberCapital().signum() > 0);
 
         // Money reached households planned to exit: industry awards and 雨露计划 payments.
         List<String> paid = jz.funds().entries(OFFICE, COUNTY, 2017).stream()

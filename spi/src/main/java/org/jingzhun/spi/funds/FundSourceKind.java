@@ -3,9 +3,11 @@ package org.jingzhun.spi.funds;
 import org.jingzhun.spi.CodedEnum;
 
 /**
- * Where a fund source's money comes from (资金来源): the four levels of fiscal special poverty funds (财政专项扶贫资金),
- * integrated sector funds pooled for poverty use (统筹整合涉农资金), funds of helping units (单位帮扶资金), social
- * donations (社会捐赠) and others.
+ * Where money comes from (资金来源), the one list used by the funds ledger and by plans and measures: the four levels
+ * of fiscal special poverty funds (财政专项扶贫资金), integrated sector funds pooled for poverty use (统筹整合涉农资金),
+ * funds of helping units (单位帮扶资金), social donations (社会捐赠), bank credit (信贷资金), the household's own money
+ * (自筹) and others. A plan that does not yet know the fiscal level of its special funds uses
+ * {@link #COUNTY_FISCAL}: the county pools and spends them (资金项目审批权限下放到县).
  */
 public enum FundSourceKind implements CodedEnum {
     CENTRAL_FISCAL("01", "中央财政专项扶贫资金"),
@@ -15,6 +17,8 @@ public enum FundSourceKind implements CodedEnum {
     INTEGRATED_SECTOR("05", "统筹整合涉农资金"),
     UNIT_PAIRING("06", "单位帮扶资金"),
     SOCIAL_DONATION("07", "社会捐赠资金"),
+    CREDIT("08", "信贷资金"),
+    SELF_FUNDED("09", "自筹资金"),
     OTHER("99", "其他资金");
 
     private final String code;

@@ -7,36 +7,31 @@ import org.jingzhun.spi.policy.BenefitAmount;
 import org.jingzhun.spi.policy.Explanation;
 
 /**
- * The interest subsidy (贷款贴息) of a microcredit loan for a period, with its explanation: the inputs (principal,
- * outstanding balances, dates, default), the rates (contracted, benchmark, subsidised share), the days of each part and
- * the result. The explanation's parts add up exactly to {@link #subsidy()}.
+ * The interest subsidy (贷款贴息) of a microcredit loan issued through the funds ledger for a period, as the policy
+ * pack in force computes it (the pack is the only home of the subsidy's rates and day count), with the explanation
+ * naming that pack and rule. The explanation's parts add up exactly to {@link #subsidy()}.
  *
  * @param from     first day of the period asked for
  * @param to       day after the last day of the period asked for
  * @param days     days of the period the loan was subsidised (after start, before maturity and before a default)
  * @param interest the interest the contracted rate gives over those days, yuan
- * @param subsidy  the part of it the county pays, yuan
+ * @param amount   the part of it the county pays, as a benefit line of the pack's policy
  */
 public record InterestSubsidy(String loanId, String householdId, LocalDate from, LocalDate to, long days,
-        BigDecimal interest, BigDecimal subsidy, Explanation explanation) {
-    /** Policy id under which the subsidy appears on a benefit statement. */
-    public static final String POLICY = "funds.microcredit.interest-subsidy";
-    /** Title on a benefit statement. */
-    public static final String TITLE = "扶贫小额信贷贴息";
-
+        BigDecimal interest, BenefitAmount amount) {
     public InterestSubsidy {
         Objects.requireNonNull(loanId, "loanId");
-        Objects.requireNonNull(explanation, "explanation");
+        Objects.requireNonNull(amount, "amount");
         interest = Money.exact(interest);
-        subsidy = Money.exact(subsidy);
-        if (explanation.partsTotal().compareTo(subsidy) != 0) {
-            throw new IllegalArgumentException("Subsidy " + subsidy + " of loan " + loanId
-                    + " does not equal its parts " + explanation.partsTotal());
-        }
     }
 
-    /** The subsidy as a line of a benefit statement (明白卡). */
-    public BenefitAmount toBenefitAmount() {
-        return new BenefitAmount(POLICY, TITLE, subsidy, explanation);
+    /** The subsidy, yuan. */
+    public BigDecimal subsidy() {
+        return amount.amount();
+    }
+
+    /** How the pack computed it. */
+    public Explanation explanation() {
+        return amount.explanation();
     }
 }

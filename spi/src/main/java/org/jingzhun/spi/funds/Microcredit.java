@@ -54,8 +54,14 @@ public record Microcredit(
         return start.plusMonths(termMonths);
     }
 
-    /** The loan as the policy engine's benefit rules read it (supplementary facts of a household). */
-    public Microloan toPolicyInput(boolean defaulted) {
-        return new Microloan(id, borrower, principal, annualRate, start, termMonths, purpose.production(), defaulted);
+    /**
+     * The loan as interest-subsidy rules read it (supplementary facts of a household).
+     *
+     * @param defaultedOn the day it defaulted, or null
+     * @param repayments  principal repaid, net of reversals
+     */
+    public Microloan toPolicyInput(LocalDate defaultedOn, java.util.List<org.jingzhun.spi.policy.LoanRepayment> repayments) {
+        return new Microloan(id, borrower, principal, annualRate, start, termMonths, purpose.production(),
+                defaultedOn != null, defaultedOn, repayments);
     }
 }

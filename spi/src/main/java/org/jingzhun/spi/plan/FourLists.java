@@ -1,5 +1,6 @@
 package org.jingzhun.spi.plan;
 
+import org.jingzhun.spi.funds.FundSourceKind;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -34,7 +35,7 @@ public record FourLists(
 
     /** A line of the measures list: a household measure or a village project. */
     public record MeasureLine(String subject, String measureId, MeasureType type, String description,
-            BigDecimal cost, FundingSource fundingSource, MeasureStatus status) {
+            BigDecimal cost, FundSourceKind fundingSource, MeasureStatus status) {
     }
 
     /**

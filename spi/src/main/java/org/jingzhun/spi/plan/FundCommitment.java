@@ -1,5 +1,6 @@
 package org.jingzhun.spi.plan;
 
+import org.jingzhun.spi.funds.FundSourceKind;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
@@ -19,7 +20,7 @@ import java.math.RoundingMode;
 public record FundCommitment(
         @Min(2000) @Max(2100) int year,
         @NotBlank @Size(max = 60) String committedBy,
-        @NotNull FundingSource source,
+        @NotNull FundSourceKind source,
         @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal amount) {
 
     public FundCommitment {

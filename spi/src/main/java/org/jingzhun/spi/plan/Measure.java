@@ -1,5 +1,6 @@
 package org.jingzhun.spi.plan;
 
+import org.jingzhun.spi.funds.FundSourceKind;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -28,7 +29,7 @@ public record Measure(
         @NotBlank @Size(max = 200) String description,
         @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal cost,
         @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal expectedBenefit,
-        @NotNull FundingSource fundingSource,
+        @NotNull FundSourceKind fundingSource,
         @Size(max = 40) String responsibleCadre,
         @NotNull LocalDate deadline,
         @NotNull MeasureStatus status,

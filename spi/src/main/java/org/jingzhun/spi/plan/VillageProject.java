@@ -1,5 +1,6 @@
 package org.jingzhun.spi.plan;
 
+import org.jingzhun.spi.funds.FundSourceKind;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -29,7 +30,7 @@ public record VillageProject(
         @NotBlank @Size(max = 200) String name,
         @NotNull MeasureType type,
         @NotNull Map<@NotNull Integer, @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) BigDecimal> budgetByYear,
-        @NotNull FundingSource fundingSource,
+        @NotNull FundSourceKind fundingSource,
         @NotBlank @Size(max = 60) String responsibleUnit,
         @NotNull LocalDate deadline,
         @NotNull MeasureStatus status,

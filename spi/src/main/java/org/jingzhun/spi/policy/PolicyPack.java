@@ -9,7 +9,9 @@ import org.jingzhun.spi.region.RegionCode;
  * A set of policy rules for a region and a period (政策包), contributed by a plugin. Each rule kind is optional: the
  * engine takes each kind from the most specific pack in force that provides it and falls back to broader packs for
  * the others, so a provincial pack may add benefits and stricter village exit criteria while the national pack
- * still decides eligibility. Two packs with the same scope and overlapping periods are a configuration error.
+ * still decides eligibility. Two packs with the same scope and overlapping periods may both be in force as long as
+ * they never provide the same rule kind or benefit policy id; a narrower pack that replaces a broader pack's benefit
+ * must name it in {@link #overrides()}. The host refuses anything else at start-up.
  */
 public interface PolicyPack {
     /** Stable name, e.g. {@code national}, {@code anhui}; appears in every explanation. */
@@ -46,6 +48,27 @@ public interface PolicyPack {
         return Optional.empty();
     }
 
+    /** The interest subsidy of poverty microloans (贷款贴息); the funds ledger and the benefit card both ask it. */
+    default Optional<InterestSubsidyRule> interestSubsidy() {
+        return Optional.empty();
+    }
+
+    /**
+     * Benefit policy ids of broader packs this pack deliberately replaces inside its narrower scope (声明覆盖). A
+     * narrower pack providing a policy id a broader pack in force also provides is refused unless it is listed here.
+     */
+    default java.util.Set<String> overrides() {
+        return java.util.Set.of();
+    }
+
+    /**
+     * The procedures' notice periods and deadlines (程序时限) for the pack's region, or empty to leave them to a
+     * broader pack (core falls back to {@link ProcedureTerms#defaults()}).
+     */
+    default Optional<ProcedureTerms> procedureTerms() {
+        return Optional.empty();
+    }
+
     /** Benefit rules, each with a policy id unique within the pack. */
     default List<BenefitRule> benefits() {
         return List.of();
@@ -65,6 +88,7 @@ public interface PolicyPack {
             case AREA_EXIT -> areaExit().isPresent();
             case MONITORING -> monitoring().isPresent();
             case BENEFIT -> !benefits().isEmpty();
+            case INTEREST_SUBSIDY -> interestSubsidy().isPresent();
         };
     }
 }

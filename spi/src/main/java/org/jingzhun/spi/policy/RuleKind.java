@@ -16,5 +16,7 @@ public enum RuleKind {
     /** Who becomes a monitored household and when the risk is cleared (防返贫监测). */
     MONITORING,
     /** Amounts a household is entitled to under a policy in a year (政策享受). */
-    BENEFIT
+    BENEFIT,
+    /** The interest subsidy of a poverty microloan over a period (扶贫小额信贷贴息), asked by the funds ledger too. */
+    INTEREST_SUBSIDY
 }

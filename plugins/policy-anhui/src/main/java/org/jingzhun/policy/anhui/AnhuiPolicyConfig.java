@@ -27,7 +27,8 @@ import org.jingzhun.spi.policy.OutputUnit;
  * @param outOfPocketCaps       yearly out-of-pocket cap per patient by the highest hospital level visited
  * @param chronicOutpatientShare share of chronic outpatient cost left after reimbursement that is paid ("180")
  * @param loanMaxPrincipal      largest subsidised microloan principal (50,000)
- * @param loanMaxRate           highest subsidised annual rate (benchmark 4.75% up to three years)
+ * @param loanOneYearRate       benchmark rate subsidised for terms up to 12 months (4.35% in 2016)
+ * @param loanThreeYearRate     benchmark rate subsidised for longer terms up to three years (4.75% in 2016)
  * @param loanSubsidyShare      share of the interest subsidised (1.00 = full)
  * @param borrowerMinAge        youngest eligible borrower
  * @param borrowerMaxAge        oldest eligible borrower
@@ -43,7 +44,8 @@ public record AnhuiPolicyConfig(
         @NotEmpty Map<@NotNull HospitalLevel, @NotNull @DecimalMin("0") BigDecimal> outOfPocketCaps,
         @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal chronicOutpatientShare,
         @NotNull @DecimalMin("0") BigDecimal loanMaxPrincipal,
-        @NotNull @DecimalMin("0") @DecimalMax("0.5") BigDecimal loanMaxRate,
+        @NotNull @DecimalMin("0") @DecimalMax("0.5") BigDecimal loanOneYearRate,
+        @NotNull @DecimalMin("0") @DecimalMax("0.5") BigDecimal loanThreeYearRate,
         @NotNull @DecimalMin("0") @DecimalMax("1") BigDecimal loanSubsidyShare,
         @Min(0) @Max(120) int borrowerMinAge,
         @Min(0) @Max(120) int borrowerMaxAge,
@@ -63,6 +65,13 @@ public record AnhuiPolicyConfig(
         outputAwards = outputAwards == null ? Map.of() : Map.copyOf(outputAwards);
     }
 
+    /** The same parameters in force from another day (e.g. a county whose microcredit scheme started in 2015). */
+    public AnhuiPolicyConfig withEffectiveFrom(LocalDate from) {
+        return new AnhuiPolicyConfig(scopePrefix, from, effectiveUntil, outOfPocketCaps, chronicOutpatientShare,
+                loanMaxPrincipal, loanOneYearRate, loanThreeYearRate, loanSubsidyShare, borrowerMinAge, borrowerMaxAge,
+                yuluPerSemester, yuluLevels, outputAwards, outputAwardHouseholdCap);
+    }
+
     public static AnhuiPolicyConfig defaults() {
         Map<HospitalLevel, BigDecimal> caps = new EnumMap<>(HospitalLevel.class);
         caps.put(HospitalLevel.TOWNSHIP, new BigDecimal("3000"));
@@ -70,7 +79,7 @@ public record AnhuiPolicyConfig(
         caps.put(HospitalLevel.PREFECTURE, new BigDecimal("5000"));
         caps.put(HospitalLevel.PROVINCIAL, new BigDecimal("10000"));
         return new AnhuiPolicyConfig("34", LocalDate.of(2016, 1, 1), null, caps, new BigDecimal("0.80"),
-                new BigDecimal("50000"), new BigDecimal("0.0475"), new BigDecimal("1.00"), 18, 65,
+                new BigDecimal("50000"), new BigDecimal("0.0435"), new BigDecimal("0.0475"), new BigDecimal("1.00"), 18, 65,
                 new BigDecimal("1500"), Set.of(StudentStatus.SECONDARY_VOCATIONAL, StudentStatus.HIGHER_VOCATIONAL),
                 Map.of("tea", new OutputAward(OutputUnit.MU, new BigDecimal("500"), new BigDecimal("3000")),
                         "pig", new OutputAward(OutputUnit.HEAD, new BigDecimal("200"), new BigDecimal("2000")),

@@ -2,11 +2,11 @@ package org.jingzhun.policy.anhui;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.jingzhun.spi.household.PovertyStatus;
@@ -20,7 +20,7 @@ import org.jingzhun.spi.policy.HospitalLevel;
 import org.jingzhun.spi.policy.HouseholdFacts;
 import org.jingzhun.spi.policy.MedicalExpense;
 import org.jingzhun.spi.policy.MedicalKind;
-import org.jingzhun.spi.policy.Microloan;
+import org.jingzhun.spi.policy.InterestSubsidyRule;
 import org.jingzhun.spi.policy.OutputRecord;
 import org.jingzhun.spi.policy.PolicyPack;
 import org.jingzhun.spi.policy.RegionScope;
@@ -91,16 +91,16 @@ public final class AnhuiPolicyPack implements PolicyPack {
             @Override
             public BenefitAmount compute(HouseholdFacts f) {
                 Map<String, String> inputs = new LinkedHashMap<>();
-                inputs.put("status", f.household().status().name());
+                inputs.put("status", f.household().status().label());
                 List<ExplanationPart> parts = new ArrayList<>();
                 String result = covered(f) ? c.compute(f, inputs, parts)
-                        : "not covered: household status " + f.household().status().label();
+                        : "不享受：农户状态为" + f.household().status().label();
                 if (!covered(f)) {
                     parts.clear();
                 }
                 BigDecimal total = parts.stream().map(ExplanationPart::amount).reduce(ZERO, BigDecimal::add);
                 return BenefitAmount.ofParts(policy, title, new Explanation(NAME, policy, params, inputs,
-                        result + " = " + fen(total), parts));
+                        total.signum() > 0 ? result + "，合计 " + fen(total) + " 元" : result, parts));
             }
         };
     }
@@ -113,7 +113,12 @@ public final class AnhuiPolicyPack implements PolicyPack {
 
     @Override
     public List<BenefitRule> benefits() {
-        return List.of(health351(), chronic180(), microloanSubsidy(), yulu(), outputAwards());
+        return List.of(health351(), chronic180(), yulu(), outputAwards());
+    }
+
+    @Override
+    public Optional<InterestSubsidyRule> interestSubsidy() {
+        return Optional.of(new AnhuiInterestSubsidy(config));
     }
 
     /** "351": the government pays what a patient's yearly inpatient out-of-pocket cost exceeds the cap. */
@@ -135,18 +140,18 @@ public final class AnhuiPolicyPack implements PolicyPack {
                 HospitalLevel level = highest.get(e.getKey());
                 BigDecimal cap = config.outOfPocketCaps().getOrDefault(level, BigDecimal.ZERO).setScale(2);
                 BigDecimal over = e.getValue().subtract(cap).max(BigDecimal.ZERO);
-                inputs.put("outOfPocket." + e.getKey().masked(), fen(e.getValue()) + " (highest " + level.label()
-                        + ")");
+                inputs.put("outOfPocket." + e.getKey().masked(), fen(e.getValue()) + "（最高 " + level.label() + "）");
                 parts.add(new ExplanationPart("患者 " + e.getKey().masked() + " 超出封顶部分", over,
                         "自付 " + fen(e.getValue()) + " − 封顶 " + fen(cap) + " (" + level.label() + ")"));
             }
-            return oop.isEmpty() ? "no inpatient cost" : "out-of-pocket above the cap paid by government";
+            return oop.isEmpty() ? "不享受：无住院费用" : "自付超出封顶部分由政府兜底";
         });
     }
 
     /** "180": pays a share of chronic-disease outpatient cost left after reimbursement. */
     BenefitRule chronic180() {
-        Map<String, String> params = Map.of("share", config.chronicOutpatientShare().toPlainString());
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("share", config.chronicOutpatientShare().toPlainString());
         return rule("anhui.health.180", "慢性病门诊“180”补充医疗保障", params, (f, inputs, parts) -> {
             int i = 0;
             for (MedicalExpense m : f.extra().medical()) {
@@ -160,58 +165,18 @@ public final class AnhuiPolicyPack implements PolicyPack {
                 parts.add(new ExplanationPart("慢性病门诊 " + m.patient().masked(), paid,
                         fen(m.outOfPocket()) + " × " + config.chronicOutpatientShare().toPlainString()));
             }
-            return i == 0 ? "no chronic outpatient cost" : "share of chronic outpatient cost";
+            return i == 0 ? "不享受：无慢性病门诊费用" : "按比例补助慢性病门诊自付费用";
         });
-    }
-
-    /** Interest subsidy for the months of the year a loan ran; defaulted, non-production or out-of-age loans get none. */
-    BenefitRule microloanSubsidy() {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("maxPrincipal", fen(config.loanMaxPrincipal()));
-        params.put("maxRate", config.loanMaxRate().toPlainString());
-        params.put("subsidyShare", config.loanSubsidyShare().toPlainString());
-        params.put("borrowerAge", config.borrowerMinAge() + "-" + config.borrowerMaxAge());
-        return rule("anhui.microloan.interest", "扶贫小额信贷贴息", params, (f, inputs, parts) -> {
-            for (Microloan l : f.extra().loans()) {
-                int age = l.borrower().ageOn(l.start());
-                String why = l.defaulted() ? "逾期不贴息" : !l.productionUse() ? "非生产用途不贴息"
-                        : age < config.borrowerMinAge() || age > config.borrowerMaxAge() ? "借款人年龄不符" : null;
-                int months = monthsInYear(l, f.year());
-                inputs.put("loan." + l.loanId(), fen(l.principal()) + " @ " + l.annualRate().toPlainString() + ", "
-                        + months + " months in " + f.year() + (why == null ? "" : ", " + why));
-                if (why != null || months == 0) {
-                    continue;
-                }
-                BigDecimal principal = l.principal().min(config.loanMaxPrincipal());
-                BigDecimal rate = l.annualRate().min(config.loanMaxRate());
-                BigDecimal amount = principal.multiply(rate).multiply(config.loanSubsidyShare())
-                        .multiply(BigDecimal.valueOf(months)).divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
-                parts.add(new ExplanationPart("贷款 " + l.loanId() + " 贴息", amount, fen(principal) + " × "
-                        + rate.toPlainString() + " × " + config.loanSubsidyShare().toPlainString() + " × " + months
-                        + "/12"));
-            }
-            return f.extra().loans().isEmpty() ? "no microloan" : "interest subsidy for months in the year";
-        });
-    }
-
-    static int monthsInYear(Microloan l, int year) {
-        LocalDate start = l.start().withDayOfMonth(1);
-        LocalDate end = start.plusMonths(l.termMonths());
-        LocalDate from = start.isAfter(LocalDate.of(year, 1, 1)) ? start : LocalDate.of(year, 1, 1);
-        LocalDate to = end.isBefore(LocalDate.of(year + 1, 1, 1)) ? end : LocalDate.of(year + 1, 1, 1);
-        if (!from.isBefore(to)) {
-            return 0;
-        }
-        return (to.getYear() - from.getYear()) * 12 + to.getMonthValue() - from.getMonthValue();
     }
 
     /** Yulu plan: an instalment per semester for students at the covered levels. */
     BenefitRule yulu() {
-        Map<String, String> params = Map.of("perSemester", fen(config.yuluPerSemester()), "levels",
-                config.yuluLevels().stream().map(Enum::name).sorted().toList().toString());
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("perSemester", fen(config.yuluPerSemester()));
+        params.put("levels", config.yuluLevels().stream().map(Enum::name).sorted().toList().toString());
         return rule("anhui.yulu", "雨露计划职业教育补助", params, (f, inputs, parts) -> {
             for (VocationalStudent s : f.extra().students()) {
-                inputs.put("student." + s.student().masked(), s.level().label() + ", " + s.semesters() + " semesters");
+                inputs.put("student." + s.student().masked(), s.level().label() + "，" + s.semesters() + " 学期");
                 if (!config.yuluLevels().contains(s.level())) {
                     continue;
                 }
@@ -220,7 +185,8 @@ public final class AnhuiPolicyPack implements PolicyPack {
                             s.level().label()));
                 }
             }
-            return f.extra().students().isEmpty() ? "no student" : "one instalment per semester";
+            return parts.isEmpty() ? (f.extra().students().isEmpty() ? "不享受：无在读学生" : "不享受：无职业教育在读学生")
+                    : "每学期发放一次";
         });
     }
 
@@ -247,7 +213,8 @@ public final class AnhuiPolicyPack implements PolicyPack {
                 parts.add(new ExplanationPart("每户封顶扣减", cap.subtract(total), "合计 " + fen(total) + " 超出每户封顶 "
                         + fen(cap)));
             }
-            return f.extra().outputs().isEmpty() ? "no verified output" : "awards per unit with caps";
+            return f.extra().outputs().isEmpty() ? "不享受：无验收产业" : parts.isEmpty() ? "不享受：产业不在奖补目录"
+                    : "按单位奖补并封顶";
         });
     }
 }

@@ -105,8 +105,9 @@ class AnhuiPolicyPackTest extends AbstractPolicyPackContractTest {
     void chronicOutpatientShareLoanSubsidyYuluAndAwards() {
         HouseholdFacts f = facts(PovertyStatus.NOT_EXITED, rich());
         assertThat(compute("anhui.health.180", f).amount()).isEqualByComparingTo("400.04"); // 500.05 × 0.8
-        // 50,000 × 4.35% × 6/12 (July–December 2016).
-        assertThat(compute("anhui.microloan.interest", f).amount()).isEqualByComparingTo("1087.50");
+        // 50,000 × min(4.35%, 4.75% for three years) × 184/365 (1 July to 31 December 2016 in the first loan year).
+        assertThat(pack.interestSubsidy().orElseThrow().subsidy(f.extra().loans().get(0), LocalDate.of(2016, 1, 1),
+                LocalDate.of(2017, 1, 1)).amount().amount()).isEqualByComparingTo("1096.44");
         assertThat(compute("anhui.yulu", f).amount()).isEqualByComparingTo("3000.00");
         // tea 8 mu × 500 = 4,000 capped at 3,000; cattle 3 × 1,000 = 3,000; 6,000 capped per household at 5,000.
         BenefitAmount awards = compute("anhui.output-award", f);
@@ -118,19 +119,11 @@ class AnhuiPolicyPackTest extends AbstractPolicyPackContractTest {
     void defaultedLoanAndNonPoorHouseholdGetNothing() {
         SupplementaryFacts defaulted = SupplementaryFacts.none().withLoans(List.of(new Microloan("L2", HEAD,
                 new BigDecimal("30000"), new BigDecimal("0.0435"), LocalDate.of(2016, 1, 1), 12, true, true)));
-        assertThat(compute("anhui.microloan.interest", facts(PovertyStatus.NOT_EXITED, defaulted)).amount())
-                .isEqualByComparingTo("0.00");
+        BenefitAmount none = pack.interestSubsidy().orElseThrow().subsidy(defaulted.loans().get(0),
+                LocalDate.of(2016, 1, 1), LocalDate.of(2017, 1, 1)).amount();
+        assertThat(none.amount()).isEqualByComparingTo("0.00");
+        assertThat(none.explanation().result()).isEqualTo("不享受：贷款逾期不贴息");
         assertThat(compute("anhui.yulu", facts(PovertyStatus.NON_POOR, rich())).amount())
                 .isEqualByComparingTo("0.00");
-    }
-
-    @Test
-    void monthsOfALoanInAYear() {
-        Microloan l = new Microloan("L", HEAD, BigDecimal.TEN, new BigDecimal("0.04"), LocalDate.of(2016, 7, 15), 36,
-                true, false);
-        assertThat(AnhuiPolicyPack.monthsInYear(l, 2016)).isEqualTo(6);
-        assertThat(AnhuiPolicyPack.monthsInYear(l, 2017)).isEqualTo(12);
-        assertThat(AnhuiPolicyPack.monthsInYear(l, 2019)).isEqualTo(6);
-        assertThat(AnhuiPolicyPack.monthsInYear(l, 2020)).isEqualTo(0);
     }
 }

@@ -8,6 +8,14 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import java.time.LocalDate;
+import org.jingzhun.spi.Plugin;
+import org.jingzhun.spi.policy.LoanSubsidy;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -31,8 +39,16 @@ import org.junit.jupiter.api.Test;
 /**
  * The contract every policy pack meets (政策包契约测试). A pack's test extends this class and supplies the pack and
  * sample facts inside its scope and period; the suite checks that decisions are deterministic, explanations are
- * complete (pack, rule, inputs, result) and amounts equal the sum of their parts at scale 2, and that the pack's
- * region scope and effective period are respected (never a sibling region, never a day outside the period).
+ * complete (pack, rule, inputs, result) and amounts equal the sum of their parts at scale 2, that the pack's region
+ * scope and effective period are respected (never a sibling region, never a day outside the period), that its
+ * configuration passes Bean Validation, that a pack paying benefits pays a positive amount to at least one sample
+ * and gives the reason for every zero, and that its plugin loads the way the host loads it.
+ *
+ * <p>Loading in a host: the testkit may not depend on {@code jingzhun-core} (plugins never do), so it loads the pack
+ * through the SPI as the host does — {@link ServiceLoader} discovery of {@code META-INF/services/org.jingzhun.spi.Plugin},
+ * the SPI version check, one plugin per name, unique benefit ids, and every result naming the pack and rule that
+ * produced it (the host refuses any other result). What it cannot check is the engine's resolution against other
+ * packs; a pack's own test may add {@code jingzhun-core} at test scope for that only in a host project, not here.
  */
 public abstract class AbstractPolicyPackContractTest {
 
@@ -54,6 +70,26 @@ public abstract class AbstractPolicyPackContractTest {
         assertThat(e.inputs()).as("explanation " + e.rule() + " lists its inputs").isNotEmpty();
     }
 
+    /** The interest subsidy of every loan of the sample for its calendar year, empty when the pack has no such rule. */
+    private static List<LoanSubsidy> subsidies(PolicyPack p, HouseholdFacts f) {
+        List<LoanSubsidy> out = new ArrayList<>();
+        p.interestSubsidy().ifPresent(r -> f.extra().loans().forEach(l -> out.add(r.subsidy(l,
+                LocalDate.of(f.year(), 1, 1), LocalDate.of(f.year() + 1, 1, 1)))));
+        return out;
+    }
+
+    /** Every benefit amount of the pack for a sample: benefit rules and loans' interest subsidies. */
+    private static List<BenefitAmount> amounts(PolicyPack p, HouseholdFacts f) {
+        List<BenefitAmount> out = new ArrayList<>();
+        for (BenefitRule b : p.benefits()) {
+            BenefitAmount a = b.compute(f);
+            assertThat(a).as("benefit " + b.policy() + " returns an amount").isNotNull();
+            out.add(a);
+        }
+        subsidies(p, f).forEach(s -> out.add(s.amount()));
+        return out;
+    }
+
     /** Every output of every rule of the pack for a household, as comparable values. */
     private static List<Object> outputs(PolicyPack p, HouseholdFacts f) {
         List<Object> out = new ArrayList<>();
@@ -67,6 +103,7 @@ public abstract class AbstractPolicyPackContractTest {
         for (BenefitRule b : p.benefits()) {
             out.add(b.compute(f));
         }
+        out.addAll(subsidies(p, f));
         return out;
     }
 
@@ -114,9 +151,88 @@ public abstract class AbstractPolicyPackContractTest {
     @Test
     void amountsEqualTheSumOfTheirParts() {
         for (HouseholdFacts f : sampleHouseholds()) {
-            for (BenefitRule r : pack().benefits()) {
-                checkAmount(r.compute(f));
+            amounts(pack(), f).forEach(AbstractPolicyPackContractTest::checkAmount);
+        }
+    }
+
+    /** The host validates the pack's configuration at start-up; the pack as built must pass. */
+    @Test
+    void configurationPassesValidation() {
+        Object config = pack().config();
+        if (config == null) {
+            return;
+        }
+        try (ValidatorFactory factory = Validation.buildDefaultValidatorFactory()) {
+            Set<ConstraintViolation<Object>> problems = factory.getValidator().validate(config);
+            assertThat(problems).as("configuration of pack " + pack().name()).isEmpty();
+        }
+    }
+
+    /** A pack that pays benefits must pay a positive amount to at least one sample, or it is not tested at all. */
+    @Test
+    void someSampleReceivesAPositiveAmount() {
+        PolicyPack p = pack();
+        if (p.benefits().isEmpty() && p.interestSubsidy().isEmpty()) {
+            return;
+        }
+        assertThat(sampleHouseholds().stream().flatMap(f -> amounts(p, f).stream())
+                .anyMatch(a -> a.amount().signum() > 0))
+                .as("some sample of pack " + p.name() + " receives a positive amount").isTrue();
+    }
+
+    /** A zero amount says why the household does not qualify (不享受原因), in words, not only a number. */
+    @Test
+    void aZeroAmountCarriesAReason() {
+        for (HouseholdFacts f : sampleHouseholds()) {
+            for (BenefitAmount a : amounts(pack(), f)) {
+                if (a.amount().signum() == 0) {
+                    assertThat(a.explanation().result()).as(a.policy() + " says why it pays nothing")
+                            .isNotBlank().matches(r -> r.codePoints().anyMatch(Character::isLetter),
+                                    "has words, not only a number");
+                    assertThat(a.explanation().parts()).as(a.policy() + " pays nothing, so has no parts").isEmpty();
+                }
             }
+        }
+    }
+
+    /**
+     * The pack loads as the host loads it: its plugin is discoverable through {@link ServiceLoader}, built against this
+     * SPI, alone with its name; the pack's benefit ids are unique; and every result names this pack and the rule that
+     * produced it (the host marks any other result as failed).
+     */
+    @Test
+    void loadsThroughThePluginSpiAsTheHostDoes() {
+        PolicyPack p = pack();
+        List<Plugin> all = new ArrayList<>();
+        ServiceLoader.load(Plugin.class, Thread.currentThread().getContextClassLoader()).forEach(all::add);
+        List<Plugin> mine = all.stream().filter(pl -> pl.policyPacks().stream()
+                .anyMatch(x -> x.name().equals(p.name()))).toList();
+        assertThat(mine).as("plugins listing pack " + p.name() + " in META-INF/services/org.jingzhun.spi.Plugin")
+                .hasSize(1);
+        Plugin plugin = mine.get(0);
+        assertThat(plugin.spiVersion()).as("plugin " + plugin.name() + " SPI version").isEqualTo(Plugin.SPI_VERSION);
+        assertThat(all.stream().filter(pl -> pl.name().equals(plugin.name())).count())
+                .as("plugins named " + plugin.name()).isEqualTo(1);
+        PolicyPack loaded = plugin.policyPacks().stream().filter(x -> x.name().equals(p.name())).findFirst()
+                .orElseThrow();
+        assertThat(loaded.benefits().stream().map(BenefitRule::policy).distinct().count())
+                .as("benefit ids of pack " + p.name()).isEqualTo(loaded.benefits().size());
+        assertThat(loaded.benefits().stream().map(BenefitRule::policy).toList())
+                .as("every declared override names a benefit the pack provides").containsAll(loaded.overrides());
+        for (HouseholdFacts f : sampleHouseholds()) {
+            assertThat(loaded.appliesTo(f.household().region(), f.asOf())).isTrue();
+            for (BenefitRule r : loaded.benefits()) {
+                BenefitAmount a = r.compute(f);
+                assertThat(a).as(r.policy() + " returns an amount").isNotNull();
+                assertThat(a.policy()).as("amount names its rule").isEqualTo(r.policy());
+                assertThat(a.explanation().pack()).as(r.policy() + " names its pack").isEqualTo(p.name());
+            }
+            loaded.interestSubsidy().ifPresent(r -> f.extra().loans().forEach(l -> {
+                LoanSubsidy s = r.subsidy(l, LocalDate.of(f.year(), 1, 1), LocalDate.of(f.year() + 1, 1, 1));
+                assertThat(s).as("interest subsidy returns a result").isNotNull();
+                assertThat(s.amount().policy()).isEqualTo(r.policy());
+                assertThat(s.amount().explanation().pack()).isEqualTo(p.name());
+            }));
         }
     }
 
@@ -134,9 +250,7 @@ public abstract class AbstractPolicyPackContractTest {
     void partsSumToTheAmountForVariedFacts(@ForAll("sampleIndex") int index,
             @ForAll @IntRange(min = 0, max = 400) int percent) {
         HouseholdFacts f = scaled(sampleHouseholds().get(index), BigDecimal.valueOf(percent, 2));
-        for (BenefitRule r : pack().benefits()) {
-            checkAmount(r.compute(f));
-        }
+        amounts(pack(), f).forEach(AbstractPolicyPackContractTest::checkAmount);
         assertThat(outputs(pack(), f)).isEqualTo(outputs(pack(), f));
     }
 
