@@ -61,7 +61,11 @@ final class PortalFixture implements AutoCloseable {
 
     PortalFixture() {
         jz = Jingzhun.builder().plugin(new MemoryStoragePlugin()).plugin(new NationalPolicyPlugin(
-                NationalPolicyConfig.defaults())).storage("memory").clock(clock).build();
+                NationalPolicyConfig.defaults()))
+                // The Anhui pack is the only home of the microloan interest subsidy the demo's funds book.
+                .plugin(new org.jingzhun.policy.anhui.AnhuiPolicyPlugin(org.jingzhun.policy.anhui.AnhuiPolicyConfig
+                        .defaults().withEffectiveFrom(java.time.LocalDate.of(2014, 1, 1))))
+                .storage("memory").clock(clock).build();
         generator = new DistrictGenerator(DistrictProfile.guichi().scaled(0.01), 20140101L);
         officer = Principal.officer("county-officer", generator.county());
         regions = generator.regions();
