@@ -37,6 +37,8 @@ import org.jingzhun.storage.jdbc.JdbcStoragePlugin;
  * demo [--scale=1.0] [--seed=2014] [--out=target/demo-years.csv] [--db=jdbc:...] [--user=] [--password=]
  *      [--serve] [--host=127.0.0.1] [--port=7070] [--users=portal-users.json]
  * </pre>
+ * {@code import}, {@code export} and {@code samples} move the county's spreadsheets in and out (see
+ * {@link ExchangeCommands}).
  * Without {@code --users} the portal gets demo users (one per role) with fresh random passwords, written hashed to
  * {@code data/portal-users.json} and printed once on the console.
  * The database may also come from {@code JINGZHUN_DB_URL}, {@code JINGZHUN_DB_USER}, {@code JINGZHUN_DB_PASSWORD}.
@@ -51,6 +53,9 @@ public final class Main {
         Map<String, String> options = parse(args.length == 0 ? new String[0] : Arrays.copyOfRange(args, 1, args.length));
         switch (command) {
             case "demo" -> demo(DemoSettings.from(options, System.getenv()), out);
+            case "import" -> System.exit(new ExchangeCommands(out).importFile(options));
+            case "export" -> new ExchangeCommands(out).export(options);
+            case "samples" -> new ExchangeCommands(out).samples(options);
             case "help", "--help", "-h" -> usage(out);
             default -> {
                 usage(out);
@@ -158,5 +163,10 @@ public final class Main {
     private static void usage(PrintStream out) {
         out.println("usage: demo [--scale=1.0] [--seed=2014] [--out=target/demo-years.csv] [--db=jdbc-url]"
                 + " [--user=] [--password=] [--serve] [--host=127.0.0.1] [--port=7070] [--users=file.json]");
+        out.println("       import --file=x.xlsx [--layout=national] [--mode=validate|all|valid] [--report=errors.xlsx]"
+                + " [--county=341702] [--db=jdbc-url]");
+        out.println("       export --out=x.xlsx [--layout=library|national|public-notice] [--format=xlsx|csv|ndjson]"
+                + " [--area=341702] [--profile=screen|public-notice|full] [--year=2016] [--db=jdbc-url]");
+        out.println("       samples [--out=samples]");
     }
 }
