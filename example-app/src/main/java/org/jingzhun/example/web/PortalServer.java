@@ -60,12 +60,14 @@ import org.slf4j.LoggerFactory;
  * {@code access} records who asked for what, and which household each user read.
  *
  * <p>The API: {@code POST /api/login}, {@code POST /api/logout}, {@code /api/me}, {@code /api/summary},
- * {@code /api/breakdown}, {@code /api/regions}, {@code /api/years}, {@code /api/dashboard?year=},
- * {@code /api/households}, {@code /api/households/{id}} (and {@code /history}, {@code /plans}, {@code /funds},
- * {@code /benefits?year=} the 明白卡), {@code /api/funds?area=&year=}, the clerk's work {@code /api/cases?year=&mine=},
- * {@code POST /api/cases/{entry|exit}/{id}/{vote|notice|approve|reject|object}}, {@code /api/notices?year=}; downloads
- * {@code /download/households.csv}, {@code /download/households.json}, {@code /download/summary.csv},
- * {@code /download/funds.csv}.
+ * {@code /api/breakdown}, {@code /api/regions}, {@code /api/years} (the library's closed years), {@code
+ * /api/dashboard?year=}, {@code /api/households}, {@code /api/households/{id}} (and {@code /history}, {@code /plans},
+ * {@code /funds}, {@code /benefits?year=} the 明白卡), {@code /api/funds?area=&year=}, the clerk's work
+ * {@code /api/cases?year=&mine=}, {@code POST /api/cases/{entry|exit|monitoring}/{id}/{vote|verify|confirm|notice|
+ * approve|reject|object}}, {@code POST /api/monitoring/leads}, {@code /api/notices?year=}, the audit log
+ * {@code /api/audit?from=&to=&actor=&type=&subject=&before=&limit=} and {@code /api/audit/verify}; the printable 明白卡
+ * {@code /print/benefits/{id}?year=}; downloads {@code /download/households.csv}, {@code /download/households.json},
+ * {@code /download/summary.csv}, {@code /download/funds.csv}.
  */
 public final class PortalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);

@@ -531,4 +531,27 @@ class PortalBrowserTest {
             signIn("county");
         }
     }
+
+    @Test
+    void theBenefitCardLinksTheLibrarysPrintablePageWhoseHashedStyleApplies() {
+        Household h = fx.funded;
+        try {
+            signIn("viewer");
+            open("#/benefit/" + h.id());
+            awaitPage("benefit");
+            String href = driver.findElement(By.id("benefit-print-link")).getAttribute("href");
+            assertThat(href).startsWith(base + "print/benefits/" + h.id() + "?year=");
+            driver.get(href);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            assertThat(driver.getTitle()).contains(h.id());
+            // The policy allows the page's own style block by its hash: the library's layout applies.
+            assertThat(driver.findElement(By.tagName("table")).getCssValue("border-collapse")).isEqualTo("collapse");
+            String source = driver.getPageSource();
+            for (Member m : h.members()) {
+                assertThat(source).doesNotContain(m.citizenId().value());
+            }
+        } finally {
+            signIn("county");
+        }
+    }
 }
