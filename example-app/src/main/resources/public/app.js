@@ -90,14 +90,6 @@
     return selectedYear ? path + (path.indexOf('?') >= 0 ? '&' : '?') + 'year=' + selectedYear : path;
   }
 
-  /** Resolves to null on 404 (the capability or data is absent), rejects on other errors. */
-  function optional(path) {
-    return api(path).catch(function (e) {
-      if (e instanceof ApiError && e.status === 404) return null;
-      throw e;
-    });
-  }
-
   var view = document.getElementById('view');
   var renderToken = 0;
 
@@ -186,7 +178,7 @@
 
   function dashboard(token) {
     show(el('p', { 'class': 'loading', text: '加载中…' }));
-    return Promise.all([api('/api/summary'), api('/api/breakdown'), optional('/api/years'),
+    return Promise.all([api('/api/summary'), api('/api/breakdown'), api('/api/years'),
       api(withYear('/api/dashboard'))]).then(function (r) {
       if (token !== renderToken) return;
       var s = r[0], rows = r[1], years = r[2], d = r[3];
@@ -226,11 +218,11 @@
 
   function yearsTable(years) {
     return el('table', { id: 'years-table' },
-      el('thead', null, el('tr', null, ['年度', '在册户', '贫困户', '贫困人口', '发生率%', '当年脱贫人口', '减贫任务', '监测户']
+      el('thead', null, el('tr', null, ['年度', '在册户', '贫困户', '贫困人口', '发生率%', '当年脱贫人口', '减贫任务（人）', '监测户']
         .map(function (h) { return el('th', { 'class': 'num', text: h }); }))),
       el('tbody', null, years.map(function (y) {
         return el('tr', null, [y.year, fmt(y.registeredHouseholds), fmt(y.poorHouseholds), fmt(y.poorPeople),
-          pct(y.incidencePercent), fmt(y.exitedPeopleInYear), fmt(y.targetPeople), fmt(y.monitoredHouseholds)]
+          pct(y.incidencePercent), fmt(y.exitedPeople), y.targetPeople === null ? '—' : fmt(y.targetPeople), fmt(y.monitoredHouseholds)]
           .map(function (v) { return el('td', { 'class': 'num', text: v }); }));
       })));
   }
@@ -605,14 +597,14 @@
 
   // ---- the year on the dashboard ---------------------------------------------------------------------------------
 
-  /** The selected year: its figures (when the host provided the yearly table), monitoring and exits by village. */
+  /** The selected year: its figures (once the library closed the year), monitoring and exits by village. */
   function yearSection(d) {
     var f = d.figures;
     var cards = el('div', { 'class': 'cards' },
       f ? statCard(d.year + ' 年贫困发生率', 'incidence', el('span', { id: 'year-incidence', text: pct(f.incidencePercent) }), '%') : null,
       f ? statCard(d.year + ' 年末贫困人口', 'poor people', el('span', { id: 'year-poor-people', text: fmt(f.poorPeople) }), '人') : null,
-      f ? statCard(d.year + ' 年脱贫人口', 'people exited', el('span', { id: 'year-exited-people', text: fmt(f.exitedPeopleInYear) }), '人') : null,
-      statCard(d.year + ' 年脱贫户', 'households exited', el('span', { id: 'year-exited', text: fmt(f ? f.exitedHouseholdsInYear : d.exitedHouseholds) }), '户'),
+      f ? statCard(d.year + ' 年脱贫人口', 'people exited', el('span', { id: 'year-exited-people', text: fmt(f.exitedPeople) }), '人') : null,
+      statCard(d.year + ' 年脱贫户', 'households exited', el('span', { id: 'year-exited', text: fmt(f ? f.exitedHouseholds : d.exitedHouseholds) }), '户'),
       statCard(d.year + ' 年监测户', 'monitored households', el('span', { id: 'year-monitored', text: fmt(f ? f.monitoredHouseholds : d.monitored) }), '户'),
       statCard('监测中（未消除风险）', 'still at risk', el('span', { id: 'year-at-risk', text: fmt(d.monitoredAtRisk) }), '户'));
     var villages = d.exitsByVillage.slice(0, 15);
@@ -638,7 +630,13 @@
     var reason = reasonInput('reason-' + key);
     var message = el('span', { 'class': 'step-message' });
     var votes = null;
+    var category = null;
     var controls = c.actions.map(function (a) {
+      if (a.action === 'verify') {
+        category = el('select', { 'class': 'category-select', 'aria-label': '拟纳入类别' }, MONITORING_CATEGORIES.map(function (k) {
+          return el('option', { value: k[0], text: k[1] });
+        }));
+      }
       if (a.action === 'vote') {
         votes = el('span', { 'class': 'votes' }, '赞成 ', el('input', { type: 'number', min: 0, value: 7, 'class': 'vote-for', size: 3 }),
           ' 反对 ', el('input', { type: 'number', min: 0, value: 1, 'class': 'vote-against', size: 3 }),
@@ -651,6 +649,7 @@
           body.against = Number(votes.querySelector('.vote-against').value);
           body.abstained = Number(votes.querySelector('.vote-abstain').value);
         }
+        if (a.action === 'verify') body.category = category.value;
         if (!reason.value.trim()) { message.textContent = '请填写理由'; return; }
         post('/api/cases/' + c.kind.toLowerCase() + '/' + encodeURIComponent(c.id) + '/' + a.action, body)
           .then(reload, function (e) { message.textContent = e.message; message.className = 'step-message error-text'; });
@@ -661,18 +660,45 @@
       el('td', null, el('span', { text: c.kindLabel }), el('br'), el('small', { text: c.id })),
       el('td', { text: (c.township || '') + ' ' + c.village }), el('td', { 'class': 'case-name', text: c.name || '' }),
       el('td', null, el('span', { 'class': 'badge stage', text: c.stageLabel }), notice ? el('small', { text: ' ' + notice }) : null,
-        c.objections.length ? el('div', { 'class': 'objections', text: '异议：' + c.objections.join('；') }) : null),
-      el('td', null, c.actions.length ? [votes, reason, controls, message] : el('small', { text: '待其他层级办理' })));
+        c.objections.length ? el('div', { 'class': 'objections', text: '异议：' + c.objections.join('；') }) : null,
+        c.lead ? el('div', { 'class': 'lead', text: c.lead }) : null),
+      el('td', null, c.actions.length ? [votes, category, reason, controls, message] : el('small', { text: '待其他层级办理' })));
   }
 
-  function cases(token) {
+  var MONITORING_CATEGORIES = [['UNSTABLE_EXITED', '脱贫不稳定户'], ['MARGINAL', '边缘易致贫户'], ['SUDDEN_HARDSHIP', '突发严重困难户']];
+
+  /** The form for a monitoring lead found on a visit or reported by the household (only for users who may write). */
+  function leadForm(householdId, reload) {
+    if (!me || me.permissions.indexOf('WRITE') < 0) return null;
+    var household = el('input', { type: 'text', id: 'lead-household', value: householdId || '', placeholder: '户编号', maxlength: 40 });
+    var kind = el('select', { id: 'lead-kind', 'aria-label': '线索来源' },
+      el('option', { value: 'CADRE_VISIT', text: '干部走访排查' }), el('option', { value: 'SELF_REPORT', text: '农户自主申报' }));
+    var source = el('input', { type: 'text', id: 'lead-source', placeholder: '报告人（干部或户主）', maxlength: 60 });
+    var reason = el('input', { type: 'text', id: 'lead-reason', placeholder: '发现的情况（如：务工中断、大病支出）', maxlength: 200, size: 40 });
+    var message = el('span', { id: 'lead-message', 'class': 'step-message' });
+    var form = el('form', { id: 'lead-form', 'class': 'lead-form' },
+      el('strong', { text: '录入监测线索 ' }), household, ' ', kind, ' ', source, ' ', reason, ' ',
+      el('button', { type: 'submit', id: 'lead-submit', text: '登记线索' }), ' ', message);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (!household.value.trim() || !source.value.trim() || !reason.value.trim()) { message.textContent = '请填写户编号、报告人和情况'; return; }
+      post('/api/monitoring/leads', { householdId: household.value.trim(), kind: kind.value, source: source.value, reason: reason.value })
+        .then(function () {
+          if (location.hash.indexOf('?') >= 0) location.hash = '#/cases'; else reload();
+        }, function (e) { message.textContent = e.message; message.className = 'step-message error-text'; });
+    });
+    return form;
+  }
+
+  function cases(token, params) {
     show(el('p', { 'class': 'loading', text: '加载中…' }));
     return api(withYear('/api/cases')).then(function (q) {
       if (token !== renderToken) return;
       var reload = function () { route(); };
       show(el('section', { id: 'cases' },
         el('h2', null, '办理', el('small', { text: 'cases waiting · ' + (q.year || '全部年度') })),
-        el('p', { 'class': 'masked-note', text: '识别与退出程序中未办结的案件；可办理的排在前面。每一步都由程序库核验范围、权限、层级与公示期。' }),
+        el('p', { 'class': 'masked-note', text: '识别、退出与防返贫监测程序中未办结的案件；可办理的排在前面。每一步都由程序库核验范围、权限、层级与公示期。' }),
+        leadForm(params.household, reload),
         q.cases.length ? el('table', { id: 'cases-table' },
           el('thead', null, el('tr', null, ['程序', '地区', '户主', '环节', '办理'].map(function (t) { return el('th', { text: t }); }))),
           el('tbody', null, q.cases.map(function (c) { return caseRow(c, reload); })))
@@ -688,7 +714,7 @@
       show(el('section', { id: 'notices', 'class': 'printable' },
         el('div', { 'class': 'no-print' }, el('button', { type: 'button', id: 'print-notices', text: '打印公示', onclick: function () { window.print(); } })),
         el('h2', { 'class': 'notice-title', text: n.areaName + ' 公示' }),
-        el('p', { text: '下列农户正在公示（公示期不少于 7 天）。如有异议，请在公示期内向村委会或乡镇人民政府反映。' }),
+        el('p', { text: '下列农户正在公示（识别、退出公示不少于 7 天，监测对象公示不少于 5 天）。如有异议，请在公示期内向村委会或乡镇人民政府反映。' }),
         n.lines.length ? el('table', { id: 'notices-table' },
           el('thead', null, el('tr', null, ['姓名', '乡镇', '村', '类别', '理由', '公示期'].map(function (t) { return el('th', { text: t }); }))),
           el('tbody', null, n.lines.map(function (l) {
@@ -706,7 +732,8 @@
       if (token !== renderToken) return;
       show(el('section', { id: 'benefit', 'class': 'printable', 'data-id': b.householdId },
         el('div', { 'class': 'no-print' }, el('a', { 'class': 'back', href: '#/household/' + encodeURIComponent(b.householdId), text: '‹ 返回农户卡片' }), ' ',
-          el('button', { type: 'button', id: 'print-benefit', text: '打印明白卡', onclick: function () { window.print(); } })),
+          el('button', { type: 'button', id: 'print-benefit', text: '打印明白卡', onclick: function () { window.print(); } }), ' ',
+          el('a', { id: 'benefit-print-link', target: '_blank', rel: 'noopener', href: '/print/benefits/' + encodeURIComponent(b.householdId) + '?year=' + b.year, text: '打印版（程序库生成）' })),
         el('h2', { text: '扶贫政策明白卡 ' + b.year + ' 年度' }),
         el('dl', { 'class': 'fields' }, field('户编号', b.householdId), field('所在地', b.regionPath), field('户主', b.headName),
           field('身份证号', b.headIdMasked), field('状态', b.statusLabel), field('填发日期', b.issuedOn)),
@@ -717,6 +744,84 @@
             el('div', { text: '结论：' + l.result }));
         })) : el('p', { id: 'benefit-empty', text: '本年度无享受政策金额' }),
         el('p', { id: 'benefit-total', text: '合计：' + money(b.total) + ' 元' })));
+    });
+  }
+
+  // ---- the audit log ---------------------------------------------------------------------------------------------
+
+  function auditQuery(params, before) {
+    var q = [];
+    ['from', 'to', 'actor', 'type', 'subject'].forEach(function (k) {
+      if (params[k]) q.push(k + '=' + encodeURIComponent(params[k]));
+    });
+    if (before) q.push('before=' + before);
+    return '/api/audit' + (q.length ? '?' + q.join('&') : '');
+  }
+
+  function auditRow(e) {
+    var change = function (label, json) {
+      return json ? el('details', null, el('summary', { text: label }), el('pre', { text: json })) : null;
+    };
+    return el('tr', { 'data-sequence': e.sequence },
+      el('td', { 'class': 'num', text: e.sequence }), el('td', { text: e.at }),
+      el('td', null, el('span', { text: e.actorName || '' }), el('br'), el('small', { text: e.actorId })),
+      el('td', null, el('span', { text: e.entityType }), el('br'), el('small', { 'class': 'entity-id', text: e.entityId })),
+      el('td', { text: e.action }), el('td', { 'class': 'audit-reason', text: e.reason || '' }),
+      el('td', { 'class': 'audit-change' }, change('变更前', e.before), change('变更后', e.after)));
+  }
+
+  /** The county's audit log, newest first, with filters, keyset "more" and the hash-chain check. */
+  function audit(token, params) {
+    show(el('p', { 'class': 'loading', text: '加载中…' }));
+    return api(auditQuery(params)).then(function (page) {
+      if (token !== renderToken) return;
+      var input = function (name, type, placeholder) {
+        return el('input', { type: type, id: 'audit-' + name, name: name, value: params[name] || '', placeholder: placeholder, maxlength: 100 });
+      };
+      var fields = [input('from', 'date', ''), input('to', 'date', ''), input('actor', 'text', '操作人账号'),
+        input('type', 'text', '对象类型（如 household）'), input('subject', 'text', '对象编号')];
+      var filter = el('form', { id: 'audit-filter', 'class': 'filters' },
+        el('label', { text: '起 ' }), fields[0], el('label', { text: ' 止 ' }), fields[1], ' ', fields[2], ' ', fields[3], ' ', fields[4], ' ',
+        el('button', { type: 'submit', id: 'audit-apply', text: '筛选' }));
+      filter.addEventListener('submit', function (ev) {
+        ev.preventDefault();
+        var q = fields.filter(function (f) { return f.value.trim(); }).map(function (f) {
+          return f.name + '=' + encodeURIComponent(f.value.trim());
+        });
+        location.hash = '#/audit' + (q.length ? '?' + q.join('&') : '');
+      });
+      var result = el('div', { id: 'audit-verify-result' });
+      var verify = el('button', { type: 'button', id: 'audit-verify', text: '校验哈希链', onclick: function () {
+        result.textContent = '校验中…';
+        result.removeAttribute('data-intact');
+        api('/api/audit/verify').then(function (v) {
+          result.textContent = v.intact ? '哈希链完整：已校验 ' + v.checked + ' 条记录。'
+            : '哈希链断裂：第 ' + v.brokenSequence + ' 号记录 ' + v.problemLabel + '（已校验 ' + v.checked + ' 条）。';
+          result.className = v.intact ? 'ok-text' : 'error-text';
+          result.setAttribute('data-intact', String(v.intact));
+          if (!v.intact) result.setAttribute('data-broken', String(v.brokenSequence));
+        }, function (e) { result.textContent = e.message; result.className = 'error-text'; });
+      } });
+      var body = el('tbody', null, page.items.map(auditRow));
+      var next = page.next;
+      var more = el('button', { type: 'button', id: 'audit-more', text: '更多', hidden: next === null, onclick: function () {
+        more.disabled = true;
+        api(auditQuery(params, next)).then(function (p) {
+          p.items.forEach(function (e) { body.appendChild(auditRow(e)); });
+          next = p.next;
+          more.disabled = false;
+          more.hidden = next === null;
+          table.setAttribute('data-rows', String(body.children.length));
+        }, function (e) { more.disabled = false; result.textContent = e.message; result.className = 'error-text'; });
+      } });
+      var table = el('table', { id: 'audit-table', 'data-rows': page.items.length },
+        el('thead', null, el('tr', null, ['序号', '时间', '操作人', '对象', '操作', '理由', '变更'].map(function (t) { return el('th', { text: t }); }))),
+        body);
+      show(el('section', { id: 'audit' },
+        el('h2', null, '审计日志', el('small', { text: 'audit log · ' + page.county })),
+        el('p', { 'class': 'masked-note', text: me.personalDataVisible ? '按时间倒序。' : '按时间倒序；个人信息已由程序库脱敏。' }),
+        el('div', { 'class': 'no-print' }, verify, ' ', result), filter,
+        page.items.length ? table : el('p', { id: 'audit-empty', text: '没有符合条件的记录' }), more));
     });
   }
 
@@ -755,7 +860,8 @@
       case 'household': done = householdCard(token, decodeURIComponent(parts.slice(1).join('/'))); break;
       case 'funds': done = funds(token, r.params); break;
       case 'downloads': done = downloads(); break;
-      case 'cases': done = cases(token); break;
+      case 'cases': done = cases(token, r.params); break;
+      case 'audit': done = audit(token, r.params); break;
       case 'notices': done = notices(token); break;
       case 'benefit': done = benefit(token, decodeURIComponent(parts.slice(1).join('/'))); break;
       default: show(el('p', { 'class': 'error', text: '页面不存在：' + r.path })); return;
@@ -825,6 +931,7 @@
     } });
     append(who, [el('span', { id: 'who-name', text: m.displayName + ' · ' + m.scopeName + ' ' }),
       el('small', { text: m.personalDataVisible ? '可查看个人信息' : '个人信息已脱敏' }), ' ', select, ' ', logout]);
+    document.getElementById('nav-audit').hidden = m.permissions.indexOf('AUDIT') < 0;
     document.getElementById('nav').hidden = false;
     route();
   }

@@ -20,7 +20,6 @@ import org.jingzhun.example.web.UsersFile;
 import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionTree;
-import org.jingzhun.example.web.YearlyFigures;
 import org.jingzhun.policy.anhui.AnhuiPolicyConfig;
 import org.jingzhun.policy.anhui.AnhuiPolicyPlugin;
 import org.jingzhun.policy.national.NationalPolicyConfig;
@@ -95,8 +94,7 @@ public final class Main {
             UsersFile users = settings.users() != null ? UsersFile.load(settings.users())
                     : demoUsers(jz, settings.profile().countyCode(), Path.of("data", "portal-users.json"), out);
             PortalServer portal = PortalServer.start(jz, PortalServer.Options.defaults(users)
-                    .withHost(settings.host()).withPort(settings.port())
-                    .withYears(rows.stream().map(Main::figures).toList()));
+                    .withHost(settings.host()).withPort(settings.port()));
             String shown = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
             out.println("Portal: http://" + shown + ":" + portal.port() + "/  (Ctrl+C stops it)");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -140,12 +138,6 @@ public final class Main {
         }
         UsersFile.write(file, users);
         return UsersFile.load(file);
-    }
-
-    static YearlyFigures figures(YearRow r) {
-        return new YearlyFigures(r.year(), r.registeredHouseholds(), r.registeredPeople(), r.poorHouseholds(),
-                r.poorPeople(), r.incidencePercent(), r.exitedHouseholds(), r.exitedPeople(), r.targetPeople(),
-                r.monitoredHouseholds());
     }
 
     static Map<String, String> parse(String[] args) {

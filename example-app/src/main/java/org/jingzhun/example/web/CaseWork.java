@@ -14,6 +14,12 @@ import org.jingzhun.core.identification.IdentificationStage;
 import org.jingzhun.core.identification.IdentificationWorkflow;
 import org.jingzhun.core.identification.VillageVote;
 import org.jingzhun.core.identification.WorkflowStep;
+import org.jingzhun.core.monitoring.LeadKind;
+import org.jingzhun.core.monitoring.MonitoringCase;
+import org.jingzhun.core.monitoring.MonitoringStage;
+import org.jingzhun.core.monitoring.NoticeEntry;
+import org.jingzhun.spi.policy.MonitoringCategory;
+import org.jingzhun.spi.policy.ProcedureTerms;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.household.Household;
@@ -24,15 +30,16 @@ import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.region.RegionTree;
 
 /**
- * The clerk's daily work (办理): the open entry (识别) and exit (退出) cases of an area with the steps the signed-in
- * user may take on each, the step itself, and the public notices (公示) of the cases in a notice. Which steps are
+ * The clerk's daily work (办理): the open entry (识别), exit (退出) and monitoring (防返贫监测) cases of an area with the
+ * steps the signed-in user may take on each, the step itself, monitoring leads entered from a visit, and the public
+ * notices (公示) of the cases in a notice. Which steps are
  * offered is only a convenience for the screen: every step is a call to the library's procedure, which checks scope,
  * permission, level and notice days itself and refuses otherwise.
  */
 final class CaseWork {
     /** Entry or exit procedure. */
     enum Kind {
-        ENTRY("贫困户识别"), EXIT("脱贫退出");
+        ENTRY("贫困户识别"), EXIT("脱贫退出"), MONITORING("防返贫监测");
 
         final String label;
 
@@ -52,11 +59,14 @@ final class CaseWork {
     record StepView(String action, String to, String actorName, java.time.Instant at, String note) {
     }
 
-    /** A case in the queue. The name is the head's, masked like every name. */
+    /**
+     * A case in the queue. The name is the head's, masked like every name; {@code lead} is a monitoring case's lead
+     * (source, kind and text as the library lets the caller see it), null for entry and exit cases.
+     */
     record CaseView(String kind, String kindLabel, String id, int year, String region, String township,
             String village, String name, String householdId, String stage, String stageLabel,
-            LocalDate noticeOpenedOn, LocalDate noticeRunsUntil, List<String> objections, List<StepView> steps,
-            List<ActionView> actions) {
+            LocalDate noticeOpenedOn, LocalDate noticeRunsUntil, List<String> objections, String lead,
+            List<StepView> steps, List<ActionView> actions) {
     }
 
     /** The queue of an area: its open cases, those the user can act on first. */
@@ -75,11 +85,24 @@ final class CaseWork {
     record Notices(String area, String areaName, LocalDate today, List<NoticeLine> lines) {
     }
 
-    /** What a step carries: a reason (or note), who raised an objection, and a village vote. */
-    record StepRequest(String reason, String raisedBy, Integer inFavour, Integer against, Integer abstained) {
+    /**
+     * What a step carries: a reason (or note), who raised an objection, a village vote, and the category a village
+     * proposes when it verifies a monitoring lead.
+     */
+    record StepRequest(String reason, String raisedBy, Integer inFavour, Integer against, Integer abstained,
+            String category) {
+    }
+
+    /** A monitoring lead from a visit or the household's own report: kind, who reported it, and what was found. */
+    record LeadRequest(String householdId, String kind, String source, String reason) {
     }
 
     static final int MAX_ROWS = 200;
+    /**
+     * Days a monitoring notice runs in the default procedure terms, only to show when it may end: the library checks
+     * the days of the policy in force when the township checks the case.
+     */
+    private static final int MONITORING_NOTICE_DAYS = ProcedureTerms.defaults().monitoringNoticeDays();
 
     private final Jingzhun jz;
     private final Principal principal;
@@ -102,6 +125,12 @@ final class CaseWork {
         for (ExitCase c : exits) {
             out.add(exit(c, tree, null));
         }
+        // Monitored households stay open for assistance and clearance, which are not the queue's work.
+        for (MonitoringCase c : jz.monitoring().cases(principal, area, year)) {
+            if (c.stage().beforeDecision()) {
+                out.add(monitoring(c, tree));
+            }
+        }
         if (mineOnly) {
             out.removeIf(c -> c.actions().isEmpty());
         }
@@ -111,7 +140,7 @@ final class CaseWork {
         // Names of exit cases need their households: read only for the rows shown.
         List<CaseView> named = new ArrayList<>(shown.size());
         for (CaseView c : shown) {
-            named.add(c.kind().equals(Kind.EXIT.name()) ? withName(c) : c);
+            named.add(c.kind().equals(Kind.ENTRY.name()) ? c : withName(c));
         }
         return new Queue(area.value(), year, total, named);
     }
@@ -120,12 +149,32 @@ final class CaseWork {
         Household h = jz.registry().get(principal, c.householdId());
         return new CaseView(c.kind(), c.kindLabel(), c.id(), c.year(), c.region(), c.township(), c.village(),
                 headName(h), c.householdId(), c.stage(), c.stageLabel(), c.noticeOpenedOn(),
-                c.noticeRunsUntil(), c.objections(), c.steps(), c.actions());
+                c.noticeRunsUntil(), c.objections(), c.lead(), c.steps(), c.actions());
+    }
+
+    /** Opens a monitoring case from a lead; the library checks the scope, WRITE and the household's status. */
+    CaseView lead(LeadRequest req) {
+        if (req == null || req.householdId() == null || req.householdId().isBlank()) {
+            throw new IllegalArgumentException("a lead needs the household's id");
+        }
+        LeadKind kind;
+        try {
+            kind = LeadKind.valueOf(req.kind() == null ? "" : req.kind().strip());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("kind must be SELF_REPORT or CADRE_VISIT: " + req.kind());
+        }
+        int year = LocalDate.now(jz.clock()).getYear();
+        MonitoringCase c = jz.monitoring().report(principal, req.householdId().strip(), year, kind,
+                req.source() == null ? null : req.source().strip(), req.reason() == null ? null : req.reason().strip());
+        return withName(monitoring(c, jz.regions().tree(principal, principal.scope())));
     }
 
     CaseView step(Kind kind, String caseId, String action, StepRequest req) {
         String reason = req == null || req.reason() == null ? null : req.reason().strip();
         RegionTree tree = jz.regions().tree(principal, principal.scope());
+        if (kind == Kind.MONITORING) {
+            return monitoringStep(caseId, action, req, reason, tree);
+        }
         if (kind == Kind.ENTRY) {
             var wf = jz.identification();
             IdentificationCase c = switch (action) {
@@ -159,6 +208,34 @@ final class CaseWork {
         return withName(exit(c, tree, null));
     }
 
+    private CaseView monitoringStep(String caseId, String action, StepRequest req, String reason, RegionTree tree) {
+        var m = jz.monitoring();
+        MonitoringCase c = switch (action) {
+            case "verify" -> m.verify(principal, caseId, category(req), true, reason);
+            case "notice" -> m.openNotice(principal, caseId, reason);
+            case "object" -> m.object(principal, caseId, raisedBy(req), reason);
+            case "approve" -> m.getCase(principal, caseId).stage() == MonitoringStage.TOWNSHIP_CHECKED
+                    ? m.countyDecide(principal, caseId, true, reason) : m.townshipCheck(principal, caseId, true, reason);
+            case "reject" -> switch (m.getCase(principal, caseId).stage()) {
+                case LEAD -> m.verify(principal, caseId, null, false, reason);
+                case TOWNSHIP_CHECKED -> m.countyDecide(principal, caseId, false, reason);
+                default -> m.townshipCheck(principal, caseId, false, reason);
+            };
+            default -> throw new IllegalArgumentException("unknown step: " + action);
+        };
+        return withName(monitoring(c, tree));
+    }
+
+    private static MonitoringCategory category(StepRequest req) {
+        String v = req == null || req.category() == null ? "" : req.category().strip();
+        try {
+            return MonitoringCategory.valueOf(v);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("verifying a lead needs its category (UNSTABLE_EXITED, MARGINAL or "
+                    + "SUDDEN_HARDSHIP): " + v);
+        }
+    }
+
     Notices notices(RegionCode area, Integer year) {
         RegionTree tree = jz.regions().tree(principal, area);
         List<NoticeLine> lines = new ArrayList<>();
@@ -177,6 +254,23 @@ final class CaseWork {
                         "拟脱贫退出", c.assessment() == null ? "" : c.assessment().explanation().result(),
                         c.noticeOpenedOn(), runsUntil(c.noticeOpenedOn())));
             }
+        }
+        // Monitoring notices come from the library's own notice, masked by the public-notice profile whoever asks; the
+        // cases add only the township and the notice dates.
+        Map<String, MonitoringCase> onNotice = new java.util.HashMap<>();
+        for (MonitoringCase c : jz.monitoring().cases(principal, area, year)) {
+            if (c.stage() == MonitoringStage.NOTICE) {
+                onNotice.put(c.id(), c);
+            }
+        }
+        for (NoticeEntry e : jz.monitoring().notice(principal, area)) {
+            MonitoringCase c = onNotice.get(e.caseId());
+            if (c == null) {
+                continue; // another year's notice
+            }
+            lines.add(new NoticeLine(e.caseId(), e.headName(), township(tree, c.region()), e.village(),
+                    "拟纳入监测对象（" + e.category().label() + "）", e.reason(), c.noticeOpenedOn(),
+                    c.noticeOpenedOn().plusDays(MONITORING_NOTICE_DAYS)));
         }
         lines.sort(Comparator.comparing(NoticeLine::village).thenComparing(NoticeLine::caseId));
         Region root = tree.find(area).orElse(null);
@@ -236,7 +330,7 @@ final class CaseWork {
                 township(tree, c.region()), name(tree, c.region()), head == null ? null : head.name(),
                 c.householdId(), c.stage().name(), c.stage().label(), c.noticeOpenedOn(),
                 runsUntil(c.noticeOpenedOn()), c.objections().stream().map(o -> o.raisedOn() + " " + o.text())
-                        .toList(), steps(c.steps()), actions);
+                        .toList(), null, steps(c.steps()), actions);
     }
 
     private CaseView exit(ExitCase c, RegionTree tree, String name) {
@@ -282,7 +376,51 @@ final class CaseWork {
         return new CaseView(Kind.EXIT.name(), Kind.EXIT.label, c.id(), c.year(), c.region().value(),
                 township(tree, c.region()), name(tree, c.region()), name, c.householdId(), c.stage().name(),
                 c.stage().label(), c.noticeOpenedOn(), runsUntil(c.noticeOpenedOn()),
-                c.objections().stream().map(o -> o.raisedOn() + " " + o.text()).toList(), steps(c.steps()), actions);
+                c.objections().stream().map(o -> o.raisedOn() + " " + o.text()).toList(), null, steps(c.steps()),
+                actions);
+    }
+
+    private CaseView monitoring(MonitoringCase c, RegionTree tree) {
+        List<ActionView> actions = new ArrayList<>();
+        boolean write = can(Permission.WRITE, c.region());
+        boolean approve = can(Permission.APPROVE, c.region());
+        switch (c.stage()) {
+            case LEAD -> {
+                if (write) {
+                    actions.add(new ActionView("verify", "入户核实，拟纳入"));
+                    actions.add(new ActionView("reject", "核实不符合条件"));
+                }
+            }
+            case VERIFIED -> {
+                if (write) {
+                    actions.add(new ActionView("notice", "开始村内公示"));
+                }
+            }
+            case NOTICE -> {
+                if (approve && atLeast(RegionLevel.TOWNSHIP)) {
+                    actions.add(new ActionView("approve", "乡镇审核通过"));
+                    actions.add(new ActionView("reject", "乡镇审核未通过"));
+                }
+                if (write) {
+                    actions.add(new ActionView("object", "登记公示异议"));
+                }
+            }
+            case TOWNSHIP_CHECKED -> {
+                if (approve && atLeast(RegionLevel.COUNTY)) {
+                    actions.add(new ActionView("approve", "县级确定为监测对象"));
+                    actions.add(new ActionView("reject", "县级不予纳入"));
+                }
+            }
+            default -> { }
+        }
+        String lead = c.kind().label() + "（" + c.source() + "，" + c.leadOn() + "）：" + c.lead()
+                + (c.category() == null ? "" : "；拟纳入类别：" + c.category().label());
+        return new CaseView(Kind.MONITORING.name(), Kind.MONITORING.label, c.id(), c.year(), c.region().value(),
+                township(tree, c.region()), name(tree, c.region()), null, c.householdId(), c.stage().name(),
+                c.stage().label(), c.noticeOpenedOn(), c.noticeOpenedOn() == null ? null
+                        : c.noticeOpenedOn().plusDays(MONITORING_NOTICE_DAYS),
+                c.objections().stream().map(o -> o.raisedOn() + " " + o.text()).toList(), lead, steps(c.steps()),
+                actions);
     }
 
     private List<StepView> steps(List<WorkflowStep> steps) {
@@ -335,6 +473,6 @@ final class CaseWork {
     }
 
     static Map<String, Kind> kinds() {
-        return Map.of("entry", Kind.ENTRY, "exit", Kind.EXIT);
+        return Map.of("entry", Kind.ENTRY, "exit", Kind.EXIT, "monitoring", Kind.MONITORING);
     }
 }

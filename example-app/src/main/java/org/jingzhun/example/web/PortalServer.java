@@ -26,6 +26,7 @@ import org.jingzhun.core.funds.FundReport;
 import org.jingzhun.core.funds.FundsService;
 import org.jingzhun.core.funds.HouseholdFunds;
 import org.jingzhun.core.statistics.RegionStatistics;
+import org.jingzhun.core.statistics.YearFigures;
 import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.error.AccessDeniedException;
@@ -59,12 +60,14 @@ import org.slf4j.LoggerFactory;
  * {@code access} records who asked for what, and which household each user read.
  *
  * <p>The API: {@code POST /api/login}, {@code POST /api/logout}, {@code /api/me}, {@code /api/summary},
- * {@code /api/breakdown}, {@code /api/regions}, {@code /api/years}, {@code /api/dashboard?year=},
- * {@code /api/households}, {@code /api/households/{id}} (and {@code /history}, {@code /plans}, {@code /funds},
- * {@code /benefits?year=} the 明白卡), {@code /api/funds?area=&year=}, the clerk's work {@code /api/cases?year=&mine=},
- * {@code POST /api/cases/{entry|exit}/{id}/{vote|notice|approve|reject|object}}, {@code /api/notices?year=}; downloads
- * {@code /download/households.csv}, {@code /download/households.json}, {@code /download/summary.csv},
- * {@code /download/funds.csv}.
+ * {@code /api/breakdown}, {@code /api/regions}, {@code /api/years} (the library's closed years), {@code
+ * /api/dashboard?year=}, {@code /api/households}, {@code /api/households/{id}} (and {@code /history}, {@code /plans},
+ * {@code /funds}, {@code /benefits?year=} the 明白卡), {@code /api/funds?area=&year=}, the clerk's work
+ * {@code /api/cases?year=&mine=}, {@code POST /api/cases/{entry|exit|monitoring}/{id}/{vote|verify|confirm|notice|
+ * approve|reject|object}}, {@code POST /api/monitoring/leads}, {@code /api/notices?year=}, the audit log
+ * {@code /api/audit?from=&to=&actor=&type=&subject=&before=&limit=} and {@code /api/audit/verify}; the printable 明白卡
+ * {@code /print/benefits/{id}?year=}; downloads {@code /download/households.csv}, {@code /download/households.json},
+ * {@code /download/summary.csv}, {@code /download/funds.csv}.
  */
 public final class PortalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
@@ -89,16 +92,14 @@ public final class PortalServer implements AutoCloseable {
             "Cache-Control", "no-store");
 
     /**
-     * How a portal runs: where it listens, who may sign in, the yearly trajectory for the dashboard (may be
-     * {@code null}), session idle timeout, lockout after {@code maxFailures} wrong passwords for {@code lockout}, and
-     * the clock sessions and lockouts follow.
+     * How a portal runs: where it listens, who may sign in, session idle timeout, lockout after {@code maxFailures}
+     * wrong passwords for {@code lockout}, and the clock sessions and lockouts follow.
      */
-    public record Options(String host, int port, PortalLogin login, List<YearlyFigures> years, Duration idleTimeout,
-            int maxFailures, Duration lockout, Clock clock) {
+    public record Options(String host, int port, PortalLogin login, Duration idleTimeout, int maxFailures,
+            Duration lockout, Clock clock) {
         public Options {
             Objects.requireNonNull(host, "host");
             Objects.requireNonNull(login, "login");
-            years = years == null ? null : List.copyOf(years);
             Objects.requireNonNull(idleTimeout, "idleTimeout");
             Objects.requireNonNull(lockout, "lockout");
             Objects.requireNonNull(clock, "clock");
@@ -106,33 +107,29 @@ public final class PortalServer implements AutoCloseable {
 
         /** Loopback, port 7070, 30 minutes idle, 5 failures lock a user name for 15 minutes, the system clock. */
         public static Options defaults(PortalLogin login) {
-            return new Options("127.0.0.1", 7070, login, null, Duration.ofMinutes(30), 5, Duration.ofMinutes(15),
+            return new Options("127.0.0.1", 7070, login, Duration.ofMinutes(30), 5, Duration.ofMinutes(15),
                     Clock.systemUTC());
         }
 
         public Options withHost(String h) {
-            return new Options(h, port, login, years, idleTimeout, maxFailures, lockout, clock);
+            return new Options(h, port, login, idleTimeout, maxFailures, lockout, clock);
         }
 
         /** Port 0 picks a free port. */
         public Options withPort(int p) {
-            return new Options(host, p, login, years, idleTimeout, maxFailures, lockout, clock);
-        }
-
-        public Options withYears(List<YearlyFigures> y) {
-            return new Options(host, port, login, y, idleTimeout, maxFailures, lockout, clock);
+            return new Options(host, p, login, idleTimeout, maxFailures, lockout, clock);
         }
 
         public Options withIdleTimeout(Duration d) {
-            return new Options(host, port, login, years, d, maxFailures, lockout, clock);
+            return new Options(host, port, login, d, maxFailures, lockout, clock);
         }
 
         public Options withLockout(int failures, Duration d) {
-            return new Options(host, port, login, years, idleTimeout, failures, d, clock);
+            return new Options(host, port, login, idleTimeout, failures, d, clock);
         }
 
         public Options withClock(Clock c) {
-            return new Options(host, port, login, years, idleTimeout, maxFailures, lockout, c);
+            return new Options(host, port, login, idleTimeout, maxFailures, lockout, c);
         }
     }
 
@@ -151,7 +148,6 @@ public final class PortalServer implements AutoCloseable {
     }
 
     private final Jingzhun jz;
-    private final List<YearlyFigures> years;
     private final ObjectMapper json;
     private final Sessions sessions;
     private final String host;
@@ -159,7 +155,6 @@ public final class PortalServer implements AutoCloseable {
 
     private PortalServer(Jingzhun jz, Options options) {
         this.jz = Objects.requireNonNull(jz, "jz");
-        this.years = options.years();
         this.json = jz.json();
         this.host = options.host();
         this.sessions = new Sessions(options.login(), options.clock(), options.idleTimeout(), options.maxFailures(),
@@ -192,6 +187,10 @@ public final class PortalServer implements AutoCloseable {
             config.routes.get("/api/cases", this::cases);
             config.routes.post("/api/cases/{kind}/{id}/{action}", this::caseStep);
             config.routes.get("/api/notices", this::notices);
+            config.routes.post("/api/monitoring/leads", this::monitoringLead);
+            config.routes.get("/api/audit", this::auditEntries);
+            config.routes.get("/api/audit/verify", this::auditVerify);
+            config.routes.get("/print/benefits/{id}", this::benefitPrint);
             config.routes.get("/download/households.csv", this::householdsCsv);
             config.routes.get("/download/households.json", this::householdsJson);
             config.routes.get("/download/summary.csv", this::summaryCsv);
@@ -243,7 +242,7 @@ public final class PortalServer implements AutoCloseable {
     // ---- sessions and the HTTP surface ---------------------------------------------------------------------------
 
     private static boolean isProtected(String path) {
-        return path.startsWith("/api/") || path.startsWith("/download/");
+        return path.startsWith("/api/") || path.startsWith("/download/") || path.startsWith("/print/");
     }
 
     private static boolean changesState(String method) {
@@ -399,15 +398,17 @@ public final class PortalServer implements AutoCloseable {
         List<String> permissions = principal.permissions().stream().map(Enum::name).sorted().toList();
         return new PortalViews.Me(principal.userId(), principal.displayName(), principal.scope().value(),
                 scopeName, principal.scope().level().name(), permissions,
-                principal.can(Permission.VIEW_PERSONAL_DATA), session.csrfToken, yearChoices(),
+                principal.can(Permission.VIEW_PERSONAL_DATA), session.csrfToken, yearChoices(principal),
                 sessions.idleTimeout().toSeconds());
     }
 
-    /** The years a user may pick: those of the yearly trajectory and this year. */
-    private List<Integer> yearChoices() {
+    /** The years a user may pick: the closed years of the user's scope and this year. */
+    private List<Integer> yearChoices(Principal principal) {
         TreeSet<Integer> out = new TreeSet<>();
-        if (years != null) {
-            years.forEach(y -> out.add(y.year()));
+        try {
+            jz.statistics().series(principal, principal.scope()).forEach(y -> out.add(y.year()));
+        } catch (AccessDeniedException e) {
+            // a principal without READ still signs in, and is refused on every page
         }
         out.add(LocalDate.now(jz.clock()).getYear());
         return List.copyOf(out);
@@ -431,17 +432,18 @@ public final class PortalServer implements AutoCloseable {
     }
 
     /**
-     * The dashboard of a year: the county's yearly figures for it (when the host provided them), the households under
-     * relapse monitoring flagged that year, and the households that exited that year by village.
+     * The dashboard of a year: the area's figures of that year as the library froze them at the year's close (none
+     * while the year is open), the households under relapse monitoring flagged that year, and the households that
+     * exited that year by village.
      */
     private void dashboard(Context ctx) {
         Principal principal = principal(ctx);
         RegionCode area = area(ctx);
-        List<Integer> choices = yearChoices();
+        List<Integer> choices = yearChoices(principal);
         int year = year(ctx, choices.get(choices.size() - 1));
         RegionTree tree = jz.regions().tree(principal, area);
-        YearlyFigures figures = years == null || !area.equals(principal.scope()) ? null
-                : years.stream().filter(y -> y.year() == year).findFirst().orElse(null);
+        PortalViews.YearView figures = yearViews(principal, area).stream().filter(y -> y.year() == year).findFirst()
+                .orElse(null);
         List<org.jingzhun.core.monitoring.MonitoringRecord> monitored = jz.monitoring().list(principal, area).stream()
                 .filter(m -> m.year() == year).toList();
         java.util.Map<String, Long> byVillage = new java.util.TreeMap<>();
@@ -473,7 +475,7 @@ public final class PortalServer implements AutoCloseable {
         Principal principal = principal(ctx);
         CaseWork.Kind kind = CaseWork.kinds().get(ctx.pathParam("kind"));
         if (kind == null) {
-            throw new IllegalArgumentException("kind must be entry or exit: " + ctx.pathParam("kind"));
+            throw new IllegalArgumentException("kind must be entry, exit or monitoring: " + ctx.pathParam("kind"));
         }
         CaseWork.StepRequest req;
         try {
@@ -487,6 +489,117 @@ public final class PortalServer implements AutoCloseable {
         CaseWork.CaseView done = new CaseWork(jz, principal).step(kind, id, action, req);
         ACCESS.info("{} took step {} on {} case {}", principal.userId(), action, kind, id);
         write(ctx, done);
+    }
+
+    private void monitoringLead(Context ctx) {
+        Principal principal = principal(ctx);
+        CaseWork.LeadRequest req;
+        try {
+            req = json.readValue(ctx.bodyAsBytes(), CaseWork.LeadRequest.class);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("the body must be JSON {householdId, kind, source, reason}");
+        }
+        CaseWork.CaseView opened = new CaseWork(jz, principal).lead(req);
+        ACCESS.info("{} entered monitoring lead {} for household {}", principal.userId(), opened.id(),
+                opened.householdId());
+        ctx.status(201);
+        write(ctx, opened);
+    }
+
+    /**
+     * A page of the county's audit log, newest first: {@code from} and {@code to} are days (both included),
+     * {@code actor} a user id, {@code type} and {@code subject} the kind and id of a record, {@code before} the last
+     * sequence of the previous page. The library checks AUDIT over the county and masks the entries.
+     */
+    private void auditEntries(Context ctx) {
+        Principal principal = principal(ctx);
+        int limit = Math.min(intParam(ctx, "limit", 50), org.jingzhun.spi.audit.AuditQuery.MAX_LIMIT);
+        java.time.ZoneId zone = jz.clock().getZone();
+        LocalDate from = dateParam(ctx, "from");
+        LocalDate to = dateParam(ctx, "to");
+        String type = textParam(ctx, "type");
+        String subject = textParam(ctx, "subject");
+        if (subject != null && type == null) {
+            throw new IllegalArgumentException("a subject needs its type (household, identification, ...)");
+        }
+        String before = textParam(ctx, "before");
+        Long beforeSequence;
+        try {
+            beforeSequence = before == null ? null : Long.valueOf(before);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("before is not a sequence number: " + before);
+        }
+        org.jingzhun.spi.audit.AuditQuery query = new org.jingzhun.spi.audit.AuditQuery(
+                principal.scope().countyCode(), from == null ? null : from.atStartOfDay(zone).toInstant(),
+                to == null ? null : to.plusDays(1).atStartOfDay(zone).toInstant(), textParam(ctx, "actor"), type,
+                subject, beforeSequence, limit);
+        org.jingzhun.core.audit.AuditPage page = jz.audit().entries(principal, query);
+        ACCESS.info("{} read {} audit entries of county {}", principal.userId(), page.items().size(),
+                query.countyCode());
+        write(ctx, PortalViews.audit(query.countyCode(), page, zone));
+    }
+
+    private void auditVerify(Context ctx) {
+        Principal principal = principal(ctx);
+        RegionCode county = RegionCode.of(principal.scope().countyCode());
+        org.jingzhun.spi.audit.AuditVerification v = jz.audit().verify(principal, county);
+        ACCESS.info("{} verified the audit chain of county {}: {}", principal.userId(), county.value(),
+                v.intact() ? "intact" : "broken at " + v.brokenSequence());
+        write(ctx, PortalViews.verification(v));
+    }
+
+    /**
+     * The printable 明白卡 as the library renders it, masked for the caller. Its one inline style block is allowed by
+     * its hash, so the page keeps the portal's policy otherwise: no script at all, nothing loaded from elsewhere.
+     */
+    private void benefitPrint(Context ctx) {
+        Principal principal = principal(ctx);
+        String id = ctx.pathParam("id");
+        int year = year(ctx, LocalDate.now(jz.clock()).getYear());
+        ACCESS.info("{} printed benefit statement of household {} for {}", principal.userId(), id, year);
+        String html = jz.benefits().statement(principal, id, year).toHtml(java.util.Locale.SIMPLIFIED_CHINESE);
+        ctx.header("Content-Security-Policy", printPolicy(html));
+        ctx.contentType("text/html; charset=utf-8").result(html);
+    }
+
+    /** The page's policy: nothing but the hashed inline style blocks of {@code html}. */
+    static String printPolicy(String html) {
+        StringBuilder hashes = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<style>(.*?)</style>", java.util.regex.Pattern.DOTALL)
+                .matcher(html);
+        while (m.find()) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256").digest(m.group(1).getBytes(StandardCharsets.UTF_8));
+                hashes.append(" 'sha256-").append(java.util.Base64.getEncoder().encodeToString(digest)).append('\'');
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+            }
+        }
+        return "default-src 'none'; style-src" + (hashes.length() == 0 ? " 'none'" : hashes) + "; img-src 'self' data:; "
+                + "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+    }
+
+    private static LocalDate dateParam(Context ctx, String name) {
+        String v = textParam(ctx, name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(v);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(name + " is not a date (yyyy-mm-dd): " + v);
+        }
+    }
+
+    private static String textParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return null;
+        }
+        if (v.length() > 100) {
+            throw new IllegalArgumentException(name + " is too long");
+        }
+        return v.strip();
     }
 
     private void notices(Context ctx) {
@@ -516,13 +629,19 @@ public final class PortalServer implements AutoCloseable {
         write(ctx, PortalViews.tree(jz.regions().tree(principal, area(ctx))));
     }
 
+    /** The closed years of the area (the library's frozen year-end figures), each with its reduction target. */
     private void years(Context ctx) {
-        if (years == null || years.isEmpty()) {
-            error(ctx, 404, "years.not_available", "No yearly figures were provided to this portal",
-                    "本门户未提供年度数据", null);
-            return;
+        Principal principal = principal(ctx);
+        write(ctx, yearViews(principal, area(ctx)));
+    }
+
+    private List<PortalViews.YearView> yearViews(Principal principal, RegionCode area) {
+        List<PortalViews.YearView> out = new ArrayList<>();
+        for (YearFigures f : jz.statistics().series(principal, area)) {
+            Integer target = jz.targets().find(principal, f.area(), f.year()).map(t -> t.people()).orElse(null);
+            out.add(PortalViews.year(f, target));
         }
-        write(ctx, years);
+        return out;
     }
 
     private void households(Context ctx) {

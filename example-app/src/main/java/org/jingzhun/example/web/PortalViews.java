@@ -351,12 +351,28 @@ final class PortalViews {
     record VillageExits(String code, String name, String township, long households) {
     }
 
-    /** The dashboard of one year: yearly figures (null when not provided), monitoring and exits of the year. */
-    record Dashboard(int year, List<Integer> years, YearlyFigures figures, long monitored, long monitoredAtRisk,
+    /** The dashboard of one year: its closed figures (null when the year is not closed), monitoring and exits. */
+    record Dashboard(int year, List<Integer> years, YearView figures, long monitored, long monitoredAtRisk,
             List<Count> monitoredByCategory, long exitedHouseholds, List<VillageExits> exitsByVillage) {
     }
 
-    static Dashboard dashboard(int year, List<Integer> years, YearlyFigures figures,
+    /**
+     * One closed year of an area (年度统计) as the library froze it with {@code statistics().closeYear}, beside the
+     * year's reduction target (减贫任务) in people, null when none was set.
+     */
+    record YearView(int year, long registeredHouseholds, long registeredPeople, long poorHouseholds, long poorPeople,
+            BigDecimal incidencePercent, long exitedHouseholds, long exitedPeople, long returnedHouseholds,
+            long newHouseholds, long villagesExited, long monitoredHouseholds, long peopleTrained,
+            Integer targetPeople) {
+    }
+
+    static YearView year(org.jingzhun.core.statistics.YearFigures f, Integer targetPeople) {
+        return new YearView(f.year(), f.registeredHouseholds(), f.registeredPeople(), f.poorHouseholds(),
+                f.poorPeople(), f.incidencePercent(), f.exitedHouseholds(), f.exitedPeople(), f.returnedHouseholds(),
+                f.newHouseholds(), f.villagesExited(), f.monitoredHouseholds(), f.peopleTrained(), targetPeople);
+    }
+
+    static Dashboard dashboard(int year, List<Integer> years, YearView figures,
             List<org.jingzhun.core.monitoring.MonitoringRecord> monitored, Map<String, Long> exitsByVillage,
             RegionTree tree) {
         Map<org.jingzhun.spi.policy.MonitoringCategory, Long> byCategory = new java.util.EnumMap<>(
@@ -408,5 +424,47 @@ final class PortalViews {
         }
         return new BenefitView(s.householdId(), tree.path(s.region()), s.year(), s.headName(), s.headId(),
                 s.status().label(), lines, s.totalDue(), s.issuedOn());
+    }
+
+    // ---- audit -------------------------------------------------------------------------------------------------
+
+    /**
+     * One audit entry (审计日志) as the library lets the caller see it: before, after and reason already masked for a
+     * principal without VIEW_PERSONAL_DATA; the time in the county's zone.
+     */
+    record AuditEntryView(long sequence, String at, String actorId, String actorName, String entityType,
+            String entityId, String region, String action, String reason, String before, String after,
+            String hash) {
+    }
+
+    /** A page of the audit log, newest first; {@code next} is the {@code before} of the following page, or null. */
+    record AuditPageView(String county, List<AuditEntryView> items, Long next) {
+    }
+
+    static AuditPageView audit(String county, org.jingzhun.core.audit.AuditPage page, java.time.ZoneId zone) {
+        java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        List<AuditEntryView> items = new ArrayList<>(page.items().size());
+        for (org.jingzhun.spi.audit.AuditEntry e : page.items()) {
+            items.add(new AuditEntryView(e.sequence(), f.format(e.at().atZone(zone)), e.actorId(), e.actorName(),
+                    e.entityType(), e.entityId(), e.region().value(), e.action(), e.reason(), e.before(), e.after(),
+                    e.hash()));
+        }
+        return new AuditPageView(county, items, page.hasNext() ? page.next().beforeSequence() : null);
+    }
+
+    /** The hash-chain check (审计链校验): intact, or the first broken entry and how, in zh-CN. */
+    record VerificationView(String county, long checked, boolean intact, Long brokenSequence, String problem,
+            String problemLabel, Long previousSequence) {
+    }
+
+    static VerificationView verification(org.jingzhun.spi.audit.AuditVerification v) {
+        String label = v.problem() == null ? null : switch (v.problem()) {
+            case HASH_MISMATCH -> "记录在写入后被改动（哈希不符）";
+            case PREV_LINK_BROKEN -> "此前有记录被插入或删除（前序哈希不符）";
+            case OUT_OF_ORDER -> "序号顺序错乱";
+            case OTHER_COUNTY -> "混入其他县的记录";
+        };
+        return new VerificationView(v.countyCode(), v.checked(), v.intact(), v.brokenSequence(),
+                v.problem() == null ? null : v.problem().name(), label, v.previousSequence());
     }
 }

@@ -7,7 +7,8 @@ import org.jingzhun.spi.access.Permission;
 /**
  * The portal's roles (岗位角色) and the library permissions each one maps to. The region level a user works at comes
  * from the user's scope, not from the role: a township clerk is scoped to a township, a village cadre to a village.
- * Only the county officer sees personal data unmasked; the viewer and the auditor only read.
+ * Only the county officer sees personal data unmasked; the viewer only reads, and the auditor reads and checks the
+ * county's audit log (审计) without seeing personal data.
  */
 public enum Role {
     /** 县扶贫办干部: everything in the county, personal data included. */
@@ -18,8 +19,8 @@ public enum Role {
     VILLAGE_CADRE("村干部", EnumSet.of(Permission.READ, Permission.WRITE, Permission.APPROVE)),
     /** 查看人员: reads figures and masked cards. */
     VIEWER("查看人员", EnumSet.of(Permission.READ)),
-    /** 审计人员: reads, including the procedures' records, without personal data. */
-    AUDITOR("审计人员", EnumSet.of(Permission.READ));
+    /** 审计人员: reads, and reads and verifies the county's audit log, without personal data. */
+    AUDITOR("审计人员", EnumSet.of(Permission.READ, Permission.AUDIT));
 
     private final String label;
     private final Set<Permission> permissions;

@@ -20,6 +20,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.jingzhun.core.statistics.RegionStatistics;
+import org.jingzhun.core.statistics.YearFigures;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.IncomeStatement;
@@ -202,6 +203,7 @@ class PortalApiTest {
         JsonNode history = getJson(viewerPortal, "/api/households/" + fx.amended.id() + "/history", 200);
         List<String> actions = new ArrayList<>();
         history.forEach(e -> actions.add(e.get("action").asText()));
+        // The funds booking may add the household's mutual-aid contribution after these.
         assertThat(actions).startsWith("register", "record-income", "record-income", "amend");
         JsonNode amend = history.get(3);
         assertThat(amend.get("actionLabel").asText()).isEqualTo("信息变更");
@@ -374,25 +376,33 @@ class PortalApiTest {
     }
 
     @Test
-    void unknownApiPathsAndMissingYearsAreJson404() throws Exception {
+    void unknownApiPathsAreJson404() throws Exception {
         assertThat(getJson(viewerPortal, "/api/plans", 404).get("code").asText()).isEqualTo("api.not_found");
-        assertThat(getJson(viewerPortal, "/api/years", 404).get("code").asText()).isEqualTo("years.not_available");
         assertThat(get(viewerPortal, "/no-such-page.html").statusCode()).isEqualTo(404);
     }
 
     @Test
-    void yearsAreServedWhenProvided() throws Exception {
-        List<YearlyFigures> years = List.of(
-                new YearlyFigures(2014, 154, 384, 154, 384, new BigDecimal("7.15"), 0, 0, 50, 0),
-                new YearlyFigures(2015, 156, 389, 130, 320, new BigDecimal("5.96"), 24, 64, 69, 0));
-        try (PortalServer withYears = fx.start(o -> o.withYears(years))) {
-            PortalClient portal = PortalClient.signedIn(withYears, "viewer", PortalFixture.PASSWORD);
-            JsonNode body = getJson(portal, "/api/years", 200);
-            assertThat(body).hasSize(2);
-            assertThat(body.get(1).get("year").asInt()).isEqualTo(2015);
-            assertThat(body.get(1).get("incidencePercent").decimalValue()).isEqualByComparingTo("5.96");
-            assertThat(body.get(1).get("exitedPeopleInYear").asLong()).isEqualTo(64);
+    void yearsAreTheLibrarysClosedSeries() throws Exception {
+        List<YearFigures> series = fx.jz.statistics().series(fx.officer, fx.generator.county());
+        assertThat(series).extracting(YearFigures::year).containsExactly(2014, 2015);
+        JsonNode body = getJson(viewerPortal, "/api/years", 200);
+        assertThat(body).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            YearFigures f = series.get(i);
+            assertThat(body.get(i).get("year").asInt()).isEqualTo(f.year());
+            assertThat(body.get(i).get("poorHouseholds").asLong()).isEqualTo(f.poorHouseholds());
+            assertThat(body.get(i).get("incidencePercent").decimalValue()).isEqualByComparingTo(f.incidencePercent());
+            assertThat(body.get(i).get("exitedPeople").asLong()).isEqualTo(f.exitedPeople());
+            assertThat(body.get(i).get("targetPeople").isNull()).isTrue(); // the fixture sets no targets
         }
+        // 2014 was closed before a household exited.
+        assertThat(series.get(0).poorHouseholds()).isEqualTo(series.get(1).poorHouseholds() + 3);
+        // The dashboard of 2015 carries the same figures; a township, whose years were never closed, has none.
+        JsonNode dashboard = getJson(viewerPortal, "/api/dashboard?year=2015", 200);
+        assertThat(dashboard.get("figures").get("poorPeople").asLong()).isEqualTo(series.get(1).poorPeople());
+        assertThat(dashboard.get("years")).extracting(JsonNode::asInt).startsWith(2014, 2015);
+        assertThat(getJson(townshipPortal, "/api/years", 200)).isEmpty();
+        assertThat(getJson(townshipPortal, "/api/dashboard?year=2015", 200).get("figures").isNull()).isTrue();
     }
 
     @Test

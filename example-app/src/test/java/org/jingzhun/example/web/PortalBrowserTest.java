@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.File;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,6 +15,7 @@ import java.util.stream.Stream;
 import org.jingzhun.core.funds.FundReport;
 import org.jingzhun.core.funds.HouseholdFunds;
 import org.jingzhun.core.statistics.RegionStatistics;
+import org.jingzhun.core.statistics.YearFigures;
 import org.jingzhun.spi.plan.HouseholdPlan;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.Member;
@@ -56,12 +56,8 @@ class PortalBrowserTest {
     void start() throws IOException {
         requireBrowser();
         fx = new PortalFixture();
-        List<YearlyFigures> years = List.of(
-                new YearlyFigures(2014, 154, 384, 154, 384, new BigDecimal("7.15"), 0, 0, 50, 0),
-                new YearlyFigures(2015, 156, 389, 130, 320, new BigDecimal("5.96"), 24, 64, 69, 0),
-                new YearlyFigures(2016, 157, 391, 100, 245, new BigDecimal("4.56"), 30, 75, 84, 0));
         // The county officer signs in below; the masking itself is checked with a viewer further down.
-        portal = fx.start(o -> o.withYears(years));
+        portal = fx.start(o -> o);
         base = "http://127.0.0.1:" + portal.port() + "/";
 
         profileDir = Files.createTempDirectory("portal-chromium-");
@@ -164,9 +160,12 @@ class PortalBrowserTest {
                 .hasSize(fx.generator.profile().townships());
         assertThat(driver.findElements(By.cssSelector("#cause-chart rect.bar")))
                 .hasSize(county.poorByMainCause().size());
+        // The closed years are the library's series: 2014 and 2015 in the fixture.
+        List<YearFigures> series = fx.jz.statistics().series(fx.officer, fx.generator.county());
         List<WebElement> points = driver.findElements(By.cssSelector("#years-chart circle"));
-        assertThat(points).hasSize(3);
-        assertThat(points.get(1).getAttribute("data-incidence")).isEqualTo("5.96");
+        assertThat(points).hasSize(series.size());
+        assertThat(points.get(1).getAttribute("data-incidence"))
+                .isEqualTo(series.get(1).incidencePercent().toPlainString());
         // The dead links to plans and benefit-statement pages are gone; the work pages are there.
         assertThat(driver.findElements(By.cssSelector("#nav a[data-route=plans]"))).isEmpty();
         assertThat(driver.findElement(By.cssSelector("#nav a[data-route=cases]")).isDisplayed()).isTrue();
@@ -176,8 +175,10 @@ class PortalBrowserTest {
         new Select(driver.findElement(By.id("year-select"))).selectByValue("2015");
         wait.until(ExpectedConditions.attributeToBe(By.id("year-section"), "data-year", "2015"));
         awaitPage("dashboard");
-        assertThat(driver.findElement(By.id("year-incidence")).getText()).isEqualTo("5.96");
-        assertThat(driver.findElement(By.id("year-exited-people")).getText()).isEqualTo("64");
+        assertThat(driver.findElement(By.id("year-incidence")).getText())
+                .isEqualTo(series.get(1).incidencePercent().toPlainString());
+        assertThat(driver.findElement(By.id("year-poor-people")).getText().replace(",", ""))
+                .isEqualTo(String.valueOf(series.get(1).poorPeople()));
         screenshot("dashboard-2015");
     }
 
@@ -265,18 +266,18 @@ class PortalBrowserTest {
             signIn("village");
             open("#/cases");
             awaitPage("cases");
-            WebElement row = driver.findElement(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"));
+            WebElement row = driver.findElement(By.cssSelector("#cases-table tr[data-kind=ENTRY][data-case='" + caseId + "']"));
             assertThat(row.getAttribute("data-stage")).isEqualTo("APPLIED");
             screenshot("cases-village");
             row.findElement(By.cssSelector("input.reason-input")).sendKeys("村民代表会议评议");
             row.findElement(By.cssSelector("button[data-action=vote]")).click();
-            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"),
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-kind=ENTRY][data-case='" + caseId + "']"),
                     "data-stage", "VILLAGE_REVIEWED"));
             awaitPage("cases");
-            WebElement reviewed = driver.findElement(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"));
+            WebElement reviewed = driver.findElement(By.cssSelector("#cases-table tr[data-kind=ENTRY][data-case='" + caseId + "']"));
             reviewed.findElement(By.cssSelector("input.reason-input")).sendKeys("评议通过，张榜公示");
             reviewed.findElement(By.cssSelector("button[data-action=notice]")).click();
-            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"),
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-kind=ENTRY][data-case='" + caseId + "']"),
                     "data-stage", "FIRST_NOTICE"));
             // The notice lists the household: name, village, category and reason only.
             driver.findElement(By.cssSelector("#nav a[data-route=notices]")).click();
@@ -292,10 +293,10 @@ class PortalBrowserTest {
             signIn("township");
             open("#/cases");
             awaitPage("cases");
-            WebElement waiting = driver.findElement(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"));
+            WebElement waiting = driver.findElement(By.cssSelector("#cases-table tr[data-kind=ENTRY][data-case='" + caseId + "']"));
             waiting.findElement(By.cssSelector("input.reason-input")).sendKeys("材料齐全，公示无异议");
             waiting.findElement(By.cssSelector("button[data-action=approve]")).click();
-            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-case='" + caseId + "']"),
+            wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-kind=ENTRY][data-case='" + caseId + "']"),
                     "data-stage", "TOWNSHIP_REVIEWED"));
             screenshot("cases-township");
             var c = fx.jz.identification().get(fx.officer, caseId);
@@ -402,5 +403,155 @@ class PortalBrowserTest {
                 .contains(money.disbursements().get(0).amount().toPlainString());
         assertThat(driver.findElement(By.id("household-funds-total")).getText())
                 .isEqualTo(money.total().toPlainString());
+    }
+
+    @Test
+    void theAuditorPagesTheMaskedLogAndChecksTheChain() throws IOException {
+        try {
+            signIn("auditor");
+            assertThat(driver.findElement(By.cssSelector("#nav a[data-route=audit]")).isDisplayed()).isTrue();
+            driver.findElement(By.cssSelector("#nav a[data-route=audit]")).click();
+            awaitPage("audit");
+            WebElement table = driver.findElement(By.id("audit-table"));
+            assertThat(table.getAttribute("data-rows")).isEqualTo("50");
+            List<WebElement> rows = driver.findElements(By.cssSelector("#audit-table tbody tr"));
+            long first = Long.parseLong(rows.get(0).getAttribute("data-sequence"));
+            long last = Long.parseLong(rows.get(rows.size() - 1).getAttribute("data-sequence"));
+            assertThat(first).isGreaterThan(last);
+            driver.findElement(By.id("audit-more")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("audit-table"), "data-rows", "100"));
+            List<WebElement> more = driver.findElements(By.cssSelector("#audit-table tbody tr"));
+            assertThat(Long.parseLong(more.get(50).getAttribute("data-sequence"))).isLessThan(last);
+
+            driver.findElement(By.id("audit-verify")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("audit-verify-result"), "data-intact", "true"));
+            assertThat(driver.findElement(By.id("audit-verify-result")).getText()).contains("哈希链完整");
+            screenshot("audit");
+
+            // Filtered to one household: its amendment is there, its phone masked in what the page holds.
+            driver.findElement(By.id("audit-type")).sendKeys("household");
+            driver.findElement(By.id("audit-subject")).sendKeys(fx.amended.id());
+            driver.findElement(By.id("audit-apply")).click();
+            wait.until(d -> d.getCurrentUrl().contains("subject="));
+            awaitPage("audit");
+            List<WebElement> entries = driver.findElements(By.cssSelector("#audit-table tbody tr"));
+            assertThat(entries).isNotEmpty().allSatisfy(r -> assertThat(r.findElement(By.cssSelector(".entity-id"))
+                    .getText()).isEqualTo(fx.amended.id()));
+            String source = driver.getPageSource();
+            assertThat(source).doesNotContain("13912345678").doesNotContain(fx.oldPhone);
+            for (Member m : fx.amended.members()) {
+                assertThat(source).doesNotContain(m.citizenId().value());
+            }
+        } finally {
+            signIn("county");
+        }
+    }
+
+    @Test
+    void aTownshipClerkHasNoAuditPage() {
+        try {
+            signIn("township");
+            assertThat(driver.findElement(By.cssSelector("#nav a[data-route=audit]")).isDisplayed()).isFalse();
+            open("#/audit");
+            awaitPage("error");
+            assertThat(driver.findElement(By.id("error")).getText()).contains("403");
+        } finally {
+            signIn("county");
+        }
+    }
+
+    private WebElement monitoringRow(String caseId) {
+        return driver.findElement(By.cssSelector("#cases-table tr[data-kind=MONITORING][data-case='" + caseId + "']"));
+    }
+
+    private void step(String caseId, String action, String reason, String stageAfter) {
+        WebElement row = monitoringRow(caseId);
+        row.findElement(By.cssSelector("input.reason-input")).sendKeys(reason);
+        row.findElement(By.cssSelector("button[data-action=" + action + "]")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#cases-table tr[data-kind=MONITORING][data-case='"
+                + caseId + "']"), "data-stage", stageAfter));
+        awaitPage("cases");
+    }
+
+    @Test
+    void aMonitoringLeadFromAVisitIsCarriedThroughTheNoticeToTheCountyDecision() throws IOException {
+        Household h = fx.monitoringCandidate;
+        try {
+            signIn("village");
+            open("#/cases");
+            awaitPage("cases");
+            driver.findElement(By.id("lead-household")).sendKeys(h.id());
+            new Select(driver.findElement(By.id("lead-kind"))).selectByValue("CADRE_VISIT");
+            driver.findElement(By.id("lead-source")).sendKeys("驻村干部 刘");
+            driver.findElement(By.id("lead-reason")).sendKeys("入户走访：主要劳动力务工中断");
+            driver.findElement(By.id("lead-submit")).click();
+            String caseId = wait.until(d -> fx.jz.monitoring().cases(fx.officer, fx.village, null).stream()
+                    .filter(c -> c.householdId().equals(h.id())).findFirst().orElse(null)).id();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                    "#cases-table tr[data-kind=MONITORING][data-case='" + caseId + "']")));
+            awaitPage("cases");
+            WebElement row = monitoringRow(caseId);
+            assertThat(row.getAttribute("data-stage")).isEqualTo("LEAD");
+            assertThat(row.getText()).contains("干部走访排查").contains("务工中断");
+            new Select(row.findElement(By.cssSelector("select.category-select"))).selectByValue("UNSTABLE_EXITED");
+            step(caseId, "verify", "入户核实：收入骤降", "VERIFIED");
+            step(caseId, "notice", "村内张榜公示", "NOTICE");
+            screenshot("monitoring-village");
+
+            driver.findElement(By.cssSelector("#nav a[data-route=notices]")).click();
+            awaitPage("notices");
+            WebElement line = driver.findElement(By.cssSelector("#notices-table tr[data-case='" + caseId + "']"));
+            Member head = h.head().orElseThrow();
+            assertThat(line.getText()).contains(head.name()).contains("脱贫不稳定户")
+                    .doesNotContain(head.citizenId().value());
+
+            // Five days on (the fixture's clock), the township checks and the county decides.
+            fx.clock.advance(Duration.ofDays(5));
+            signIn("township");
+            open("#/cases");
+            awaitPage("cases");
+            step(caseId, "approve", "公示无异议，乡镇审核通过", "TOWNSHIP_CHECKED");
+            assertThat(monitoringRow(caseId).findElements(By.cssSelector("button.step"))).isEmpty();
+            signIn("county");
+            open("#/cases");
+            awaitPage("cases");
+            WebElement waiting = monitoringRow(caseId);
+            waiting.findElement(By.cssSelector("input.reason-input")).sendKeys("县级确定为监测对象");
+            waiting.findElement(By.cssSelector("button[data-action=approve]")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(
+                    "#cases-table tr[data-kind=MONITORING][data-case='" + caseId + "']")));
+            awaitPage("cases");
+            screenshot("monitoring-decided");
+            var c = fx.jz.monitoring().getCase(fx.officer, caseId);
+            assertThat(c.stage()).isEqualTo(org.jingzhun.core.monitoring.MonitoringStage.MONITORED);
+            assertThat(c.steps()).extracting(s -> s.actorId()).containsExactly("village", "village", "village",
+                    "township", "county");
+            assertThat(c.steps().get(c.steps().size() - 1).note()).isEqualTo("县级确定为监测对象");
+        } finally {
+            signIn("county");
+        }
+    }
+
+    @Test
+    void theBenefitCardLinksTheLibrarysPrintablePageWhoseHashedStyleApplies() {
+        Household h = fx.funded;
+        try {
+            signIn("viewer");
+            open("#/benefit/" + h.id());
+            awaitPage("benefit");
+            String href = driver.findElement(By.id("benefit-print-link")).getAttribute("href");
+            assertThat(href).startsWith(base + "print/benefits/" + h.id() + "?year=");
+            driver.get(href);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("h1")));
+            assertThat(driver.getTitle()).contains(h.id());
+            // The policy allows the page's own style block by its hash: the library's layout applies.
+            assertThat(driver.findElement(By.tagName("table")).getCssValue("border-collapse")).isEqualTo("collapse");
+            String source = driver.getPageSource();
+            for (Member m : h.members()) {
+                assertThat(source).doesNotContain(m.citizenId().value());
+            }
+        } finally {
+            signIn("county");
+        }
     }
 }

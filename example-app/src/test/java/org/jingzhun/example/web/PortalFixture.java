@@ -22,6 +22,8 @@ import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.storage.PageRequest;
 import org.jingzhun.storage.memory.MemoryStoragePlugin;
 import org.jingzhun.core.identification.IdentificationCase;
+import org.jingzhun.policy.anhui.AnhuiPolicyConfig;
+import org.jingzhun.policy.anhui.AnhuiPolicyPlugin;
 import org.jingzhun.policy.national.NationalPolicyConfig;
 import org.jingzhun.policy.national.NationalPolicyPlugin;
 import org.jingzhun.spi.region.RegionCode;
@@ -34,7 +36,9 @@ import org.jingzhun.spi.region.RegionLevel;
  * and money, households 3 to 40 get a 2015 plan and the demo's own {@link DistrictFunds} books 2014 and 2015 with
  * them as the households planned to exit (the amended household stays out of it: its history is pinned by tests).
  * For sign-in there is one user per role ({@link #PASSWORD} for all), and for the clerk's work one household of
- * {@link #village} has applied for registration this year ({@link #applied}). The library follows {@link #clock}.
+ * {@link #village} has applied for registration this year ({@link #applied}), and two exited households of it may
+ * become monitoring leads. The county's 2014 and 2015 figures are closed (2014 before the amendments). The library
+ * follows {@link #clock}.
  */
 final class PortalFixture implements AutoCloseable {
     final Jingzhun jz;
@@ -58,13 +62,16 @@ final class PortalFixture implements AutoCloseable {
     final UsersFile users;
     /** An entry case opened this year in {@link #village}, waiting for the village review. */
     final IdentificationCase applied;
+    /** Exited households of {@link #village} without any monitoring case, for leads entered in the tests. */
+    final Household monitoringCandidate;
+    final Household secondCandidate;
 
     PortalFixture() {
+        // The demo's own packs: the district books microcredit from 2015, and the Anhui pack is the only home of its
+        // interest subsidy.
         jz = Jingzhun.builder().plugin(new MemoryStoragePlugin()).plugin(new NationalPolicyPlugin(
-                NationalPolicyConfig.defaults()))
-                // The Anhui pack is the only home of the microloan interest subsidy the demo's funds book.
-                .plugin(new org.jingzhun.policy.anhui.AnhuiPolicyPlugin(org.jingzhun.policy.anhui.AnhuiPolicyConfig
-                        .defaults().withEffectiveFrom(java.time.LocalDate.of(2014, 1, 1))))
+                NationalPolicyConfig.defaults())).plugin(new AnhuiPolicyPlugin(AnhuiPolicyConfig.defaults()
+                        .withEffectiveFrom(java.time.LocalDate.of(2014, 1, 1))))
                 .storage("memory").clock(clock).build();
         generator = new DistrictGenerator(DistrictProfile.guichi().scaled(0.01), 20140101L);
         officer = Principal.officer("county-officer", generator.county());
@@ -78,6 +85,8 @@ final class PortalFixture implements AutoCloseable {
             incomes.add(generator.incomeAt(h, 2015, new BigDecimal("3050.50")));
         }
         jz.registry().recordIncomes(officer, incomes, "2014/2015 income survey");
+        // The 2014 figures are frozen before the amendments below, so the two closed years differ.
+        jz.statistics().closeYear(officer, generator.county(), 2014);
         Household first = stored.get(0);
         oldPhone = first.phone();
         amended = jz.registry().amend(officer, first.toBuilder().phone("13912345678").build(),
@@ -121,6 +130,15 @@ final class PortalFixture implements AutoCloseable {
                 .filter(r -> r.code().equals(village)).findFirst().orElseThrow()), 1, year).get(0);
         applied = jz.identification().apply(officer, year, applicant,
                 generator.incomeAt(applicant, year, new BigDecimal("1800.00")), "农户申请");
+        // Monitoring leads are for households no longer counted poor: two exited households of the village, outside
+        // the funds booking and the pinned history.
+        List<Household> inVillage = stored.subList(40, stored.size()).stream()
+                .filter(h -> h.region().equals(village)).limit(2).toList();
+        monitoringCandidate = jz.registry().amend(officer, jz.registry().get(officer, inVillage.get(0).id())
+                .toBuilder().status(PovertyStatus.EXITED).build(), "2015 exit verified");
+        secondCandidate = jz.registry().amend(officer, jz.registry().get(officer, inVillage.get(1).id())
+                .toBuilder().status(PovertyStatus.EXITED).build(), "2015 exit verified");
+        jz.statistics().closeYear(officer, generator.county(), 2015);
     }
 
     /** A portal on a free loopback port with the fixture's users, shaped further by {@code options}. */
