@@ -580,14 +580,16 @@
 
   function downloads() {
     var items = [
-      ['/download/households.csv', '农户名单 CSV', 'households.csv — 每户一行，UTF-8（带 BOM，Excel 可直接打开）'],
-      ['/download/households.json', '农户卡片 JSON', 'households.json — 每户完整卡片：成员与历年收入'],
+      ['/download/households.xlsx', '农户卡片 Excel', 'households.xlsx — 户信息、家庭成员、当年收入三张表（按本人权限脱敏）'],
+      ['/download/national.xlsx', '全国系统格式 Excel', 'national.xlsx — 全国扶贫开发信息系统的户信息与家庭成员表'],
+      ['/download/households.ndjson', '农户卡片 NDJSON', 'households.ndjson — 每行一条记录，便于程序处理'],
+      ['/download/public-notice.csv', '公示名单 CSV', 'public-notice.csv — 仅姓名、所在村、类别、理由（公示脱敏）'],
       ['/download/summary.csv', '分区统计 CSV', 'summary.csv — 县、乡镇、村的贫困户、贫困人口与贫困发生率'],
       ['/download/funds.csv', '资金使用情况 CSV', 'funds.csv — 最近年度按资金类别、地区、项目的到位、分配、支出与支出进度']
     ];
     show(el('section', { id: 'downloads' },
       el('h2', null, '下载', el('small', { text: 'downloads' })),
-      el('p', { 'class': 'masked-note', text: '下载文件与页面一样按权限去标识化：无查看个人信息权限时姓名、身份证号、电话、银行账号均为掩码。' }),
+      el('p', { 'class': 'masked-note', text: '下载文件由本库按本人权限脱敏：无查看个人信息权限时身份证号、电话、银行账号为掩码，地址与健康状况不导出；以 = + - @ 开头的文字按文本写出，不会被 Excel 当作公式。' }),
       el('ul', { 'class': 'downloads' }, items.map(function (i) {
         return el('li', null, el('a', { href: i[0], download: '', 'class': 'download-link', text: i[1] }), ' ',
           el('small', { text: i[2] }));

@@ -76,6 +76,9 @@ public final class Main {
                 // the only home of its interest subsidy.
                 .plugin(new AnhuiPolicyPlugin(AnhuiPolicyConfig.defaults().withEffectiveFrom(LocalDate.of(2014, 1, 1))))
                 .monitoringLeadSource(DistrictDemo.sectorData())
+                .plugin(new org.jingzhun.exchange.xlsx.XlsxExchangePlugin())
+                .plugin(new org.jingzhun.exchange.csv.CsvExchangePlugin())
+                .plugin(new org.jingzhun.exchange.json.JsonExchangePlugin())
                 .storage("jdbc", settings.storageConfig())
                 .clock(clock)
                 .build();

@@ -20,8 +20,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import org.apache.commons.csv.CSVPrinter;
 import org.jingzhun.core.Jingzhun;
+import org.jingzhun.core.exchange.ExportRequest;
+import org.jingzhun.spi.exchange.ExchangeFormat;
+import org.jingzhun.spi.exchange.ExchangeWriter;
+import org.jingzhun.spi.exchange.Layout;
+import org.jingzhun.spi.exchange.Layouts;
 import org.jingzhun.core.funds.FundReport;
 import org.jingzhun.core.funds.FundsService;
 import org.jingzhun.core.funds.HouseholdFunds;
@@ -66,8 +70,9 @@ import org.slf4j.LoggerFactory;
  * {@code /api/cases?year=&mine=}, {@code POST /api/cases/{entry|exit|monitoring}/{id}/{vote|verify|confirm|notice|
  * approve|reject|object}}, {@code POST /api/monitoring/leads}, {@code /api/notices?year=}, the audit log
  * {@code /api/audit?from=&to=&actor=&type=&subject=&before=&limit=} and {@code /api/audit/verify}; the printable 明白卡
- * {@code /print/benefits/{id}?year=}; downloads {@code /download/households.csv}, {@code /download/households.json},
- * {@code /download/summary.csv}, {@code /download/funds.csv}.
+ * {@code /print/benefits/{id}?year=}; downloads through the library's export and formats:
+ * {@code /download/households.xlsx}, {@code /download/households.ndjson}, {@code /download/national.xlsx},
+ * {@code /download/public-notice.csv}, and {@code /download/summary.csv}, {@code /download/funds.csv}.
  */
 public final class PortalServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PortalServer.class);
@@ -76,7 +81,6 @@ public final class PortalServer implements AutoCloseable {
     private static final String JSON = "application/json; charset=utf-8";
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 500;
-    private static final int EXPORT_PAGE = 1_000;
     static final String COOKIE = "JZSESSION";
     static final String CSRF_HEADER = "X-CSRF-Token";
     private static final String PRINCIPAL = "jz.principal";
@@ -191,8 +195,14 @@ public final class PortalServer implements AutoCloseable {
             config.routes.get("/api/audit", this::auditEntries);
             config.routes.get("/api/audit/verify", this::auditVerify);
             config.routes.get("/print/benefits/{id}", this::benefitPrint);
-            config.routes.get("/download/households.csv", this::householdsCsv);
-            config.routes.get("/download/households.json", this::householdsJson);
+            config.routes.get("/download/households.xlsx",
+                    ctx -> export(ctx, Layouts.LIBRARY, "xlsx", "households.xlsx"));
+            config.routes.get("/download/households.ndjson",
+                    ctx -> export(ctx, Layouts.LIBRARY, "ndjson", "households.ndjson"));
+            config.routes.get("/download/national.xlsx",
+                    ctx -> export(ctx, Layouts.NATIONAL, "xlsx", "national.xlsx"));
+            config.routes.get("/download/public-notice.csv",
+                    ctx -> export(ctx, Layouts.PUBLIC_NOTICE, "csv", "public-notice.csv"));
             config.routes.get("/download/summary.csv", this::summaryCsv);
             config.routes.get("/download/funds.csv", this::fundsCsv);
             // Last, so every real endpoint matches first: an unknown API path is a JSON 404.
@@ -747,72 +757,44 @@ public final class PortalServer implements AutoCloseable {
 
     // ---- downloads ---------------------------------------------------------------------------------------------
 
-    private void householdsCsv(Context ctx) throws IOException {
+    /**
+     * A households download through the library's export: the layout's sheets in the format's plugin, masked with the
+     * principal's own profile (the library audits a full export), scope checked before a byte is written.
+     */
+    private void export(Context ctx, Layout layout, String format, String fileName) throws IOException {
         Principal principal = principal(ctx);
         RegionCode area = area(ctx);
-        RegionTree tree = jz.regions().tree(principal, area); // checks scope before anything is written
-        PortalViews views = views(principal);
-        ACCESS.info("{} downloaded the households of {} (CSV)", principal.userId(), area.value());
-        attachment(ctx, "text/csv; charset=utf-8", "households.csv");
-        try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-             CSVPrinter csv = CsvExports.open(out, CsvExports.HOUSEHOLD_HEADER)) {
-            PageRequest req = PageRequest.first(EXPORT_PAGE);
-            while (true) {
-                Page<Household> page = jz.registry().search(principal, area, req);
-                for (Household h : page.items()) {
-                    CsvExports.household(csv, views.row(h, tree));
-                }
-                if (!page.hasNext()) {
-                    break;
-                }
-                req = req.next();
-            }
-        }
-    }
-
-    private void householdsJson(Context ctx) throws IOException {
-        Principal principal = principal(ctx);
-        RegionCode area = area(ctx);
-        RegionTree tree = jz.regions().tree(principal, area);
-        PortalViews views = views(principal);
-        ACCESS.info("{} downloaded the household cards of {} (JSON)", principal.userId(), area.value());
-        attachment(ctx, JSON, "households.json");
-        OutputStream out = ctx.outputStream();
-        try (JsonGenerator gen = json.getFactory().createGenerator(out)) {
-            gen.writeStartArray();
-            PageRequest req = PageRequest.first(EXPORT_PAGE);
-            while (true) {
-                Page<Household> page = jz.registry().search(principal, area, req);
-                for (Household h : page.items()) {
-                    json.writeValue(gen, views.card(h, tree, jz.registry().incomes(principal, h.id())));
-                }
-                if (!page.hasNext()) {
-                    break;
-                }
-                req = req.next();
-            }
-            gen.writeEndArray();
-        }
+        jz.regions().tree(principal, area); // refuses an area out of scope before the attachment starts
+        ExchangeFormat f = jz.exchange().format(format);
+        ACCESS.info("{} downloaded {} of {} ({})", principal.userId(), layout.name(), area.value(), format);
+        attachment(ctx, f.mediaType(), fileName);
+        jz.exchange().export(principal, ExportRequest.of(layout, format, area), ctx.outputStream());
     }
 
     private void summaryCsv(Context ctx) throws IOException {
-        Principal principal = principal(ctx);
         List<PortalViews.AreaFigures> rows = breakdownRows(principal(ctx), area(ctx));
-        attachment(ctx, "text/csv; charset=utf-8", "summary.csv");
-        try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-             CSVPrinter csv = CsvExports.open(out, CsvExports.SUMMARY_HEADER)) {
-            for (PortalViews.AreaFigures row : rows) {
-                CsvExports.area(csv, row);
-            }
-        }
+        table(ctx, "summary.csv", "分区统计", PortalViews.SUMMARY_HEADER,
+                rows.stream().map(PortalViews::summaryRow).toList());
     }
 
     private void fundsCsv(Context ctx) throws IOException {
         PortalViews.FundsView view = fundsView(ctx); // every check runs before anything is written
-        attachment(ctx, "text/csv; charset=utf-8", "funds.csv");
-        try (Writer out = new OutputStreamWriter(ctx.outputStream(), StandardCharsets.UTF_8);
-             CSVPrinter csv = CsvExports.open(out, CsvExports.FUNDS_HEADER)) {
-            CsvExports.funds(csv, view);
+        table(ctx, "funds.csv", "资金使用情况", PortalViews.FUNDS_HEADER, PortalViews.fundsRows(view));
+    }
+
+    /**
+     * A table without personal data written by the library's CSV format: UTF-8 behind a byte-order mark for Excel,
+     * CRLF, and text that Excel would run as a formula written inert.
+     */
+    private void table(Context ctx, String fileName, String sheet, List<String> header, List<List<Object>> rows)
+            throws IOException {
+        ExchangeFormat csv = jz.exchange().format("csv");
+        attachment(ctx, csv.mediaType(), fileName);
+        try (ExchangeWriter writer = csv.writer(ctx.outputStream())) {
+            writer.startSheet(sheet, header);
+            for (List<Object> row : rows) {
+                writer.row(row);
+            }
         }
     }
 

@@ -467,4 +467,42 @@ final class PortalViews {
         return new VerificationView(v.countyCode(), v.checked(), v.intact(), v.brokenSequence(),
                 v.problem() == null ? null : v.problem().name(), label, v.previousSequence());
     }
+
+    // ---- tables for CSV downloads (no personal data) -------------------------------------------------------------
+
+    static final List<String> SUMMARY_HEADER = List.of("区划代码", "名称", "级别", "贫困村", "农村户籍人口", "在册户数",
+            "在册人数", "贫困户数", "贫困人口", "贫困发生率(%)", "主要致贫原因(户)");
+
+    static final List<String> FUNDS_HEADER = List.of("分组", "代码", "名称", "年度", "地区", "类别", "状态", "预算(元)",
+            "到位(元)", "已分配(元)", "已支出(元)", "支出进度(%)");
+
+    static List<Object> summaryRow(AreaFigures a) {
+        return java.util.Arrays.asList(a.code(), a.name(), a.levelLabel(), a.poorVillage() ? "是" : "",
+                a.ruralPopulation(), a.households(), a.people(), a.poorHouseholds(), a.poorPeople(),
+                a.incidencePercent(), a.poorByMainCause().stream().map(c -> c.label() + " " + c.count())
+                        .collect(java.util.stream.Collectors.joining("；")));
+    }
+
+    /** The funds page as rows: the total, each kind of source, each sub-area, then each project. */
+    static List<List<Object>> fundsRows(FundsView f) {
+        String year = f.year() == null ? "全部" : f.year().toString();
+        List<List<Object>> out = new ArrayList<>();
+        out.add(fundLine("合计", f.total(), year, f.areaName()));
+        for (FundLine l : f.byKind()) {
+            out.add(fundLine("资金类别", l, year, f.areaName()));
+        }
+        for (FundLine l : f.byArea()) {
+            out.add(fundLine("地区", l, year, l.label()));
+        }
+        for (ProjectRow p : f.projects()) {
+            out.add(java.util.Arrays.asList("项目", p.id(), p.name(), p.year(), p.areaName(), p.categoryLabel(),
+                    p.statusLabel(), p.budget(), "", p.allocated(), p.disbursed(), p.ratePercent()));
+        }
+        return out;
+    }
+
+    private static List<Object> fundLine(String group, FundLine l, String year, String area) {
+        return java.util.Arrays.asList(group, l.key(), l.label(), year, area, "", "", "", l.received(), l.allocated(),
+                l.disbursed(), l.ratePercent());
+    }
 }

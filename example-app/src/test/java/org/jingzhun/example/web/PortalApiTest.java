@@ -23,6 +23,9 @@ import org.jingzhun.core.statistics.RegionStatistics;
 import org.jingzhun.core.statistics.YearFigures;
 import org.jingzhun.spi.access.Principal;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.exchange.Cell;
+import org.jingzhun.spi.exchange.ExchangeReader;
+import org.jingzhun.spi.exchange.SheetRow;
 import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.household.Member;
 import org.jingzhun.spi.person.Masking;
@@ -224,8 +227,10 @@ class PortalApiTest {
         Set<String> secrets = secrets(all);
         List<String> bodies = new ArrayList<>();
         bodies.add(get(viewerPortal, "/api/households?limit=500").body());
-        bodies.add(get(viewerPortal, "/download/households.csv").body());
-        bodies.add(get(viewerPortal, "/download/households.json").body());
+        bodies.add(get(viewerPortal, "/download/households.ndjson").body());
+        bodies.add(workbook(viewerPortal.getBytes("/download/households.xlsx").body()));
+        bodies.add(workbook(viewerPortal.getBytes("/download/national.xlsx").body()));
+        bodies.add(get(viewerPortal, "/download/public-notice.csv").body());
         for (Household h : all.subList(0, 12)) {
             bodies.add(get(viewerPortal, "/api/households/" + h.id()).body());
             bodies.add(get(viewerPortal, "/api/households/" + h.id() + "/history").body());
@@ -235,19 +240,22 @@ class PortalApiTest {
                 assertThat(body).doesNotContain(secret);
             }
         }
-        // The JSON download carries every member, each masked.
-        JsonNode download = json.readTree(bodies.get(2));
-        assertThat(download.size()).isEqualTo(all.size());
-        assertThat(download.get(0).get("members").get(0).get("citizenId").asText())
-                .isEqualTo(all.get(0).members().get(0).citizenId().masked());
+        // The downloads carry every member, each ID redacted by the library's screen profile.
+        for (int i = 1; i <= 3; i++) {
+            assertThat(bodies.get(i)).contains(all.get(0).members().get(0).citizenId().masked());
+        }
+        // (the last household: another test gives the first one's head a formula for a name)
+        Household last = all.get(all.size() - 1);
+        assertThat(bodies.get(4)).contains(last.head().orElseThrow().name())
+                .doesNotContain(last.members().get(0).citizenId().masked());
     }
 
     @Test
     void anOfficerWithPersonalDataPermissionSeesFullIds() throws Exception {
         List<Household> all = fx.households();
         String list = get(officerPortal, "/api/households?limit=500").body();
-        String csv = get(officerPortal, "/download/households.csv").body();
-        String download = get(officerPortal, "/download/households.json").body();
+        String csv = workbook(officerPortal.getBytes("/download/national.xlsx").body());
+        String download = get(officerPortal, "/download/households.ndjson").body();
         for (Household h : all) {
             String headId = h.head().orElseThrow().citizenId().value();
             assertThat(list).contains(headId);
@@ -275,28 +283,64 @@ class PortalApiTest {
     }
 
     @Test
-    void householdsCsvParsesBackWithOneRowPerHousehold() throws Exception {
-        HttpResponse<byte[]> res = viewerPortal.getBytes("/download/households.csv");
+    void theHouseholdWorkbookHasTheCardAndMemberSheetsOfEveryHousehold() throws Exception {
+        HttpResponse<byte[]> res = viewerPortal.getBytes("/download/households.xlsx");
         assertThat(res.statusCode()).isEqualTo(200);
-        assertThat(res.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");
-        assertThat(res.headers().firstValue("Content-Disposition").orElse("")).contains("households.csv");
-        byte[] bytes = res.body();
-        assertThat(bytes).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
-        String text = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8);
+        assertThat(res.headers().firstValue("Content-Disposition").orElse("")).contains("households.xlsx");
         List<Household> all = fx.households();
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(text))) {
-            assertThat(parser.getHeaderNames()).containsExactly(CsvExports.HOUSEHOLD_HEADER);
-            List<CSVRecord> records = parser.getRecords();
-            assertThat(records).hasSize(all.size());
-            CSVRecord first = records.get(0);
-            Household h = all.get(0);
-            assertThat(first.get("户编号")).isEqualTo(h.id());
-            assertThat(first.get("户主身份证号")).isEqualTo(h.head().orElseThrow().citizenId().masked());
-            assertThat(first.get("户主姓名")).isEqualTo(h.head().orElseThrow().name());
-            assertThat(Integer.parseInt(first.get("家庭人口"))).isEqualTo(h.size());
-            assertThat(first.get("脱贫状态")).isEqualTo(h.status().label());
+        java.util.Map<String, List<SheetRow>> sheets = new java.util.LinkedHashMap<>();
+        try (ExchangeReader reader = fx.jz.exchange().format("xlsx").reader(new java.io.ByteArrayInputStream(
+                res.body()))) {
+            for (SheetRow row = reader.next(); row != null; row = reader.next()) {
+                sheets.computeIfAbsent(row.sheet(), k -> new ArrayList<>()).add(row);
+            }
         }
+        List<SheetRow> cards = sheets.values().iterator().next();
+        assertThat(cards).hasSize(all.size() + 1);
+        assertThat(cards.get(0).cells()).extracting(Cell::text).contains("户编号");
+        assertThat(cards.get(1).cells()).extracting(Cell::text).contains(all.get(0).id());
+        long members = all.stream().mapToLong(Household::size).sum();
+        assertThat(sheets.values()).anySatisfy(rows -> assertThat(rows).hasSize((int) members + 1));
+    }
+
+    @Test
+    void textAnExcelUserWouldRunIsInertInEveryDownload() throws Exception {
+        Household h = fx.households().get(0);
+        Member head = h.head().orElseThrow();
+        String formula = "@SUM(A1)+HYPERLINK(\"http://x\")";
+        List<Member> members = new ArrayList<>(h.members());
+        members.set(members.indexOf(head), new Member(formula, head.citizenId(), head.relationship(),
+                head.ethnicity(), head.education(), head.studentStatus(), head.health(), head.labourAbility(),
+                head.migrantWork(), head.monthsWorked(), head.insurances(), head.servingSoldier()));
+        fx.jz.registry().amend(fx.officer, h.toBuilder().members(members).build(), "测试公式单元格");
+
+        String notice = get(viewerPortal, "/download/public-notice.csv").body();
+        assertThat(notice).contains("'" + formula.replace("\"", "\"\"")).doesNotContain("," + formula);
+        for (String path : List.of("/download/households.xlsx", "/download/national.xlsx")) {
+            try (ExchangeReader reader = fx.jz.exchange().format("xlsx").reader(new java.io.ByteArrayInputStream(
+                    viewerPortal.getBytes(path).body()))) {
+                boolean seen = false;
+                for (SheetRow row = reader.next(); row != null; row = reader.next()) {
+                    for (Cell c : row.cells()) {
+                        assertThat(c.kind()).as(path).isNotEqualTo(org.jingzhun.spi.exchange.CellKind.FORMULA);
+                        seen |= formula.equals(c.text());
+                    }
+                }
+                assertThat(seen).as(path + " keeps the text as text").isTrue();
+            }
+        }
+    }
+
+    /** Every cell's text of a downloaded workbook, read back with the library's xlsx format. */
+    private String workbook(byte[] bytes) throws Exception {
+        StringBuilder out = new StringBuilder();
+        try (ExchangeReader reader = fx.jz.exchange().format("xlsx").reader(new java.io.ByteArrayInputStream(bytes))) {
+            for (SheetRow row = reader.next(); row != null; row = reader.next()) {
+                row.cells().forEach(c -> out.append(c.text()).append('|'));
+                out.append('\n');
+            }
+        }
+        return out.toString();
     }
 
     @Test
@@ -347,7 +391,7 @@ class PortalApiTest {
         assertThat(body.get("messageZh").asText()).contains("无权");
         assertThat(getJson(viewerPortal, "/api/households?area=340102", 403).get("code").asText())
                 .isEqualTo("access.denied");
-        HttpResponse<String> csv = get(viewerPortal, "/download/households.csv?area=340102");
+        HttpResponse<String> csv = get(viewerPortal, "/download/households.xlsx?area=340102");
         assertThat(csv.statusCode()).isEqualTo(403);
         assertThat(csv.body()).contains("access.denied");
     }

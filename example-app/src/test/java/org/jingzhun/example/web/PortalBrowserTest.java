@@ -334,7 +334,8 @@ class PortalBrowserTest {
         awaitPage("downloads");
         assertThat(driver.findElements(By.cssSelector("a.download-link")))
                 .extracting(a -> a.getAttribute("href"))
-                .containsExactly(base + "download/households.csv", base + "download/households.json",
+                .containsExactly(base + "download/households.xlsx", base + "download/national.xlsx",
+                        base + "download/households.ndjson", base + "download/public-notice.csv",
                         base + "download/summary.csv", base + "download/funds.csv");
     }
 

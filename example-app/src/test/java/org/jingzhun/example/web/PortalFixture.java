@@ -69,7 +69,10 @@ final class PortalFixture implements AutoCloseable {
     PortalFixture() {
         // The demo's own packs: the district books microcredit from 2015, and the Anhui pack is the only home of its
         // interest subsidy.
-        jz = Jingzhun.builder().plugin(new MemoryStoragePlugin()).plugin(new NationalPolicyPlugin(
+        jz = Jingzhun.builder().plugin(new MemoryStoragePlugin())
+                .plugin(new org.jingzhun.exchange.xlsx.XlsxExchangePlugin())
+                .plugin(new org.jingzhun.exchange.csv.CsvExchangePlugin())
+                .plugin(new org.jingzhun.exchange.json.JsonExchangePlugin()).plugin(new NationalPolicyPlugin(
                 NationalPolicyConfig.defaults())).plugin(new AnhuiPolicyPlugin(AnhuiPolicyConfig.defaults()
                         .withEffectiveFrom(java.time.LocalDate.of(2014, 1, 1))))
                 .storage("memory").clock(clock).build();

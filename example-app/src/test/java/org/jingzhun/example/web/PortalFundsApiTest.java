@@ -215,7 +215,7 @@ class PortalFundsApiTest {
         FundReport expected = fx.jz.funds().report(viewer, county, 2015);
         try (CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(res.body().substring(1)))) {
-            assertThat(parser.getHeaderNames()).containsExactly(CsvExports.FUNDS_HEADER);
+            assertThat(parser.getHeaderNames()).containsExactlyElementsOf(PortalViews.FUNDS_HEADER);
             List<CSVRecord> rows = parser.getRecords();
             assertThat(rows).hasSize(1 + expected.byKind().size() + expected.byArea().size()
                     + expected.projects().size());

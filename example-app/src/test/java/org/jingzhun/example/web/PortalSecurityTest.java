@@ -54,8 +54,8 @@ class PortalSecurityTest {
     @Test
     void withoutASessionEveryApiAndDownloadIs401() {
         PortalClient anonymous = new PortalClient(portal);
-        for (String path : List.of("/api/me", "/api/summary", "/api/households", "/download/households.json",
-                "/download/households.csv", "/api/cases", "/api/notices")) {
+        for (String path : List.of("/api/me", "/api/summary", "/api/households", "/download/households.ndjson",
+                "/download/households.xlsx", "/api/cases", "/api/notices")) {
             HttpResponse<String> res = anonymous.get(path);
             assertThat(res.statusCode()).as(path).isEqualTo(401);
             assertThat(anonymous.json(res).get("code").asText()).isEqualTo("login.required");
@@ -147,7 +147,7 @@ class PortalSecurityTest {
         String other = fx.otherTownship.value();
         for (String path : List.of("/api/summary?area=" + other, "/api/breakdown?area=" + other,
                 "/api/households?area=" + other, "/api/cases?area=" + other, "/api/notices?area=" + other,
-                "/api/funds?area=" + other, "/download/households.csv?area=" + other,
+                "/api/funds?area=" + other, "/download/households.xlsx?area=" + other,
                 "/api/dashboard?area=" + other)) {
             HttpResponse<String> res = c.get(path);
             assertThat(res.statusCode()).as(path).isEqualTo(403);
@@ -197,7 +197,7 @@ class PortalSecurityTest {
         PortalClient anonymous = new PortalClient(portal);
         PortalClient viewer = PortalClient.signedIn(portal, "viewer", PortalFixture.PASSWORD);
         List<HttpResponse<?>> answers = List.of(anonymous.get("/"), anonymous.get("/app.js"),
-                anonymous.get("/api/summary"), viewer.get("/api/summary"), viewer.getBytes("/download/households.csv"),
+                anonymous.get("/api/summary"), viewer.get("/api/summary"), viewer.getBytes("/download/households.xlsx"),
                 viewer.get("/api/households/341702-999999"), viewer.get("/api/nothing-here"),
                 anonymous.login("viewer", "wrong"));
         for (HttpResponse<?> res : answers) {
@@ -256,7 +256,7 @@ class PortalSecurityTest {
         List<byte[]> bodies = new ArrayList<>();
         for (String path : List.of("/", "/app.js", "/api/me", "/api/summary", "/api/breakdown", "/api/dashboard",
                 "/api/households?limit=500", "/api/cases", "/api/notices", "/api/funds?year=all",
-                "/download/households.csv", "/download/households.json", "/download/summary.csv",
+                "/download/public-notice.csv", "/download/households.ndjson", "/download/summary.csv",
                 "/download/funds.csv?year=all")) {
             HttpResponse<byte[]> res = viewer.getBytes(path);
             assertThat(res.statusCode()).as(path).isEqualTo(200);
