@@ -5,6 +5,7 @@ import org.jingzhun.spi.crosscheck.CrossCheckSource;
 import org.jingzhun.spi.event.EventListener;
 import org.jingzhun.spi.policy.PolicyPack;
 import org.jingzhun.spi.plan.MeasureSuggestions;
+import org.jingzhun.spi.quality.QualityPackFactory;
 import org.jingzhun.spi.storage.StorageFactory;
 
 /**
@@ -48,6 +49,14 @@ public interface Plugin {
      * region scope; the most specific scope wins.
      */
     default List<MeasureSuggestions> measureSuggestions() {
+        return List.of();
+    }
+
+    /**
+     * Data-quality rule packs (数据质量规则包) this plugin contributes, each in force with its default configuration
+     * unless the host configures it by its factory's name like any plugin configuration.
+     */
+    default List<QualityPackFactory<?>> qualityPacks() {
         return List.of();
     }
 }
