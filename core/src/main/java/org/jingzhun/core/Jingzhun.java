@@ -21,6 +21,7 @@ import org.jingzhun.core.internal.HouseholdFactsStore;
 import org.jingzhun.core.monitoring.MonitoringService;
 import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.core.policy.PolicyService;
+import org.jingzhun.core.quality.QualityService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
 import org.jingzhun.core.target.TargetPlanner;
@@ -65,9 +66,10 @@ public final class Jingzhun implements AutoCloseable {
     private final StatisticsService statistics;
     private final FundsService funds;
     private final AuditService audit;
+    private final QualityService quality;
 
     Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins, PolicyEngine engine,
-            CrossCheckService crossChecks) {
+            CrossCheckService crossChecks, List<org.jingzhun.spi.quality.QualityPack> qualityPacks) {
         this.ctx = ctx;
         this.validation = validation;
         this.plugins = List.copyOf(plugins);
@@ -90,6 +92,7 @@ public final class Jingzhun implements AutoCloseable {
         this.statistics = new StatisticsService(ctx);
         this.funds = new FundsService(ctx);
         this.audit = new AuditService(ctx, disclosure);
+        this.quality = new QualityService(ctx, disclosure, qualityPacks);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());
     }
@@ -187,6 +190,14 @@ public final class Jingzhun implements AutoCloseable {
     /** A county's audit log, read by period, actor and subject, and the check of its hash chain (审计). */
     public AuditService audit() {
         return audit;
+    }
+
+    /**
+     * Data-quality checks (数据质量核查): the quality packs in force run over an area, findings as a stream or as
+     * per-township fix lists, and findings accepted with a reason.
+     */
+    public QualityService quality() {
+        return quality;
     }
 
     /** The JSON mapping of the model (ISO dates, exact decimals), for hosts that expose the model over HTTP. */
