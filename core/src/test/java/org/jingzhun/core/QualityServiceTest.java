@@ -27,6 +27,7 @@ import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.pairing.Cadre;
 import org.jingzhun.spi.pairing.CadreRole;
 import org.jingzhun.spi.policy.RegionScope;
+import org.jingzhun.spi.quality.MonitoringFact;
 import org.jingzhun.spi.quality.QualityPack;
 import org.jingzhun.spi.quality.QualityPackConfig;
 import org.jingzhun.spi.quality.QualityPackFactory;
@@ -106,7 +107,19 @@ class QualityServiceTest {
                                             (f, p) -> !f.paired()),
                             QualityRules.rule("T-INCOME", Severity.WARNING, RecordKind.INCOME).message("无收入",
                                     "no income").fix("采集", "collect").household("income", h -> null,
-                                            (f, p) -> f.income() == null)), config);
+                                            (f, p) -> f.income() == null),
+                            QualityRules.rule("T-ADDR", Severity.INFO, RecordKind.HOUSEHOLD)
+                                    .quotes(Sensitivity.ADDRESS).message("住址{value}", "address {value}")
+                                    .fix("核实", "check").household("address", Household::address,
+                                            (f, p) -> f.household().address() != null),
+                            QualityRules.rule("T-HEALTH", Severity.INFO, RecordKind.MEMBER)
+                                    .quotes(Sensitivity.HEALTH).message("{name}健康状况{value}", "{name}: {value}")
+                                    .fix("核实", "check").member("health", m -> m.health(), (f, m, p) -> m.health()
+                                            != org.jingzhun.spi.household.HealthStatus.HEALTHY),
+                            QualityRules.rule("T-MON", Severity.INFO, RecordKind.MONITORING)
+                                    .message("自{value}起监测", "monitored since {value}").fix("跟进", "follow up")
+                                    .monitoring("identifiedOn", MonitoringFact::identifiedOn, (f, m, p) -> !m.cleared()
+                                            && m.category() != null)), config);
         }
     }
 
@@ -318,5 +331,27 @@ class QualityServiceTest {
         assertThatThrownBy(() -> Jingzhun.builder().plugin(new MemoryStoragePlugin()).storage("memory")
                 .qualityPack("nowhere", Map.of()).build())
                 .isInstanceOf(ConfigurationException.class).hasMessageContaining("nowhere");
+    }
+
+    @Test
+    void monitoringRecordsReachTheRules() {
+        MutableClock clock = new MutableClock("2016-06-01");
+        try (Jingzhun jz = Jingzhun.builder().plugin(new MemoryStoragePlugin()).plugin(new TestQualityPlugin())
+                .storage("memory").clock(clock).policyPack(org.jingzhun.core.policy.TestPack.national()).build()) {
+            jz.regions().define(officer, List.of(new Region(Fixtures.COUNTY, "贵池区", 537_000, false),
+                    new Region(Fixtures.TOWN_A, "梅街镇", 30_000, false),
+                    new Region(Fixtures.VILLAGE_A1, "刘街村", 2_400, true)), "regions");
+            Household h = jz.registry().register(officer, Fixtures.household(Fixtures.VILLAGE_A1, 10, 2).toBuilder()
+                    .status(org.jingzhun.spi.household.PovertyStatus.EXITED).build(), "baseline");
+            jz.registry().recordIncome(officer, PolicyFixtures.income(h.id(), 2016, 2, "1800"), "survey");
+            assertThat(jz.monitoring().flag(officer, Fixtures.COUNTY, 2016, "年度排查")).hasSize(1);
+            List<QualityFinding> found = new ArrayList<>();
+            jz.quality().scan(officer, Fixtures.COUNTY, 2016, found::add);
+            assertThat(found).filteredOn(f -> f.rule().equals("T-MON")).singleElement().satisfies(f -> {
+                assertThat(f.record()).isEqualTo(RecordKind.MONITORING);
+                assertThat(f.recordRef()).isEqualTo("monitoring " + h.id() + ".2016");
+                assertThat(f.messageZh()).isEqualTo("自2016-06-01起监测");
+            });
+        }
     }
 }
