@@ -67,12 +67,15 @@ public final class QualityService {
     private final ReadAudit reads;
     private final List<QualityPack> packs;
     private final DocumentStore<QualityAcceptance> acceptances;
+    /** Each pack's parameter values as message arguments, computed once. */
+    private final Map<String, Map<String, String>> parameterText = new HashMap<>();
 
     public QualityService(CoreContext ctx, Disclosure disclosure, List<QualityPack> packs) {
         this.ctx = ctx;
         this.disclosure = disclosure;
         this.reads = new ReadAudit(ctx);
         this.packs = List.copyOf(packs);
+        packs.forEach(p -> parameterText.put(p.name(), p.values().asText()));
         this.acceptances = new DocumentStore<>(KIND, QualityAcceptance.class, ctx.json(), QualityAcceptance::id,
                 QualityAcceptance::region, a -> null).withSubject(QualityAcceptance::householdId);
     }
@@ -346,14 +349,17 @@ public final class QualityService {
 
     private QualityFinding view(QualityPack pack, Finding f, int year, String dataVersion, MaskingProfile profile) {
         String value = f.value() == null ? null : mask(f.value(), profile);
-        Map<String, String> args = new HashMap<>(pack.values().asText());
-        args.putAll(f.args());
-        if (value != null) {
-            args.put("value", value);
-        }
-        if (f.memberName() != null) {
-            args.put("name", f.memberName());
-        }
+        Map<String, String> params = parameterText.get(pack.name());
+        java.util.function.Function<String, String> args = key -> {
+            if (key.equals("value")) {
+                return value;
+            }
+            if (key.equals("name")) {
+                return f.memberName();
+            }
+            String v = f.args().get(key);
+            return v != null ? v : params.get(key);
+        };
         QualityRule rule = pack.rule(f.rule()).orElseThrow();
         String zh = f.failed() ? "规则 " + pack.name() + "/" + f.rule() + " 执行出错：" + f.args().get("error")
                 : render(rule.messageZh(), args, profile);
@@ -364,7 +370,8 @@ public final class QualityService {
                 render(rule.fixEn(), args, profile), dataVersion, f.failed());
     }
 
-    private String render(String template, Map<String, String> args, MaskingProfile profile) {
+    private String render(String template, java.util.function.Function<String, String> args,
+            MaskingProfile profile) {
         // Arguments come from plugins: anything shaped like an ID in them is masked as well.
         return disclosure.text(QualityRules.render(template, args), profile);
     }

@@ -27,6 +27,6 @@ public record Finding(String pack, String rule, Severity severity, String househ
         Objects.requireNonNull(householdId, "householdId");
         Objects.requireNonNull(record, "record");
         Objects.requireNonNull(field, "field");
-        args = args == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(args));
+        args = args == null || args.isEmpty() ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(args));
     }
 }

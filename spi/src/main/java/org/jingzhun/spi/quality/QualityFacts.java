@@ -26,11 +26,6 @@ public record QualityFacts(Household household, int year, IncomeStatement income
         index = index == null ? QualityIndex.none() : index;
     }
 
-    /** Facts of a household alone: no income, monitoring or pairing, checked on the last day of {@code year}. */
-    public static QualityFacts of(Household household, int year) {
-        return new QualityFacts(household, year, null, null, null, LocalDate.of(year, 12, 31), null);
-    }
-
     /** A member's age in full years on {@link #asOf()}. */
     public int age(Member m) {
         return m.citizenId().ageOn(asOf);

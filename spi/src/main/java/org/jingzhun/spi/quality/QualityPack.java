@@ -158,10 +158,12 @@ public final class QualityPack {
         for (QualityRule rule : enabled) {
             Severity severity = severityOf(rule);
             FindingSink sink = (record, ref, member, field, value, args) -> {
-                Map<String, String> text = new LinkedHashMap<>();
-                if (args != null) {
-                    args.forEach((k, v) -> text.put(k, v instanceof org.jingzhun.spi.CodedEnum e ? e.label()
+                Map<String, String> text = null;
+                if (args != null && !args.isEmpty()) {
+                    Map<String, String> t = new LinkedHashMap<>();
+                    args.forEach((k, v) -> t.put(k, v instanceof org.jingzhun.spi.CodedEnum e ? e.label()
                             : String.valueOf(v)));
+                    text = t;
                 }
                 out.accept(new Finding(name, rule.code(), severity, householdId, facts.household().region(), record,
                         ref, member, field, Quoted.of(value, rule.sensitivity()), text, false));

@@ -33,6 +33,11 @@ public final class QualityRules {
 
     /** {@code template} with every {@code {key}} of {@code args} replaced; unknown placeholders stay as they are. */
     public static String render(String template, Map<String, String> args) {
+        return render(template, args::get);
+    }
+
+    /** {@code template} with every {@code {key}} replaced by {@code lookup(key)}; null leaves the placeholder. */
+    public static String render(String template, java.util.function.Function<String, String> lookup) {
         if (template == null || template.indexOf('{') < 0) {
             return template;
         }
@@ -47,7 +52,7 @@ public final class QualityRules {
             }
             out.append(template, i, open);
             String key = template.substring(open + 1, close);
-            String v = args.get(key);
+            String v = lookup.apply(key);
             out.append(v == null ? template.substring(open, close + 1) : v);
             i = close + 1;
         }

@@ -341,8 +341,7 @@ class NationalQualityPackTest extends AbstractQualityPackContractTest {
 
     @Test
     void aRuleThatThrowsIsReportedAndTheOthersStillRun() {
-        // A household without members makes head-relative rules meet an empty list, never an exception; a null
-        // housing in a rule that dereferences it is the realistic fault, so wrap the pack's rules around one that throws.
+        // The national rules guard their nulls, so a pack of their shape with one rule that throws stands in.
         QualityPack p = QualityPack.of("faulty", org.jingzhun.spi.policy.RegionScope.national(), List.of(),
                 List.of(org.jingzhun.spi.quality.QualityRules.rule("X1", org.jingzhun.spi.quality.Severity.ERROR,
                                 org.jingzhun.spi.quality.RecordKind.HOUSEHOLD).message("坏", "bad").fix("修", "fix")

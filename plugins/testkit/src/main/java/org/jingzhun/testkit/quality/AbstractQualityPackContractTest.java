@@ -124,6 +124,7 @@ public abstract class AbstractQualityPackContractTest {
         QualityPack off = pack(QualityPackConfig.defaults().withDisabled(first.code()));
         assertThat(check(off, fx.trips(), fx.batch())).noneMatch(f -> f.rule().equals(first.code()));
         assertThat(off.enabledRules()).hasSize(pack().rules().size() - 1);
+        assertThat(off.config().disabled()).containsExactly(first.code());
         org.jingzhun.spi.quality.Severity other = first.severity() == org.jingzhun.spi.quality.Severity.INFO
                 ? org.jingzhun.spi.quality.Severity.ERROR : org.jingzhun.spi.quality.Severity.INFO;
         QualityPack regraded = pack(QualityPackConfig.defaults().withSeverity(first.code(), other));
