@@ -43,12 +43,12 @@ import org.jingzhun.storage.memory.MemoryStoragePlugin;
  * <li>engine overhead: the pack restricted to twelve rules against the same twelve checks hand-written in a plain
  *     loop, over facts held in memory (the finding counts must agree);</li>
  * <li>the whole pack in memory, households per second;</li>
- * <li>{@code jz.quality().scan} over memory storage against a raw read of the same households through the registry
- *     plus the whole pack in a plain loop (no incomes, pairings or acceptances read).</li>
+ * <li>{@code jz.quality().scan} over memory storage (or an H2 file) against a raw read of the same households
+ *     through the registry plus the whole pack in a plain loop (no incomes, pairings or acceptances read).</li>
  * </ol>
  *
  * <pre>java -Xmx2g -XX:+UseParallelGC -cp benchmarks/target/jingzhun-benchmarks-0.1.0-SNAPSHOT-all.jar
- *     org.jingzhun.benchmarks.QualityPackBenchmark [households] [rounds]</pre>
+ *     org.jingzhun.benchmarks.QualityPackBenchmark [households] [rounds] [memory|h2]</pre>
  */
 public final class QualityPackBenchmark {
     private static final int YEAR = 2020;
@@ -64,9 +64,10 @@ public final class QualityPackBenchmark {
     private QualityPackBenchmark() {
     }
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws java.io.IOException {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        boolean h2 = args.length > 2 && args[2].equals("h2");
         System.out.printf("Quality pack benchmark: %,d households, %d rounds, %d cores, JVM %s, args %s%n", n, rounds,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
@@ -102,8 +103,17 @@ public final class QualityPackBenchmark {
         }
 
         Principal officer = Principal.officer("bench", COUNTY);
-        try (Jingzhun jz = Jingzhun.builder().plugin(new MemoryStoragePlugin()).plugin(new NationalQualityPlugin())
-                .storage("memory").build()) {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("jz-quality");
+        org.jingzhun.core.JingzhunBuilder builder = Jingzhun.builder().plugin(new NationalQualityPlugin());
+        if (h2) {
+            builder.plugin(new org.jingzhun.storage.jdbc.JdbcStoragePlugin()).storage("jdbc",
+                    Map.of("url", "jdbc:h2:file:" + dir.resolve("bench").toAbsolutePath(), "user", "sa",
+                            "password", ""));
+        } else {
+            builder.plugin(new MemoryStoragePlugin()).storage("memory");
+        }
+        System.out.println("storage: " + (h2 ? "H2 file in " + dir : "memory"));
+        try (Jingzhun jz = builder.build()) {
             List<Region> regions = new ArrayList<>();
             regions.add(new Region(COUNTY, "贵池区", 537_000, false));
             regions.add(new Region(TOWN, "梅街镇", 30_000, false));

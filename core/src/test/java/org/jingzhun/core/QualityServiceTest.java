@@ -83,6 +83,9 @@ class QualityServiceTest {
             });
         }
 
+        static final org.jingzhun.spi.quality.SetIndex SAME_ADDRESS = new org.jingzhun.spi.quality.SetIndex(
+                "address", h -> h.address() == null ? List.of() : List.of(h.address()));
+
         static QualityPack pack(QualityPackConfig config) {
             return QualityPack.of("test", RegionScope.national(), List.of(
                     QualityParameter.integer("bornBefore", 1970, 1900, 2100, "户主出生年份下限", "head born before")),
@@ -116,6 +119,21 @@ class QualityServiceTest {
                                     .quotes(Sensitivity.HEALTH).message("{name}健康状况{value}", "{name}: {value}")
                                     .fix("核实", "check").member("health", m -> m.health(), (f, m, p) -> m.health()
                                             != org.jingzhun.spi.household.HealthStatus.HEALTHY),
+                            QualityRules.rule("T-SAME-ADDR", Severity.WARNING, RecordKind.HOUSEHOLD)
+                                    .quotes(Sensitivity.ADDRESS).index(SAME_ADDRESS)
+                                    .message("住址{value}与{others}相同", "address {value} also used by {others}")
+                                    .fix("核实", "check").check((f, p, out) -> {
+                                        if (f.household().address() == null) {
+                                            return;
+                                        }
+                                        List<String> others = f.index().holders(SAME_ADDRESS.name(),
+                                                f.household().address()).stream()
+                                                .filter(id -> !id.equals(f.household().id())).toList();
+                                        if (!others.isEmpty()) {
+                                            out.household("address", f.household().address(),
+                                                    Map.of("others", String.join(",", others)));
+                                        }
+                                    }),
                             QualityRules.rule("T-MON", Severity.INFO, RecordKind.MONITORING)
                                     .message("自{value}起监测", "monitored since {value}").fix("跟进", "follow up")
                                     .monitoring("identifiedOn", MonitoringFact::identifiedOn, (f, m, p) -> !m.cleared()
@@ -352,6 +370,35 @@ class QualityServiceTest {
                 assertThat(f.recordRef()).isEqualTo("monitoring " + h.id() + ".2016");
                 assertThat(f.messageZh()).isEqualTo("自2016-06-01起监测");
             });
+        }
+    }
+
+    @Test
+    void rulesComparingHouseholdsSeeTheWholeArea() {
+        try (Jingzhun jz = newJingzhun(Map.of("disabled", List.of("T-BANK", "T-PAIR", "T-INCOME", "T-HEAD", "T-ADDR")))) {
+            Household a = jz.registry().register(officer, Fixtures.household(Fixtures.VILLAGE_A1, 10, 1).toBuilder()
+                    .address("幸福路1号").build(), "baseline");
+            Household b = jz.registry().register(officer, Fixtures.household(Fixtures.VILLAGE_B1, 20, 1).toBuilder()
+                    .address("幸福路1号").build(), "baseline");
+            jz.registry().register(officer, Fixtures.household(Fixtures.VILLAGE_A2, 30, 1).toBuilder()
+                    .address("幸福路2号").phone(PHONE).build(), "baseline");
+            List<QualityFinding> found = scan(jz, viewer, Fixtures.COUNTY);
+            assertThat(found).filteredOn(f -> f.rule().equals("T-SAME-ADDR"))
+                    .extracting(QualityFinding::householdId, QualityFinding::value, QualityFinding::messageEn)
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(a.id(), "***", "address *** also used by "
+                            + b.id()), org.assertj.core.groups.Tuple.tuple(b.id(), "***", "address *** also used by "
+                            + a.id()));
+            QualityReport r = jz.quality().report(officer, Fixtures.COUNTY, YEAR, null);
+            assertThat(r.scan().households()).isEqualTo(3);
+            assertThat(r.townships()).flatExtracting(QualityReport.Township::villages)
+                    .flatExtracting(QualityReport.Village::households)
+                    .extracting(QualityReport.HouseholdFixes::householdId).hasSize(3).contains(a.id(), b.id());
+            QualityReport.HouseholdFixes fixesOfA = r.townships().get(0).villages().get(0).households().get(0);
+            assertThat(fixesOfA.householdId()).isEqualTo(a.id());
+            assertThat(fixesOfA.findings()).extracting(QualityFinding::rule).containsExactly("T-SAME-ADDR");
+            // Clerk of township A: the other holder lies outside the scope and so outside the index.
+            assertThat(scan(jz, Principal.officer("clerk-a", Fixtures.TOWN_A), Fixtures.COUNTY))
+                    .noneMatch(f -> f.rule().equals("T-SAME-ADDR"));
         }
     }
 }

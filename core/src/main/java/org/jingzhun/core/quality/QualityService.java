@@ -87,7 +87,8 @@ public final class QualityService {
 
     /**
      * Checks every household inside {@code area} (narrowed to the reader's scope) for {@code year} and hands each
-     * finding not accepted before to {@code listener}, household by household in id order.
+     * finding not accepted before to {@code listener}, household by household in id order; findings of rules that
+     * compare households (a citizen ID held twice) follow once the whole area has been read.
      */
     public QualityScan scan(Principal principal, RegionCode area, int year, QualityListener listener) {
         return run(principal, area, year, listener, (h, found) -> found.forEach(listener::finding));
@@ -101,7 +102,10 @@ public final class QualityService {
         QualityScan scan = run(principal, area, year, listener, (h, found) -> {
             found.forEach(listener::finding);
             if (!found.isEmpty()) {
-                List<QualityFinding> sorted = new ArrayList<>(found);
+                // A household sharing a key is reported twice: once per household, once by the indexed rules.
+                QualityReport.HouseholdFixes before = byHousehold.get(h.id());
+                List<QualityFinding> sorted = new ArrayList<>(before == null ? List.of() : before.findings());
+                sorted.addAll(found);
                 sorted.sort(Comparator.comparing(QualityFinding::severity).thenComparing(QualityFinding::rule));
                 byHousehold.put(h.id(), new QualityReport.HouseholdFixes(h.id(),
                         h.head().map(Member::name).orElse(null), List.copyOf(sorted)));
@@ -188,28 +192,44 @@ public final class QualityService {
         LocalDate endOfYear = LocalDate.of(year, 12, 31);
         LocalDate asOf = endOfYear.isBefore(today) ? endOfYear : today;
         List<QualityPack> inForce = packs.stream().filter(p -> overlaps(p, effective)).toList();
+        Set<SetIndex> indexes = new LinkedHashSet<>();
+        inForce.forEach(p -> indexes.addAll(p.indexes()));
+        QualityIndex.Builder indexBuilder = QualityIndex.builder();
         long[] counts = new long[3];
         boolean cancelled = ctx.read(tx -> {
-            QualityIndex index = index(tx, effective, inForce);
+            // One read of the area: every rule that looks at one household runs batch by batch while the set-level
+            // indexes fill; the rules that compare households run afterwards, only on the few households sharing a
+            // key with another.
+            Pass first = new Pass(tx, year, asOf, QualityIndex.none(), inForce, profile, sink, counts,
+                    r -> r.index().isEmpty(), true);
             List<Household> batch = new ArrayList<>(BATCH);
             try {
                 tx.households().forEachWithin(effective, h -> {
+                    if (!indexes.isEmpty()) {
+                        indexBuilder.add(h, indexes);
+                    }
                     batch.add(h);
                     if (batch.size() == BATCH) {
-                        check(tx, batch, year, asOf, index, inForce, profile, sink, counts);
+                        first.check(batch);
                         batch.clear();
-                        listener.progress(counts[0], counts[1]);
-                        if (listener.cancelled()) {
-                            throw new Cancelled();
-                        }
+                        stopIfCancelled(listener, counts);
                     }
                 });
+                if (!batch.isEmpty()) {
+                    first.check(batch);
+                    batch.clear();
+                    stopIfCancelled(listener, counts);
+                }
+                if (!indexes.isEmpty()) {
+                    Pass second = new Pass(tx, year, asOf, indexBuilder.build(), inForce, profile, sink, counts,
+                            r -> r.index().isPresent(), false);
+                    for (List<String> ids : chunks(new ArrayList<>(indexBuilder.shared()))) {
+                        second.check(new ArrayList<>(tx.households().findAll(ids).values()));
+                        stopIfCancelled(listener, counts);
+                    }
+                }
             } catch (Cancelled e) {
                 return true;
-            }
-            if (!batch.isEmpty()) {
-                check(tx, batch, year, asOf, index, inForce, profile, sink, counts);
-                listener.progress(counts[0], counts[1]);
             }
             return false;
         });
@@ -218,80 +238,115 @@ public final class QualityService {
         return new QualityScan(effective, year, counts[0], counts[1], counts[2], cancelled);
     }
 
+    private static void stopIfCancelled(QualityListener listener, long[] counts) {
+        listener.progress(counts[0], counts[1]);
+        if (listener.cancelled()) {
+            throw new Cancelled();
+        }
+    }
+
+    private static List<List<String>> chunks(List<String> ids) {
+        List<List<String>> out = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i += BATCH) {
+            out.add(ids.subList(i, Math.min(ids.size(), i + BATCH)));
+        }
+        return out;
+    }
+
     private static boolean overlaps(QualityPack p, RegionCode area) {
         String prefix = p.scope().prefix();
         return area.value().startsWith(prefix) || prefix.startsWith(area.prefix());
     }
 
-    /** The first pass for rules that compare households: every index of the packs in force, over the area. */
-    private static QualityIndex index(StorageTransaction tx, RegionCode area, List<QualityPack> inForce) {
-        Set<SetIndex> indexes = new LinkedHashSet<>();
-        inForce.forEach(p -> indexes.addAll(p.indexes()));
-        if (indexes.isEmpty()) {
-            return QualityIndex.none();
-        }
-        QualityIndex.Builder b = QualityIndex.builder();
-        tx.households().forEachWithin(area, h -> b.add(h, indexes));
-        return b.build();
-    }
+    /** One way through batches of households: which rules run, with which index, and whether households count. */
+    private final class Pass {
+        private final StorageTransaction tx;
+        private final int year;
+        private final LocalDate asOf;
+        private final QualityIndex index;
+        private final List<QualityPack> inForce;
+        private final MaskingProfile profile;
+        private final HouseholdSink sink;
+        private final long[] counts;
+        private final java.util.function.Predicate<QualityRule> rules;
+        private final boolean countHouseholds;
 
-    private void check(StorageTransaction tx, List<Household> batch, int year, LocalDate asOf, QualityIndex index,
-            List<QualityPack> inForce, MaskingProfile profile, HouseholdSink sink, long[] counts) {
-        Map<String, List<Household>> byCounty = new LinkedHashMap<>();
-        batch.forEach(h -> byCounty.computeIfAbsent(h.countyCode(), k -> new ArrayList<>()).add(h));
-        for (Map.Entry<String, List<Household>> county : byCounty.entrySet()) {
-            List<String> ids = county.getValue().stream().map(Household::id).toList();
-            Map<String, IncomeStatement> incomes = latestIncomes(tx, ids, year);
-            Map<String, List<StoredDocument>> monitoring = tx.documents().findBySubjects(MONITORING_KIND,
-                    county.getKey(), ids);
-            Map<String, List<StoredDocument>> pairings = tx.documents().findBySubjects(PAIRING_KIND, county.getKey(),
-                    ids);
-            Map<String, List<Versioned<QualityAcceptance>>> accepted = acceptances.bySubjects(tx, county.getKey(),
-                    ids);
-            for (Household h : county.getValue()) {
-                List<StoredDocument> mDocs = monitoring.getOrDefault(h.id(), List.of());
-                List<StoredDocument> pDocs = pairings.getOrDefault(h.id(), List.of());
-                IncomeStatement income = incomes.get(h.id());
-                QualityFacts facts = new QualityFacts(h, year, income, monitoringFacts(mDocs), pairingFacts(pDocs),
-                        asOf, index);
-                String dataVersion = dataVersion(h, income, mDocs, pDocs);
-                Map<String, String> acceptedVersions = new HashMap<>();
-                for (Versioned<QualityAcceptance> a : accepted.getOrDefault(h.id(), List.of())) {
-                    acceptedVersions.put(a.value().id(), a.value().dataVersion());
+        Pass(StorageTransaction tx, int year, LocalDate asOf, QualityIndex index, List<QualityPack> inForce,
+                MaskingProfile profile, HouseholdSink sink, long[] counts,
+                java.util.function.Predicate<QualityRule> rules, boolean countHouseholds) {
+            this.tx = tx;
+            this.year = year;
+            this.asOf = asOf;
+            this.index = index;
+            this.inForce = inForce;
+            this.profile = profile;
+            this.sink = sink;
+            this.counts = counts;
+            this.rules = rules;
+            this.countHouseholds = countHouseholds;
+        }
+
+        void check(List<Household> batch) {
+            Map<String, List<Household>> byCounty = new LinkedHashMap<>();
+            batch.forEach(h -> byCounty.computeIfAbsent(h.countyCode(), k -> new ArrayList<>()).add(h));
+            for (Map.Entry<String, List<Household>> county : byCounty.entrySet()) {
+                List<String> ids = county.getValue().stream().map(Household::id).toList();
+                Map<String, IncomeStatement> incomes = latestIncomes(tx, ids, year);
+                Map<String, List<StoredDocument>> monitoring = tx.documents().findBySubjects(MONITORING_KIND,
+                        county.getKey(), ids);
+                Map<String, List<StoredDocument>> pairings = tx.documents().findBySubjects(PAIRING_KIND,
+                        county.getKey(), ids);
+                Map<String, List<Versioned<QualityAcceptance>>> accepted = acceptances.bySubjects(tx,
+                        county.getKey(), ids);
+                for (Household h : county.getValue()) {
+                    checkOne(h, incomes.get(h.id()), monitoring.getOrDefault(h.id(), List.of()),
+                            pairings.getOrDefault(h.id(), List.of()), accepted.getOrDefault(h.id(), List.of()));
                 }
-                List<QualityFinding> found = new ArrayList<>();
-                for (QualityPack pack : inForce) {
-                    if (!pack.scope().covers(h.region())) {
-                        continue;
+            }
+        }
+
+        private void checkOne(Household h, IncomeStatement income, List<StoredDocument> mDocs,
+                List<StoredDocument> pDocs, List<Versioned<QualityAcceptance>> accepted) {
+            QualityFacts facts = new QualityFacts(h, year, income, monitoringFacts(mDocs), pairingFacts(pDocs), asOf,
+                    index);
+            String dataVersion = dataVersion(h, income, mDocs, pDocs);
+            Map<String, String> acceptedVersions = new HashMap<>();
+            for (Versioned<QualityAcceptance> a : accepted) {
+                acceptedVersions.put(a.value().id(), a.value().dataVersion());
+            }
+            List<QualityFinding> found = new ArrayList<>();
+            for (QualityPack pack : inForce) {
+                if (!pack.scope().covers(h.region())) {
+                    continue;
+                }
+                pack.check(facts, rules, f -> {
+                    String key = acceptanceId(h.id(), f.pack(), f.rule(), f.recordRef(), f.field());
+                    if (dataVersion.equals(acceptedVersions.get(key))) {
+                        counts[2]++;
+                    } else {
+                        found.add(view(pack, f, year, dataVersion, profile));
                     }
-                    pack.check(facts, f -> {
-                        String key = acceptanceId(h.id(), f.pack(), f.rule(), f.recordRef(), f.field());
-                        if (dataVersion.equals(acceptedVersions.get(key))) {
-                            counts[2]++;
-                        } else {
-                            found.add(view(pack, f, year, dataVersion, profile));
-                        }
-                    });
-                }
+                });
+            }
+            if (countHouseholds) {
                 counts[0]++;
-                counts[1] += found.size();
+            }
+            counts[1] += found.size();
+            if (countHouseholds || !found.isEmpty()) {
                 sink.accept(h, found);
             }
         }
     }
 
-    /** The latest statement up to {@code year}: that year's, else the year before's, else the latest of all. */
+    /**
+     * The statement of {@code year}, else of the year before: two bulk reads per batch. Households surveyed longer ago
+     * get none (an income rule then reports the statement missing rather than checking a stale one).
+     */
     private static Map<String, IncomeStatement> latestIncomes(StorageTransaction tx, List<String> ids, int year) {
         Map<String, IncomeStatement> out = new HashMap<>(tx.incomes().findYear(ids, year));
         List<String> missing = ids.stream().filter(id -> !out.containsKey(id)).toList();
         if (!missing.isEmpty()) {
             out.putAll(tx.incomes().findYear(missing, year - 1));
-            for (String id : missing) {
-                if (!out.containsKey(id)) {
-                    tx.incomes().findByHousehold(id).stream().filter(s -> s.year() <= year)
-                            .max(Comparator.comparingInt(IncomeStatement::year)).ifPresent(s -> out.put(id, s));
-                }
-            }
         }
         return out;
     }

@@ -9,11 +9,11 @@ import org.jingzhun.spi.household.Member;
 
 /**
  * Everything a data-quality rule may read about one household (核查依据): the card with its members, its latest
- * income statement up to the year checked, its monitoring records and cadre pairings, the day of the check and the
+ * income statement (of the year checked or the year before), its monitoring records and cadre pairings, the day of the check and the
  * set-level index of the whole batch (for rules such as a citizen ID held twice).
  *
  * @param year   the year checked (income year; school age is counted at 1 September of it)
- * @param income the latest statement with a year at or before {@code year}, or null when none exists
+ * @param income the statement of {@code year}, else of the year before, or null when neither exists
  * @param asOf   the day the check is made for (ages, active pairings)
  */
 public record QualityFacts(Household household, int year, IncomeStatement income, List<MonitoringFact> monitoring,

@@ -60,6 +60,20 @@ public interface QualityIndex {
             return both;
         }
 
+        /** The households holding some key that another household holds too: the only ones indexed rules can flag. */
+        @SuppressWarnings("unchecked")
+        public java.util.Set<String> shared() {
+            java.util.Set<String> out = new java.util.TreeSet<>();
+            for (Map<String, Object> keys : byIndex.values()) {
+                for (Object v : keys.values()) {
+                    if (v instanceof List<?> l) {
+                        out.addAll((List<String>) l);
+                    }
+                }
+            }
+            return out;
+        }
+
         @SuppressWarnings("unchecked")
         public QualityIndex build() {
             Map<String, Map<String, Object>> snapshot = Map.copyOf(byIndex);

@@ -154,8 +154,19 @@ public final class QualityPack {
      * throws yields one failed finding of that rule (field {@code (rule)}, argument {@code error}) instead.
      */
     public void check(QualityFacts facts, Consumer<Finding> out) {
+        check(facts, r -> true, out);
+    }
+
+    /**
+     * Runs the enabled rules {@code which} accepts, as {@link #check(QualityFacts, Consumer)} does: a host that fills
+     * the set-level index while it reads runs the other rules first and the indexed ones once the index is complete.
+     */
+    public void check(QualityFacts facts, java.util.function.Predicate<QualityRule> which, Consumer<Finding> out) {
         String householdId = facts.household().id();
         for (QualityRule rule : enabled) {
+            if (!which.test(rule)) {
+                continue;
+            }
             Severity severity = severityOf(rule);
             FindingSink sink = (record, ref, member, field, value, args) -> {
                 Map<String, String> text = null;
