@@ -23,6 +23,7 @@ import org.jingzhun.core.internal.HouseholdFactsStore;
 import org.jingzhun.core.monitoring.MonitoringService;
 import org.jingzhun.core.policy.PolicyEngine;
 import org.jingzhun.core.policy.PolicyService;
+import org.jingzhun.core.quality.QualityService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
 import org.jingzhun.core.target.TargetPlanner;
@@ -71,10 +72,12 @@ public final class Jingzhun implements AutoCloseable {
     private final FundsService funds;
     private final ExchangeService exchange;
     private final AuditService audit;
+    private final QualityService quality;
 
     Jingzhun(CoreContext ctx, BeanValidation validation, List<Plugin> plugins, PolicyEngine engine,
             CrossCheckService crossChecks, List<org.jingzhun.spi.monitoring.MonitoringLeadSource> leadSources,
-            java.util.Map<String, org.jingzhun.spi.exchange.ExchangeFormat> formats) {
+            java.util.Map<String, org.jingzhun.spi.exchange.ExchangeFormat> formats,
+            List<org.jingzhun.spi.quality.QualityPack> qualityPacks) {
         this.ctx = ctx;
         this.validation = validation;
         this.plugins = List.copyOf(plugins);
@@ -100,6 +103,7 @@ public final class Jingzhun implements AutoCloseable {
         this.statistics = new StatisticsService(ctx);
         this.exchange = new ExchangeService(ctx, registry, disclosure, formats);
         this.audit = new AuditService(ctx, disclosure);
+        this.quality = new QualityService(ctx, disclosure, qualityPacks);
         LOG.info("Jingzhun started on {} with plugins {}", ctx.storage().describe(),
                 plugins.stream().map(Plugin::name).toList());
     }
@@ -218,6 +222,14 @@ public final class Jingzhun implements AutoCloseable {
     /** A county's audit log, read by period, actor and subject, and the check of its hash chain (审计). */
     public AuditService audit() {
         return audit;
+    }
+
+    /**
+     * Data-quality checks (数据质量核查): the quality packs in force run over an area, findings as a stream or as
+     * per-township fix lists, and findings accepted with a reason.
+     */
+    public QualityService quality() {
+        return quality;
     }
 
     /** The JSON mapping of the model (ISO dates, exact decimals), for hosts that expose the model over HTTP. */

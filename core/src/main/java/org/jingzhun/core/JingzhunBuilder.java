@@ -21,6 +21,8 @@ import org.jingzhun.spi.monitoring.MonitoringLeadSource;
 import org.jingzhun.spi.policy.PolicyPack;
 import org.jingzhun.spi.error.ConfigurationException;
 import org.jingzhun.spi.event.EventListener;
+import org.jingzhun.spi.quality.QualityPack;
+import org.jingzhun.spi.quality.QualityPackFactory;
 import org.jingzhun.spi.storage.Storage;
 import org.jingzhun.spi.storage.StorageFactory;
 import org.jingzhun.spi.exchange.ExchangeFormat;
@@ -42,6 +44,7 @@ public final class JingzhunBuilder {
     private Map<String, Object> storageConfig = Map.of();
     private Storage storage;
     private final Map<String, Map<String, Object>> formatConfigs = new LinkedHashMap<>();
+    private final Map<String, Map<String, Object>> qualityConfigs = new LinkedHashMap<>();
 
     JingzhunBuilder() {
     }
@@ -115,6 +118,15 @@ public final class JingzhunBuilder {
         return this;
     }
 
+    /**
+     * Configures the data-quality pack of that name (数据质量规则包): rules switched off, parameters and severities,
+     * bound to the pack factory's typed configuration and validated at build. Packs not configured run as shipped.
+     */
+    public JingzhunBuilder qualityPack(String name, Map<String, ?> config) {
+        qualityConfigs.put(name, new LinkedHashMap<>(config));
+        return this;
+    }
+
     public Jingzhun build() {
         List<Plugin> checked = PluginLoader.check(plugins);
         JsonCodec json = new JsonCodec();
@@ -136,9 +148,11 @@ public final class JingzhunBuilder {
         PluginLoader.byName("monitoring lead source", leads, MonitoringLeadSource::name);
         // Checked before storage is created, so a misconfigured pack never leaves a half-opened database behind.
         PolicyEngine engine;
+        List<QualityPack> qualityPacks;
         try {
             engine = new PolicyEngine(packs, pack -> pluginOfPack.getOrDefault(pack, PolicyEngine.HOST),
                     config -> validation.validate("policy config", config));
+            qualityPacks = qualityPacks(checked, new ConfigBinder(json, validation), pluginContext);
         } catch (RuntimeException e) {
             validation.close();
             throw e;
@@ -149,7 +163,29 @@ public final class JingzhunBuilder {
         List<EventListener> allListeners = new ArrayList<>(listeners);
         checked.forEach(p -> allListeners.addAll(p.eventListeners()));
         CoreContext ctx = new CoreContext(chosen, clock, json, validation, new AccessGuard(), new EventBus(allListeners));
-        return new Jingzhun(ctx, validation, checked, engine, new CrossCheckService(ctx, sources), leads, formats);
+        return new Jingzhun(ctx, validation, checked, engine, new CrossCheckService(ctx, sources), leads, formats,
+                qualityPacks);
+    }
+
+    private List<QualityPack> qualityPacks(List<Plugin> checked, ConfigBinder binder, PluginContext pc) {
+        List<QualityPackFactory<?>> factories = new ArrayList<>();
+        checked.forEach(p -> factories.addAll(p.qualityPacks()));
+        Map<String, QualityPackFactory<?>> byName = PluginLoader.byName("quality pack", factories,
+                QualityPackFactory::name);
+        for (String name : qualityConfigs.keySet()) {
+            if (!byName.containsKey(name)) {
+                throw new ConfigurationException("config.unknown_quality_pack", name, byName.keySet());
+            }
+        }
+        List<QualityPack> out = new ArrayList<>();
+        byName.forEach((name, f) -> out.add(createPack(f, binder, pc, qualityConfigs.getOrDefault(name, Map.of()))));
+        return out;
+    }
+
+    private static <C> QualityPack createPack(QualityPackFactory<C> factory, ConfigBinder binder, PluginContext pc,
+            Map<String, Object> config) {
+        C bound = binder.bind("quality pack " + factory.name(), factory.configType(), config);
+        return factory.create(bound, pc);
     }
 
     private Storage createStorage(List<Plugin> checked, JsonCodec json, BeanValidation validation, PluginContext pc) {

@@ -15,6 +15,7 @@ import org.jingzhun.core.identification.ExitWorkflow;
 import org.jingzhun.core.identification.IdentificationWorkflow;
 import org.jingzhun.core.monitoring.MonitoringService;
 import org.jingzhun.core.policy.PolicyService;
+import org.jingzhun.core.quality.QualityService;
 import org.jingzhun.core.registry.HouseholdRegistry;
 import org.jingzhun.core.registry.RegionDirectory;
 import org.jingzhun.core.target.TargetPlanner;
@@ -113,5 +114,10 @@ public final class JingzhunModule extends AbstractModule {
     @Provides
     FundsService funds(Jingzhun jz) {
         return jz.funds();
+    }
+
+    @Provides
+    QualityService quality(Jingzhun jz) {
+        return jz.quality();
     }
 }

@@ -6,6 +6,7 @@ import org.jingzhun.spi.event.EventListener;
 import org.jingzhun.spi.exchange.ExchangeFormatFactory;
 import org.jingzhun.spi.policy.PolicyPack;
 import org.jingzhun.spi.plan.MeasureSuggestions;
+import org.jingzhun.spi.quality.QualityPackFactory;
 import org.jingzhun.spi.storage.StorageFactory;
 
 /**
@@ -59,6 +60,14 @@ public interface Plugin {
 
     /** File formats households can be imported from and exported to (交换格式), chosen by name. */
     default List<ExchangeFormatFactory<?>> exchangeFormats() {
+        return List.of();
+    }
+
+    /**
+     * Data-quality rule packs (数据质量规则包) this plugin contributes, each in force with its default configuration
+     * unless the host configures it by its factory's name like any plugin configuration.
+     */
+    default List<QualityPackFactory<?>> qualityPacks() {
         return List.of();
     }
 }
