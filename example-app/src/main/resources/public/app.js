@@ -827,6 +827,53 @@
     });
   }
 
+  // ---- import --------------------------------------------------------------------------------------------------
+
+  /** Uploads a national-format sheet (户信息 + 家庭成员): validate first, then import; the library does every check. */
+  function importPage() {
+    var file = el('input', { type: 'file', id: 'import-file', accept: '.xlsx,.csv,.ndjson' });
+    var mode = el('select', { id: 'import-mode' },
+      el('option', { value: 'validate', text: '仅校验（不写入）' }),
+      el('option', { value: 'all', text: '全部正确才写入' }),
+      el('option', { value: 'valid', text: '写入正确的农户' }));
+    var result = el('div', { id: 'import-result' });
+    var button = el('button', { type: 'submit', id: 'import-submit', text: '上传' });
+    var form = el('form', { id: 'import-form', 'class': 'filters' }, file, ' ', mode, ' ', button);
+    form.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      if (!file.files.length) { result.textContent = '请选择文件'; return; }
+      var data = new FormData();
+      data.append('file', file.files[0]);
+      button.disabled = true;
+      result.textContent = '处理中…';
+      request('/api/import?mode=' + encodeURIComponent(mode.value), { method: 'POST', credentials: 'same-origin',
+        headers: { 'Accept': 'application/json', 'X-CSRF-Token': me.csrfToken }, body: data }).then(function (r) {
+        button.disabled = false;
+        result.textContent = '';
+        result.setAttribute('data-refused', String(r.refused));
+        append(result, el('p', { id: 'import-summary', text: r.fileName + '：读入 ' + r.householdsRead + ' 户（' + r.rowsRead +
+          ' 行），新登记 ' + r.registered + '，更新 ' + r.amended + '，有误 ' + r.refused + ' 户；' + (r.written ? '已写入。' : '未写入。') }));
+        if (r.reportUrl) {
+          append(result, el('p', null, el('a', { href: r.reportUrl, id: 'import-report', download: '', text: '下载错误报告' }),
+            el('small', { text: ' 在“错误说明”列查看原因，改正后重新上传。' })));
+        }
+        if (r.errors.length) {
+          append(result, el('table', { id: 'import-errors' },
+            el('thead', null, el('tr', null, ['表', '行', '列', '值', '原因'].map(function (t) { return el('th', { text: t }); }))),
+            el('tbody', null, r.errors.map(function (e) {
+              return el('tr', null, el('td', { text: e.sheet }), el('td', { text: String(e.row) }),
+                el('td', { text: e.column || '' }), el('td', { text: e.value || '' }), el('td', { text: e.message }));
+            }))));
+        }
+      }, function (e) { button.disabled = false; result.textContent = e.message; result.className = 'error-text'; });
+    });
+    show(el('section', { id: 'import' },
+      el('h2', null, '导入', el('small', { text: 'import · 全国扶贫开发信息系统 户信息/家庭成员' })),
+      el('p', { 'class': 'masked-note', text: '上传全国系统格式的户信息与家庭成员表（.xlsx；CSV 只能放一张表）。先“仅校验”，下载错误报告改正后再导入；已登记的农户按户编号或户主身份证号更新，不会重复登记。' }),
+      form, result));
+    return Promise.resolve();
+  }
+
   // ---- routing -------------------------------------------------------------------------------------------------
 
   function parseHash() {
@@ -864,6 +911,7 @@
       case 'downloads': done = downloads(); break;
       case 'cases': done = cases(token, r.params); break;
       case 'audit': done = audit(token, r.params); break;
+      case 'import': done = importPage(); break;
       case 'notices': done = notices(token); break;
       case 'benefit': done = benefit(token, decodeURIComponent(parts.slice(1).join('/'))); break;
       default: show(el('p', { 'class': 'error', text: '页面不存在：' + r.path })); return;
@@ -934,6 +982,7 @@
     append(who, [el('span', { id: 'who-name', text: m.displayName + ' · ' + m.scopeName + ' ' }),
       el('small', { text: m.personalDataVisible ? '可查看个人信息' : '个人信息已脱敏' }), ' ', select, ' ', logout]);
     document.getElementById('nav-audit').hidden = m.permissions.indexOf('AUDIT') < 0;
+    document.getElementById('nav-import').hidden = m.permissions.indexOf('WRITE') < 0;
     document.getElementById('nav').hidden = false;
     route();
   }

@@ -6,6 +6,9 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -22,6 +25,9 @@ import java.util.Objects;
 import java.util.TreeSet;
 import org.jingzhun.core.Jingzhun;
 import org.jingzhun.core.exchange.ExportRequest;
+import org.jingzhun.core.exchange.ImportMode;
+import org.jingzhun.core.exchange.ImportOptions;
+import org.jingzhun.core.exchange.ImportResult;
 import org.jingzhun.spi.exchange.ExchangeFormat;
 import org.jingzhun.spi.exchange.ExchangeWriter;
 import org.jingzhun.spi.exchange.Layout;
@@ -156,9 +162,11 @@ public final class PortalServer implements AutoCloseable {
     private final Sessions sessions;
     private final String host;
     private final Javalin app;
+    private final ImportDesk desk;
 
     private PortalServer(Jingzhun jz, Options options) {
         this.jz = Objects.requireNonNull(jz, "jz");
+        this.desk = new ImportDesk(options.clock());
         this.json = jz.json();
         this.host = options.host();
         this.sessions = new Sessions(options.login(), options.clock(), options.idleTimeout(), options.maxFailures(),
@@ -192,6 +200,8 @@ public final class PortalServer implements AutoCloseable {
             config.routes.post("/api/cases/{kind}/{id}/{action}", this::caseStep);
             config.routes.get("/api/notices", this::notices);
             config.routes.post("/api/monitoring/leads", this::monitoringLead);
+            config.routes.post("/api/import", this::importUpload);
+            config.routes.get("/download/import-report/{token}", this::importReport);
             config.routes.get("/api/audit", this::auditEntries);
             config.routes.get("/api/audit/verify", this::auditVerify);
             config.routes.get("/print/benefits/{id}", this::benefitPrint);
@@ -514,6 +524,85 @@ public final class PortalServer implements AutoCloseable {
                 opened.householdId());
         ctx.status(201);
         write(ctx, opened);
+    }
+
+    /** Largest upload the portal takes; the xlsx format refuses zip bombs inside it on its own. */
+    static final long MAX_UPLOAD = 20L * 1024 * 1024;
+
+    /** One problem of an upload, as the import page lists it (the value already masked by the library). */
+    record ImportErrorView(String sheet, long row, String column, String value, String message) {
+    }
+
+    /** What an upload did: counts, the first problems, and where to fetch the error report. */
+    record ImportView(String fileName, String mode, long rowsRead, long householdsRead, long registered,
+            long amended, long incomes, long refused, boolean written, long errorCount,
+            List<ImportErrorView> errors, String reportUrl) {
+    }
+
+    /**
+     * A national-format sheet uploaded by a clerk (导入): validated, or imported all-or-nothing or row by row, by the
+     * library as the session's principal (it checks WRITE and the scope of every household). Problems come back with
+     * sheet, row, column, masked value and reason; the error report, in the upload's own format with an error column,
+     * waits for this session under a one-time-looking token.
+     */
+    private void importUpload(Context ctx) throws IOException {
+        Principal principal = principal(ctx);
+        io.javalin.http.UploadedFile file = ctx.uploadedFile("file");
+        if (file == null) {
+            throw new IllegalArgumentException("upload the sheet in the form field 'file'");
+        }
+        String name = file.filename() == null ? "" : Path.of(file.filename()).getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of("xlsx", "csv", "ndjson").contains(ext)) {
+            throw new Refusal(415, "import.type", "Upload an .xlsx, .csv or .ndjson file",
+                    "请上传 .xlsx、.csv 或 .ndjson 文件");
+        }
+        if (file.size() > MAX_UPLOAD) {
+            throw new Refusal(413, "import.too_large", "The file is larger than 20 MiB", "文件超过 20 MiB");
+        }
+        ImportMode mode = switch (String.valueOf(ctx.queryParam("mode"))) {
+            case "all" -> ImportMode.ALL_OR_NOTHING;
+            case "valid" -> ImportMode.ACCEPT_VALID;
+            default -> ImportMode.VALIDATE_ONLY;
+        };
+        String printable = printable(name);
+        Path tmp = Files.createTempFile("jingzhun-upload-", "." + ext);
+        try {
+            try (InputStream in = file.content()) {
+                Files.copy(in, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            ImportResult result = jz.exchange().importFile(principal, tmp, ImportOptions.of(Layouts.NATIONAL, mode,
+                    "门户导入 " + printable));
+            ACCESS.info("{} uploaded {} ({}): {} households, {} refused", principal.userId(), printable, mode,
+                    result.householdsRead(), result.refused());
+            String reportUrl = null;
+            if (!result.clean()) {
+                java.io.ByteArrayOutputStream report = new java.io.ByteArrayOutputStream();
+                jz.exchange().writeErrorReport(result, report);
+                String reportName = (dot < 0 ? "upload" : "upload-errors") + "." + ext;
+                Sessions.Session session = ctx.attribute(SESSION);
+                reportUrl = "/download/import-report/" + desk.keep(session.id, report.toByteArray(), reportName,
+                        jz.exchange().format(result.format()).mediaType());
+            }
+            List<ImportErrorView> errors = result.errors().stream().limit(200).map(e -> new ImportErrorView(e.sheet(),
+                    e.row(), e.column(), e.value(), e.messageZh())).toList();
+            write(ctx, new ImportView(printable, mode.name(), result.rowsRead(), result.householdsRead(),
+                    result.registered(), result.amended(), result.incomes(), result.refused(), result.committed(),
+                    result.errorCount(), errors, reportUrl));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The error report of this session's upload. */
+    private void importReport(Context ctx) {
+        Sessions.Session session = ctx.attribute(SESSION);
+        ImportDesk.Report report = desk.find(session.id, ctx.pathParam("token"))
+                .orElseThrow(() -> new Refusal(404, "import.report_gone", "No such error report (it expires after an hour)",
+                        "错误报告不存在或已过期（保留一小时）"));
+        attachment(ctx, report.mediaType(), report.fileName());
+        ctx.result(report.bytes());
     }
 
     /**
@@ -850,6 +939,8 @@ public final class PortalServer implements AutoCloseable {
             return 409;
         } else if (e instanceof StorageException) {
             return 503;
+        } else if (e instanceof org.jingzhun.spi.exchange.ExchangeException) {
+            return 422; // a file the format refused as a whole: not a workbook, encrypted, a zip bomb
         }
         return 500;
     }

@@ -83,6 +83,24 @@ final class PortalClient {
         }
     }
 
+    /** A file upload as a browser's form sends it (multipart/form-data, field {@code file}), with the CSRF token. */
+    HttpResponse<String> upload(String path, String fileName, byte[] content) {
+        String boundary = "----jingzhun" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        body.writeBytes(head);
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
+        if (csrf != null) {
+            b.header(PortalServer.CSRF_HEADER, csrf);
+        }
+        return send(b.build());
+    }
+
     JsonNode json(HttpResponse<String> res) {
         try {
             return JSON.readTree(res.body());
