@@ -3,6 +3,7 @@ package org.jingzhun.core.areaexit;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jingzhun.core.procedure.CaseAction;
+import org.jingzhun.core.procedure.Transition;
 
 /**
  * The steps of village exit (贫困村出列: application, township check, notice, county approval) and county exit
@@ -21,28 +22,14 @@ public enum AreaExitAction implements CaseAction<AreaExitStage> {
     REJECT(EnumSet.of(AreaExitStage.APPLIED, AreaExitStage.TOWNSHIP_CHECKED, AreaExitStage.NOTICE,
             AreaExitStage.PREFECTURE_CHECKED, AreaExitStage.PROVINCE_VERIFIED), AreaExitStage.REJECTED, "不予退出");
 
-    private final Set<AreaExitStage> from;
-    private final AreaExitStage to;
-    private final String label;
+    private final Transition<AreaExitStage> transition;
 
     AreaExitAction(Set<AreaExitStage> from, AreaExitStage to, String label) {
-        this.from = from;
-        this.to = to;
-        this.label = label;
+        this.transition = new Transition<>(from, to, label);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public AreaExitStage to() {
-        return to;
-    }
-
-    @Override
-    public boolean allowedFrom(AreaExitStage stage) {
-        return stage == null ? this == APPLY : from.contains(stage);
+    public Transition<AreaExitStage> transition() {
+        return transition;
     }
 }

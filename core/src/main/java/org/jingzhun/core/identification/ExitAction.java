@@ -3,6 +3,7 @@ package org.jingzhun.core.identification;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jingzhun.core.procedure.Transition;
 import org.jingzhun.spi.error.WorkflowException;
 
 /**
@@ -25,37 +26,23 @@ public enum ExitAction implements org.jingzhun.core.procedure.CaseAction<ExitSta
             ExitStage.CANCELLED,
             "终止退出");
 
-    private final Set<ExitStage> from;
-    private final ExitStage to;
-    private final String label;
+    private final Transition<ExitStage> transition;
 
     ExitAction(Set<ExitStage> from, ExitStage to, String label) {
-        this.from = from;
-        this.to = to;
-        this.label = label;
+        this.transition = new Transition<>(from, to, label);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public ExitStage to() {
-        return to;
-    }
-
-    @Override
-    public boolean allowedFrom(ExitStage stage) {
-        return stage == null ? this == ASSESS : from.contains(stage);
+    public Transition<ExitStage> transition() {
+        return transition;
     }
 
     public ExitStage apply(String caseId, ExitStage stage) {
         if (!allowedFrom(stage)) {
-            throw new WorkflowException("workflow.illegal_step", "exit case", caseId, label,
+            throw new WorkflowException("workflow.illegal_step", "exit case", caseId, label(),
                     stage == null ? "(none)" : stage.label());
         }
-        return to;
+        return to();
     }
 
     public static ExitStage replay(String caseId, List<WorkflowStep> steps) {

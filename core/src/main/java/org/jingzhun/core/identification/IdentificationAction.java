@@ -3,6 +3,7 @@ package org.jingzhun.core.identification;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import org.jingzhun.core.procedure.Transition;
 import org.jingzhun.spi.error.WorkflowException;
 
 /**
@@ -28,39 +29,24 @@ public enum IdentificationAction implements org.jingzhun.core.procedure.CaseActi
             IdentificationStage.FIRST_NOTICE, IdentificationStage.TOWNSHIP_REVIEWED,
             IdentificationStage.SECOND_NOTICE), IdentificationStage.WITHDRAWN, "撤回");
 
-    private final Set<IdentificationStage> from;
-    private final IdentificationStage to;
-    private final String label;
+    private final Transition<IdentificationStage> transition;
 
     IdentificationAction(Set<IdentificationStage> from, IdentificationStage to, String label) {
-        this.from = from;
-        this.to = to;
-        this.label = label;
+        this.transition = new Transition<>(from, to, label);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public IdentificationStage to() {
-        return to;
-    }
-
-    /** Whether the action may be taken in {@code stage} ({@code null} = no case yet). */
-    @Override
-    public boolean allowedFrom(IdentificationStage stage) {
-        return stage == null ? this == APPLY : from.contains(stage);
+    public Transition<IdentificationStage> transition() {
+        return transition;
     }
 
     /** The stage after this action, or a {@link WorkflowException} naming the illegal step. */
     public IdentificationStage apply(String caseId, IdentificationStage stage) {
         if (!allowedFrom(stage)) {
-            throw new WorkflowException("workflow.illegal_step", "identification case", caseId, label,
+            throw new WorkflowException("workflow.illegal_step", "identification case", caseId, label(),
                     stage == null ? "(none)" : stage.label());
         }
-        return to;
+        return to();
     }
 
     /** The stage a list of steps leads to, checking every transition. */

@@ -3,6 +3,7 @@ package org.jingzhun.core.monitoring;
 import java.util.EnumSet;
 import java.util.Set;
 import org.jingzhun.core.procedure.CaseAction;
+import org.jingzhun.core.procedure.Transition;
 
 /**
  * The steps of the monitoring procedure (防止返贫动态监测程序) as a state machine: lead → village verification →
@@ -22,28 +23,14 @@ public enum MonitoringAction implements CaseAction<MonitoringStage> {
     ASSIST(EnumSet.of(MonitoringStage.MONITORED), MonitoringStage.MONITORED, "落实帮扶措施和帮扶干部"),
     CLEAR(EnumSet.of(MonitoringStage.MONITORED), MonitoringStage.RISK_CLEARED, "风险消除");
 
-    private final Set<MonitoringStage> from;
-    private final MonitoringStage to;
-    private final String label;
+    private final Transition<MonitoringStage> transition;
 
     MonitoringAction(Set<MonitoringStage> from, MonitoringStage to, String label) {
-        this.from = from;
-        this.to = to;
-        this.label = label;
+        this.transition = new Transition<>(from, to, label);
     }
 
     @Override
-    public String label() {
-        return label;
-    }
-
-    @Override
-    public MonitoringStage to() {
-        return to;
-    }
-
-    @Override
-    public boolean allowedFrom(MonitoringStage stage) {
-        return stage == null ? this == REPORT : from.contains(stage);
+    public Transition<MonitoringStage> transition() {
+        return transition;
     }
 }

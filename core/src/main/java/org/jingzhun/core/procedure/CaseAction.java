@@ -10,12 +10,24 @@ public interface CaseAction<S extends Enum<S> & CaseStage> {
     /** The enum constant name, recorded on each signed step. */
     String name();
 
+    /** The transition this action takes. */
+    Transition<S> transition();
+
     /** zh-CN label. */
-    String label();
+    default String label() {
+        return transition().label();
+    }
 
     /** The stage the action leads to. */
-    S to();
+    default S to() {
+        return transition().to();
+    }
 
-    /** Whether the action may be taken in {@code stage} ({@code null}: no case yet, only the opening action). */
-    boolean allowedFrom(S stage);
+    /**
+     * Whether the action may be taken in {@code stage} ({@code null}: no case yet, which only the opening action, the
+     * one legal from no stage, may take).
+     */
+    default boolean allowedFrom(S stage) {
+        return stage == null ? transition().from().isEmpty() : transition().from().contains(stage);
+    }
 }
