@@ -86,7 +86,7 @@ public final class Jingzhun implements AutoCloseable {
         this.regions = new RegionDirectory(ctx);
         this.pairing = new PairingService(ctx);
         this.plans = new PlanService(ctx, new MeasureCatalogue(this.plugins.stream()
-                .flatMap(p -> p.measureSuggestions().stream()).toList()), pairing);
+                .flatMap(p -> p.measureSuggestions().stream()).toList(), engine::schoolAge), pairing);
         this.fourLists = new FourListsService(ctx, pairing);
         this.targets = new TargetPlanner(ctx);
         HouseholdFactsStore facts = new HouseholdFactsStore(ctx.json());

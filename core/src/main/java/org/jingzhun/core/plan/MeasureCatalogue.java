@@ -1,17 +1,21 @@
 package org.jingzhun.core.plan;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.jingzhun.spi.household.PovertyCause;
 import org.jingzhun.spi.funds.FundSourceKind;
 import org.jingzhun.spi.plan.MeasureSuggestions;
 import org.jingzhun.spi.plan.MeasureType;
 import org.jingzhun.spi.plan.NeedGap;
+import org.jingzhun.spi.policy.SchoolAge;
 import org.jingzhun.spi.region.RegionCode;
 
 /**
@@ -26,13 +30,29 @@ public final class MeasureCatalogue {
     private static final Map<NeedGap, List<MeasureType>> GAPS = gaps();
 
     private final List<MeasureSuggestions> contributed;
+    private final BiFunction<RegionCode, LocalDate, SchoolAge> schoolAge;
 
-    /** A catalogue with the built-in defaults plus the given regional overrides. */
+    /** A catalogue with the built-in defaults plus the given regional overrides, school age 6–15 everywhere. */
     public MeasureCatalogue(List<MeasureSuggestions> contributed) {
+        this(contributed, (region, date) -> SchoolAge.defaults());
+    }
+
+    /**
+     * A catalogue with the built-in defaults plus the given regional overrides, whose drafts find out-of-school
+     * children with the school age in force ({@code PolicyEngine::schoolAge}), the same definition the packs use.
+     */
+    public MeasureCatalogue(List<MeasureSuggestions> contributed,
+            BiFunction<RegionCode, LocalDate, SchoolAge> schoolAge) {
+        this.schoolAge = Objects.requireNonNull(schoolAge, "schoolAge");
         List<MeasureSuggestions> sorted = new ArrayList<>(contributed);
         // Most specific scope first; equal scopes keep registration order.
         sorted.sort(Comparator.comparingInt((MeasureSuggestions s) -> s.scope().prefix().length()).reversed());
         this.contributed = List.copyOf(sorted);
+    }
+
+    /** The ages of compulsory education in force for {@code region} on {@code date}. */
+    public SchoolAge schoolAge(RegionCode region, LocalDate date) {
+        return schoolAge.apply(region, date);
     }
 
     /** Every measure type in code order. */

@@ -2,7 +2,6 @@ package org.jingzhun.core.plan;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,11 +17,13 @@ import org.jingzhun.spi.plan.MeasureStatus;
 import org.jingzhun.spi.plan.MeasureType;
 import org.jingzhun.spi.plan.Need;
 import org.jingzhun.spi.plan.NeedGap;
+import org.jingzhun.spi.policy.SchoolAge;
 
 /**
  * Suggests a draft household plan (一户一策草案) from the household's card: one need per poverty cause, one per
- * basic-needs gap found on the card (unsafe housing, unsafe water, no electricity, a child aged 6–15 on 1 September
- * of the plan year who is not at school, a member without basic medical insurance) and the income gap when the
+ * basic-needs gap found on the card (unsafe housing, unsafe water, no electricity, a child of compulsory-education age
+ * (the policy engine's {@code SchoolAge}, 6–15 on 1 September by default) in the school year starting in the plan
+ * year who is not at school, a member without basic medical insurance) and the income gap when the
  * latest income statement up to the plan year is below the goal or missing. Measures follow the catalogue's
  * suggestions for those causes and gaps, one per type, with zero cost and benefit for people to fill in, the paired
  * cadre as responsible, 31 December as deadline, status planned. Pure.
@@ -41,7 +42,8 @@ final class PlanDrafter {
         for (PovertyCause c : h.causes()) {
             needs.add(Need.ofCause(c));
         }
-        List<NeedGap> gaps = gaps(h, latestIncome, year, incomeGoal);
+        List<NeedGap> gaps = gaps(h, latestIncome, year, incomeGoal,
+                catalogue.schoolAge(h.region(), LocalDate.of(year, 12, 31)));
         for (NeedGap g : gaps) {
             needs.add(Need.ofGap(g, detail(g, h, latestIncome, incomeGoal)));
         }
@@ -55,7 +57,8 @@ final class PlanDrafter {
         return new HouseholdPlan(h.id(), h.region(), year, incomeGoal, cadreId, needs, measures);
     }
 
-    static List<NeedGap> gaps(Household h, Optional<IncomeStatement> latestIncome, int year, BigDecimal incomeGoal) {
+    static List<NeedGap> gaps(Household h, Optional<IncomeStatement> latestIncome, int year, BigDecimal incomeGoal,
+            SchoolAge schoolAge) {
         List<NeedGap> out = new ArrayList<>();
         if (latestIncome.isEmpty() || latestIncome.get().perCapitaNetIncome().compareTo(incomeGoal) < 0) {
             out.add(NeedGap.INCOME);
@@ -69,8 +72,8 @@ final class PlanDrafter {
         if (!h.electricity()) {
             out.add(NeedGap.ELECTRICITY);
         }
-        LocalDate schoolDay = LocalDate.of(year, 9, 1);
-        if (h.members().stream().anyMatch(m -> outOfSchool(m, schoolDay))) {
+        LocalDate yearEnd = LocalDate.of(year, 12, 31);
+        if (h.members().stream().anyMatch(m -> outOfSchool(m, schoolAge, yearEnd))) {
             out.add(NeedGap.COMPULSORY_EDUCATION);
         }
         if (h.members().stream().anyMatch(m -> !m.insurances().contains(Insurance.RURAL_MEDICAL))) {
@@ -79,9 +82,8 @@ final class PlanDrafter {
         return out;
     }
 
-    private static boolean outOfSchool(Member m, LocalDate schoolDay) {
-        int age = Period.between(m.birthDate(), schoolDay).getYears();
-        return age >= 6 && age <= 15
+    private static boolean outOfSchool(Member m, SchoolAge schoolAge, LocalDate date) {
+        return schoolAge.covers(m.birthDate(), date)
                 && (m.studentStatus() == StudentStatus.NOT_STUDENT || m.studentStatus() == StudentStatus.PRE_SCHOOL);
     }
 

@@ -33,6 +33,7 @@ import org.jingzhun.spi.policy.MonitoringAssessment;
 import org.jingzhun.spi.policy.PolicyPack;
 import org.jingzhun.spi.policy.ProcedureTerms;
 import org.jingzhun.spi.policy.RuleKind;
+import org.jingzhun.spi.policy.SchoolAge;
 import org.jingzhun.spi.region.RegionCode;
 
 /**
@@ -87,6 +88,7 @@ public final class PolicyEngine {
                 configs.add(p.config());
             }
             p.procedureTerms().ifPresent(configs::add);
+            p.schoolAge().ifPresent(configs::add);
             for (Object config : configs) {
                 List<Violation> problems = validator.apply(config);
                 if (!problems.isEmpty()) {
@@ -254,6 +256,21 @@ public final class PolicyEngine {
             }
         }
         return ProcedureTerms.defaults();
+    }
+
+    /**
+     * The ages of compulsory education (义务教育年龄) for {@code region} on {@code date}: those of the most specific
+     * pack in force that sets them, else {@link SchoolAge#defaults()}. The plan drafter reads it so that it and the
+     * packs' basic-needs checks agree.
+     */
+    public SchoolAge schoolAge(RegionCode region, LocalDate date) {
+        for (PolicyPack p : inForce(region, date)) {
+            Optional<SchoolAge> a = p.schoolAge();
+            if (a.isPresent()) {
+                return a.get();
+            }
+        }
+        return SchoolAge.defaults();
     }
 
     /** Whether the household should be monitored, and under which category. */

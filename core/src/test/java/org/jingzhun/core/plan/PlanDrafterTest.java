@@ -27,6 +27,7 @@ import org.jingzhun.spi.plan.MeasureType;
 import org.jingzhun.spi.plan.Need;
 import org.jingzhun.spi.plan.NeedGap;
 import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.policy.SchoolAge;
 import org.junit.jupiter.api.Test;
 
 class PlanDrafterTest {
@@ -81,8 +82,32 @@ class PlanDrafterTest {
     }
 
     @Test
+    void outOfSchoolChildrenAreFoundWithTheSchoolAgeInForce() {
+        // Six on 1 September 2017 and not at school: a gap at 6–15 (the default), none where school starts at 7.
+        Household h = hh.household(VILLAGE, 1, PovertyCause.OTHER).id("341702-00000004")
+                .addMember(new Member("王小", hh.id(LocalDate.of(2011, 8, 20)), Relationship.SON, "01",
+                        org.jingzhun.spi.household.Education.PRE_SCHOOL, StudentStatus.PRE_SCHOOL,
+                        org.jingzhun.spi.household.HealthStatus.HEALTHY, org.jingzhun.spi.household.LabourAbility.NONE,
+                        org.jingzhun.spi.household.MigrantWork.NONE, 0, Set.of(), false))
+                .build();
+        IncomeStatement income = new IncomeStatement(h.id(), 2017, Map.of(IncomeItem.WAGES, new BigDecimal("9000")),
+                BigDecimal.ZERO, 2, 0);
+        assertThat(drafter.draft(h, Optional.of(income), 2017, new BigDecimal("3100"), null).needs())
+                .extracting(Need::gap).contains(NeedGap.COMPULSORY_EDUCATION);
+        List<LocalDate> asked = new java.util.ArrayList<>();
+        MeasureCatalogue sevenOn = new MeasureCatalogue(List.of(), (region, date) -> {
+            asked.add(date);
+            return new SchoolAge(7, 15, java.time.MonthDay.of(9, 1));
+        });
+        assertThat(new PlanDrafter(sevenOn).draft(h, Optional.of(income), 2017, new BigDecimal("3100"), null).needs())
+                .extracting(Need::gap).doesNotContain(NeedGap.COMPULSORY_EDUCATION);
+        assertThat(sevenOn.schoolAge(VILLAGE, LocalDate.of(2017, 12, 31)).firstAge()).isEqualTo(7);
+        assertThat(asked).first().isEqualTo(LocalDate.of(2017, 12, 31));
+    }
+
+    @Test
     void noIncomeStatementIsAnIncomeGap() {
         Household h = hh.household(VILLAGE, 1, PovertyCause.OTHER).id("341702-00000003").build();
-        assertThat(PlanDrafter.gaps(h, Optional.empty(), 2017, BigDecimal.ONE)).containsExactly(NeedGap.INCOME);
+        assertThat(PlanDrafter.gaps(h, Optional.empty(), 2017, BigDecimal.ONE, SchoolAge.defaults())).containsExactly(NeedGap.INCOME);
     }
 }

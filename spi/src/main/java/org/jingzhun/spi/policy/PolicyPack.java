@@ -69,6 +69,14 @@ public interface PolicyPack {
         return Optional.empty();
     }
 
+    /**
+     * The ages of compulsory education (义务教育年龄) for the pack's region, or empty to leave them to a broader pack
+     * (core falls back to {@link SchoolAge#defaults()}).
+     */
+    default Optional<SchoolAge> schoolAge() {
+        return Optional.empty();
+    }
+
     /** Benefit rules, each with a policy id unique within the pack. */
     default List<BenefitRule> benefits() {
         return List.of();

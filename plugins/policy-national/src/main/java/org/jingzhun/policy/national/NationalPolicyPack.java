@@ -27,13 +27,20 @@ import org.jingzhun.spi.policy.MonitoringCategory;
 import org.jingzhun.spi.policy.MonitoringRule;
 import org.jingzhun.spi.policy.PolicyPack;
 import org.jingzhun.spi.policy.RegionScope;
+import org.jingzhun.spi.policy.SchoolAge;
+import org.jingzhun.spi.policy.VillageIndicators;
+import org.jingzhun.spi.region.RegionLevel;
 
 /**
- * The national pack (国家扶贫标准): income line by year, basic needs (两不愁三保障: safe housing, safe drinking water,
- * medical insurance for every member, no child of compulsory-education age out of school), exclusions, household
- * exit (stable income above the line plus basic needs), village/county exit (incidence below 2%, or 3% where
- * configured) and monitoring (income under a multiple of the line, or rigid spending above net income). Provides no
- * benefit rules: amounts are local policy.
+ * The national pack (国家扶贫标准): income line by year, basic needs (两不愁三保障: food and clothing, safe housing,
+ * safe drinking water, medical insurance for every member, no child of compulsory-education age out of school),
+ * exclusions, household exit (stable income above the line plus basic needs), village/county exit (incidence below
+ * 2%, or 3% in the western provinces, and for villages the configured indicators) and monitoring (income under a
+ * multiple of the line, or rigid spending above net income). Income tests use the line of the household's
+ * identification standard (国家/省定/市定). Provides no benefit rules: amounts are local policy.
+ *
+ * <p>Food and clothing (不愁吃、不愁穿) are not recorded on the card, so the pack assesses them from income, the usual
+ * proxy in the exit checks: they are secure when the stable per-capita net income reaches the household's line.
  */
 public final class NationalPolicyPack implements PolicyPack {
     static final String NAME = "national";
@@ -67,6 +74,29 @@ public final class NationalPolicyPack implements PolicyPack {
     record Line(BigDecimal amount, String note) {
     }
 
+    /**
+     * The line of the household's identification standard for a year: the configured provincial or municipal line
+     * for its area, else the national line with a note saying the local one is not configured.
+     */
+    Line lineFor(Household h, int year) {
+        String code = h.region().value();
+        String prefix = switch (h.standard()) {
+            case NATIONAL -> null;
+            case PROVINCIAL -> code.substring(0, 2);
+            case MUNICIPAL -> code.substring(0, 4);
+        };
+        Map<Integer, BigDecimal> local = prefix == null ? null : config.localLines().get(prefix);
+        Map.Entry<Integer, BigDecimal> entry = local == null ? null : new TreeMap<>(local).floorEntry(year);
+        if (entry == null) {
+            Line national = line(year);
+            return prefix == null ? national : new Line(national.amount(), national.note() + "; no "
+                    + h.standard().name().toLowerCase(java.util.Locale.ROOT) + " line configured for " + prefix
+                    + ": national line used");
+        }
+        return new Line(entry.getValue().setScale(2), h.standard().name().toLowerCase(java.util.Locale.ROOT)
+                + " line of " + prefix + (entry.getKey() == year ? "" : " carried forward from " + entry.getKey()));
+    }
+
     Line line(int year) {
         TreeMap<Integer, BigDecimal> lines = new TreeMap<>(config.lines());
         BigDecimal exact = lines.get(year);
@@ -90,6 +120,15 @@ public final class NationalPolicyPack implements PolicyPack {
         return m;
     }
 
+    /**
+     * Food and clothing (两不愁) from income: the reason they are not secure, or null when the stable per-capita net
+     * income reaches the line.
+     */
+    static String foodAndClothingGap(BigDecimal stablePerCapita, Line line) {
+        return stablePerCapita.compareTo(line.amount()) >= 0 ? null : "不愁吃、不愁穿无保障:稳定人均纯收入"
+                + stablePerCapita.toPlainString() + "元低于标准" + line.amount().toPlainString() + "元";
+    }
+
     /** Unmet basic needs (三保障 and drinking water) of a household on a date, empty when all are met. */
     List<String> basicNeedGaps(Household h, LocalDate asOf) {
         List<String> gaps = new ArrayList<>();
@@ -103,10 +142,9 @@ public final class NationalPolicyPack implements PolicyPack {
             if (!m.insurances().contains(Insurance.RURAL_MEDICAL)) {
                 gaps.add("未参加基本医疗保险:" + m.citizenId().masked());
             }
-            int age = m.citizenId().ageOn(asOf);
             boolean inSchool = m.studentStatus() != StudentStatus.NOT_STUDENT
                     && m.studentStatus() != StudentStatus.PRE_SCHOOL;
-            if (age >= config.compulsoryAgeFrom() && age <= config.compulsoryAgeTo() && !inSchool) {
+            if (config.schoolAge().covers(m.birthDate(), asOf) && !inSchool) {
                 gaps.add("义务教育阶段失学辍学:" + m.citizenId().masked());
             }
         }
@@ -116,9 +154,10 @@ public final class NationalPolicyPack implements PolicyPack {
     @Override
     public Optional<EligibilityRule> eligibility() {
         return Optional.of(f -> {
-            Line line = line(f.year());
+            Line line = lineFor(f.household(), f.year());
             List<String> gaps = basicNeedGaps(f.household(), f.asOf());
-            Map<String, String> params = map("line", line.amount().toPlainString(), "lineSource", line.note(),
+            Map<String, String> params = map("standard", f.household().standard().name(),
+                    "line", line.amount().toPlainString(), "lineSource", line.note(),
                     "basicNeedsGapQualifies", Boolean.toString(config.basicNeedsGapQualifies()));
             if (f.income() == null) {
                 return Decision.no(new Explanation(NAME, "national.eligibility", params,
@@ -126,6 +165,10 @@ public final class NationalPolicyPack implements PolicyPack {
                         "no income statement for " + f.year() + ": cannot be identified", null));
             }
             BigDecimal pc = f.income().perCapitaNetIncome();
+            String food = foodAndClothingGap(f.income().perCapitaNetIncome(config.exitCountedIncome()), line);
+            if (food != null) {
+                gaps.add(0, food);
+            }
             boolean below = pc.compareTo(line.amount()) < 0;
             boolean eligible = below || (config.basicNeedsGapQualifies() && !gaps.isEmpty());
             String result = below ? "eligible: per-capita net income " + pc + " < line " + line.amount()
@@ -159,15 +202,20 @@ public final class NationalPolicyPack implements PolicyPack {
     @Override
     public Optional<HouseholdExitRule> householdExit() {
         return Optional.of(f -> {
-            Line line = line(f.year());
+            Line line = lineFor(f.household(), f.year());
             List<String> gaps = basicNeedGaps(f.household(), f.asOf());
-            Map<String, String> params = map("line", line.amount().toPlainString(), "lineSource", line.note(),
+            Map<String, String> params = map("standard", f.household().standard().name(),
+                    "line", line.amount().toPlainString(), "lineSource", line.note(),
                     "countedIncome", config.exitCountedIncome().stream().map(Enum::name).sorted().toList().toString());
             if (f.income() == null) {
                 return Decision.no(new Explanation(NAME, "national.household-exit", params, map("income", "none"),
                         "no income statement for " + f.year(), null));
             }
             BigDecimal pc = f.income().perCapitaNetIncome(config.exitCountedIncome());
+            String food = foodAndClothingGap(pc, line);
+            if (food != null) {
+                gaps.add(0, food);
+            }
             boolean incomeOk = pc.compareTo(line.amount()) >= 0;
             boolean ok = incomeOk && gaps.isEmpty();
             String result = ok ? "meets exit criteria: stable per-capita income " + pc + " ≥ line " + line.amount()
@@ -175,9 +223,42 @@ public final class NationalPolicyPack implements PolicyPack {
                     : "does not meet exit criteria:" + (incomeOk ? "" : " stable per-capita income " + pc + " < line "
                     + line.amount() + ";") + (gaps.isEmpty() ? "" : " basic needs unmet: " + String.join("; ", gaps));
             return new Decision(ok, new Explanation(NAME, "national.household-exit", params,
-                    map("stablePerCapitaIncome", pc.toPlainString(), "basicNeedGaps",
-                            gaps.isEmpty() ? "none" : String.join("; ", gaps)), result, null));
+                    map("stablePerCapitaIncome", pc.toPlainString(), "foodAndClothing", food == null ? "secure" : food,
+                            "basicNeedGaps", gaps.isEmpty() ? "none" : String.join("; ", gaps)), result, null));
         });
+    }
+
+    @Override
+    public Optional<SchoolAge> schoolAge() {
+        return Optional.of(config.schoolAge());
+    }
+
+    /** The village indicators not met (each a named reason), empty when all configured ones are met. */
+    List<String> villageGaps(VillageIndicators v) {
+        NationalPolicyConfig.VillageCriteria c = config.villageCriteria();
+        List<String> gaps = new ArrayList<>();
+        if (v == null) {
+            gaps.add("未录入贫困村出列指标");
+            return gaps;
+        }
+        if (c.minCollectiveIncome() != null && (v.collectiveIncome() == null
+                || v.collectiveIncome().compareTo(c.minCollectiveIncome()) < 0)) {
+            gaps.add("村集体经济收入" + (v.collectiveIncome() == null ? "未录入" : v.collectiveIncome().toPlainString()
+                    + "元") + "低于" + c.minCollectiveIncome().toPlainString() + "元");
+        }
+        if (c.hardenedRoad() && !v.hardenedRoad()) {
+            gaps.add("未通硬化路");
+        }
+        if (c.safeDrinkingWater() && !v.safeDrinkingWater()) {
+            gaps.add("未实现安全饮水");
+        }
+        if (c.clinic() && !v.clinic()) {
+            gaps.add("无标准化卫生室");
+        }
+        if (c.broadband() && !v.broadband()) {
+            gaps.add("未通宽带");
+        }
+        return gaps;
     }
 
     /** The incidence threshold (percent) for an area: higher under the configured prefixes. */
@@ -191,14 +272,31 @@ public final class NationalPolicyPack implements PolicyPack {
         return Optional.of(a -> {
             BigDecimal threshold = threshold(a.area().value());
             // Exact comparison poor/population < t% ⇔ poor × 100 < t × population, no rounding involved.
-            boolean ok = BigDecimal.valueOf(a.poorPeople()).multiply(BigDecimal.valueOf(100))
+            boolean incidenceOk = BigDecimal.valueOf(a.poorPeople()).multiply(BigDecimal.valueOf(100))
                     .compareTo(threshold.multiply(BigDecimal.valueOf(a.ruralPopulation()))) < 0;
-            return new Decision(ok, new Explanation(NAME, "national.area-exit",
-                    map("incidenceThresholdPercent", threshold.toPlainString()),
-                    map("ruralPopulation", Long.toString(a.ruralPopulation()), "poorPeople",
-                            Long.toString(a.poorPeople()), "incidencePercent", a.incidencePercent().toPlainString()),
-                    (ok ? "may exit: incidence " : "may not exit: incidence ") + a.incidencePercent() + "% "
-                            + (ok ? "<" : "≥") + " " + threshold + "%", null));
+            boolean village = a.area().level() == RegionLevel.VILLAGE;
+            List<String> gaps = village ? villageGaps(a.indicators()) : List.of();
+            boolean ok = incidenceOk && gaps.isEmpty();
+            Map<String, String> params = map("incidenceThresholdPercent", threshold.toPlainString());
+            Map<String, String> inputs = map("ruralPopulation", Long.toString(a.ruralPopulation()), "poorPeople",
+                    Long.toString(a.poorPeople()), "incidencePercent", a.incidencePercent().toPlainString());
+            if (village) {
+                NationalPolicyConfig.VillageCriteria c = config.villageCriteria();
+                params.put("minCollectiveIncome", c.minCollectiveIncome() == null ? "not required"
+                        : c.minCollectiveIncome().toPlainString());
+                params.put("required", (c.hardenedRoad() ? "road " : "") + (c.safeDrinkingWater() ? "water " : "")
+                        + (c.clinic() ? "clinic " : "") + (c.broadband() ? "broadband" : ""));
+                VillageIndicators v = a.indicators();
+                inputs.put("indicators", v == null ? "none" : "collectiveIncome=" + v.collectiveIncome()
+                        + " road=" + v.hardenedRoad() + " water=" + v.safeDrinkingWater() + " clinic=" + v.clinic()
+                        + " broadband=" + v.broadband());
+                inputs.put("indicatorGaps", gaps.isEmpty() ? "none" : String.join("; ", gaps));
+            }
+            String result = (ok ? "may exit: incidence " : "may not exit: incidence ") + a.incidencePercent() + "% "
+                    + (incidenceOk ? "<" : "≥") + " " + threshold + "%"
+                    + (gaps.isEmpty() ? (village ? ", village indicators met" : "")
+                    : "; indicators not met: " + String.join("; ", gaps));
+            return new Decision(ok, new Explanation(NAME, "national.area-exit", params, inputs, result, null));
         });
     }
 

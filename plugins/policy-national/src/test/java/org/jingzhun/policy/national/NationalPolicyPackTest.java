@@ -116,15 +116,15 @@ class NationalPolicyPackTest extends AbstractPolicyPackContractTest {
     @Test
     void villageAtOnePointNineExitsAtTwoPointOneDoesNotAndThreePercentWhereConfigured() {
         LocalDate d = LocalDate.of(2018, 12, 31);
-        assertThat(pack.areaExit().orElseThrow().evaluate(new AreaFacts(VILLAGE, 2018, 1000, 19, null, d))
+        assertThat(pack.areaExit().orElseThrow().evaluate(new AreaFacts(VILLAGE, 2018, 1000, 19, NationalBasicNeedsAndAreaTest.ALL_MET, d))
                 .positive()).isTrue();
-        assertThat(pack.areaExit().orElseThrow().evaluate(new AreaFacts(VILLAGE, 2018, 1000, 21, null, d))
+        assertThat(pack.areaExit().orElseThrow().evaluate(new AreaFacts(VILLAGE, 2018, 1000, 21, NationalBasicNeedsAndAreaTest.ALL_MET, d))
                 .positive()).isFalse();
-        assertThat(pack.areaExit().orElseThrow().evaluate(new AreaFacts(VILLAGE, 2018, 1000, 20, null, d))
+        assertThat(pack.areaExit().orElseThrow().evaluate(new AreaFacts(VILLAGE, 2018, 1000, 20, NationalBasicNeedsAndAreaTest.ALL_MET, d))
                 .positive()).as("exactly 2% is not below 2%").isFalse();
         NationalPolicyPack west = new NationalPolicyPack(NationalPolicyConfig.defaults()
                 .withHigherThresholdPrefixes(Set.of("34")));
-        assertThat(west.areaExit().orElseThrow().evaluate(new AreaFacts(VILLAGE, 2018, 1000, 21, null, d))
+        assertThat(west.areaExit().orElseThrow().evaluate(new AreaFacts(VILLAGE, 2018, 1000, 21, NationalBasicNeedsAndAreaTest.ALL_MET, d))
                 .positive()).isTrue();
     }
 
