@@ -97,7 +97,7 @@ public final class Jingzhun implements AutoCloseable {
         this.adjustments = new DynamicAdjustment(ctx, registry, disclosure);
         this.monitoring = new MonitoringService(ctx, engine, facts, disclosure, leadSources);
         this.areaExits = new AreaExitWorkflow(ctx, engine, policies);
-        this.training = new TrainingService(ctx, pairing);
+        this.training = new TrainingService(ctx, pairing, facts);
         this.funds = new FundsService(ctx, engine, facts);
         this.benefits = new BenefitStatementService(ctx, engine, facts, funds, disclosure);
         this.statistics = new StatisticsService(ctx);

@@ -12,6 +12,7 @@ import org.jingzhun.spi.household.IncomeStatement;
 import org.jingzhun.spi.policy.HouseholdFacts;
 import org.jingzhun.spi.policy.Microloan;
 import org.jingzhun.spi.policy.SupplementaryFacts;
+import org.jingzhun.spi.policy.VocationalStudent;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.storage.StorageTransaction;
 
@@ -30,8 +31,15 @@ public final class HouseholdFactsStore {
         List<Microloan> loans(StorageTransaction tx, Household h);
     }
 
+    /** A household's students of a year recorded elsewhere (Yulu plan enrolments in training), as policy facts. */
+    @FunctionalInterface
+    public interface StudentSource {
+        List<VocationalStudent> students(StorageTransaction tx, Household h, int year);
+    }
+
     private final DocumentStore<Stored> store;
     private LoanSource loans = (tx, h) -> List.of();
+    private StudentSource students = (tx, h, year) -> List.of();
 
     public HouseholdFactsStore(JsonCodec json) {
         this.store = new DocumentStore<>("household-facts", Stored.class, json, Stored::id, Stored::region,
@@ -41,6 +49,11 @@ public final class HouseholdFactsStore {
     /** Where loans issued through the funds ledger come from (the funds capability registers itself). */
     public void loanSource(LoanSource source) {
         this.loans = java.util.Objects.requireNonNull(source, "source");
+    }
+
+    /** Where students enrolled through the training records come from (the training capability registers itself). */
+    public void studentSource(StudentSource source) {
+        this.students = java.util.Objects.requireNonNull(source, "source");
     }
 
     public static String id(String householdId, int year) {
@@ -66,23 +79,37 @@ public final class HouseholdFactsStore {
     /**
      * The facts of a registered household for a year, decided on {@code asOf}: the recorded supplementary facts with
      * the loans issued through the funds ledger added (a ledger loan replaces a recorded loan of the same id, since
-     * the ledger knows its repayments and default). The bulk forms below read recorded facts only: no eligibility,
-     * exit or monitoring rule reads loans ({@link #withLoans} adds them for benefits).
+     * the ledger knows its repayments and default) and the Yulu students enrolled through training (an enrolment
+     * replaces a recorded student with the same citizen ID, since the course knows the semesters). The bulk forms
+     * below read recorded facts only: no eligibility, exit or monitoring rule reads loans or students
+     * ({@link #withRecords} adds them for benefits).
      */
     public HouseholdFacts facts(StorageTransaction tx, Household h, int year, LocalDate asOf) {
-        SupplementaryFacts extra = merged(supplementary(tx, h, year), loans.loans(tx, h));
+        SupplementaryFacts extra = withStudents(merged(supplementary(tx, h, year), loans.loans(tx, h)),
+                students.students(tx, h, year));
         return new HouseholdFacts(h, year, tx.incomes().find(h.id(), year).orElse(null), extra, asOf);
     }
 
     /**
-     * The same facts with each household's loans issued through the funds ledger added (one read per household), for
-     * the callers whose rules read loans: benefit evaluation.
+     * The same facts with each household's loans issued through the funds ledger and Yulu students enrolled through
+     * training added (one read of each per household), for the callers whose rules read them: benefit evaluation.
      */
-    public Map<String, HouseholdFacts> withLoans(StorageTransaction tx, Map<String, HouseholdFacts> facts) {
+    public Map<String, HouseholdFacts> withRecords(StorageTransaction tx, Map<String, HouseholdFacts> facts) {
         Map<String, HouseholdFacts> out = new LinkedHashMap<>();
         facts.forEach((id, f) -> out.put(id, new HouseholdFacts(f.household(), f.year(), f.income(),
-                merged(f.extra(), loans.loans(tx, f.household())), f.asOf())));
+                withStudents(merged(f.extra(), loans.loans(tx, f.household())),
+                        students.students(tx, f.household(), f.year())), f.asOf())));
         return out;
+    }
+
+    private static SupplementaryFacts withStudents(SupplementaryFacts extra, List<VocationalStudent> enrolled) {
+        if (enrolled.isEmpty()) {
+            return extra;
+        }
+        Map<String, VocationalStudent> merged = new LinkedHashMap<>();
+        extra.students().forEach(s -> merged.put(s.student().value(), s));
+        enrolled.forEach(s -> merged.put(s.student().value(), s));
+        return extra.withStudents(List.copyOf(merged.values()));
     }
 
     private static SupplementaryFacts merged(SupplementaryFacts extra, List<Microloan> issued) {

@@ -122,7 +122,7 @@ public final class PolicyService {
                     households.add(h);
                 }
             });
-            return facts.withLoans(tx, facts.factsWithin(tx, effective, households, year,
+            return facts.withRecords(tx, facts.factsWithin(tx, effective, households, year,
                     HouseholdFactsStore.decisionDate(year, LocalDate.now(ctx.clock()))));
         });
         MaskingProfile profile = MaskingProfile.SCREEN;

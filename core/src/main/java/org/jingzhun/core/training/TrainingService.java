@@ -11,6 +11,7 @@ import org.jingzhun.core.Versioned;
 import org.jingzhun.core.disclosure.MaskingProfile;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.DocumentStore;
+import org.jingzhun.core.internal.HouseholdFactsStore;
 import org.jingzhun.core.internal.IdSequence;
 import org.jingzhun.core.internal.ReadAudit;
 import org.jingzhun.core.pairing.PairingService;
@@ -27,6 +28,7 @@ import org.jingzhun.spi.pairing.Cadre;
 import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.policy.VocationalStudent;
 import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.storage.StorageTransaction;
 
 /**
  * Training records (培训记录): labourers' skills courses with hours, certificates and employment afterwards (技能培训),
@@ -47,11 +49,16 @@ public final class TrainingService {
     private final IdSequence ids = new IdSequence();
     private final ReadAudit reads;
 
-    public TrainingService(CoreContext ctx, PairingService pairing) {
+    /**
+     * @param facts the household facts the policy rules read; the Yulu students enrolled here are added to them, so a
+     *              benefit statement's Yulu subsidy follows the training records
+     */
+    public TrainingService(CoreContext ctx, PairingService pairing, HouseholdFactsStore facts) {
         this.ctx = ctx;
         this.pairing = pairing;
         this.store = new DocumentStore<>(KIND, Course.class, ctx.json(), Course::id, Course::region, Course::year);
         this.reads = new ReadAudit(ctx);
+        facts.studentSource(this::studentsOf);
     }
 
     /** Sets up a course (开班) in an area the principal may write to; the id is assigned, participants come later. */
@@ -171,17 +178,25 @@ public final class TrainingService {
         MaskingProfile profile = MaskingProfile.defaultFor(principal);
         reads.record(principal, profile, h.id(), h.region(), "training.yuluStudents", Map.of("year", year));
         List<VocationalStudent> out = new ArrayList<>();
+        for (VocationalStudent s : ctx.read(tx -> studentsOf(tx, h, year))) {
+            out.add(profile == MaskingProfile.FULL ? s : new VocationalStudent(s.student().redacted(), s.level(),
+                    s.semesters()));
+        }
+        return out;
+    }
+
+    /** The household's members on a Yulu course of the year, unmasked: what the Yulu subsidy rule reads. */
+    private List<VocationalStudent> studentsOf(StorageTransaction tx, Household h, int year) {
+        List<VocationalStudent> out = new ArrayList<>();
         // Courses are run by townships or the county, above the household's village: read the county's.
-        for (Course c : ctx.read(tx -> store.all(tx, RegionCode.of(h.countyCode()), year))
-                .stream().map(Versioned::value).toList()) {
+        for (Versioned<Course> v : store.all(tx, RegionCode.of(h.countyCode()), year)) {
+            Course c = v.value();
             if (c.kind() != TrainingKind.YULU) {
                 continue;
             }
             for (Participant p : c.participants()) {
-                if (householdId.equals(p.householdId())) {
-                    CitizenId id = CitizenId.parse(p.citizenId());
-                    out.add(new VocationalStudent(profile == MaskingProfile.FULL ? id : id.redacted(), p.level(),
-                            p.semesters()));
+                if (h.id().equals(p.householdId())) {
+                    out.add(new VocationalStudent(CitizenId.parse(p.citizenId()), p.level(), p.semesters()));
                 }
             }
         }

@@ -312,4 +312,32 @@ class BenefitStatementServiceTest {
                     SPOUSE.value(), SON.value());
         }
     }
+
+    @Test
+    void yuluStudentsEnrolledThroughTrainingReachTheAnhuiSubsidy() {
+        BigDecimal perSemester = org.jingzhun.policy.anhui.AnhuiPolicyConfig.defaults().yuluPerSemester();
+        jz.policies().recordFacts(OFFICE, household.id(), 2016, SupplementaryFacts.none()
+                .withStudents(List.of(new VocationalStudent(SON, StudentStatus.SECONDARY_VOCATIONAL, 1))), "仅一学期");
+        assertThat(yulu(jz.benefits().statement(OFFICE, household.id(), 2016)))
+                .isEqualByComparingTo(perSemester);
+
+        org.jingzhun.core.training.Course course = jz.training().createCourse(OFFICE,
+                new org.jingzhun.core.training.Course(null, TOWN, 2016, org.jingzhun.core.training.TrainingKind.YULU,
+                        "2016年雨露计划中职学生", "区扶贫办", 60, LocalDate.of(2016, 3, 1), null), "年度计划");
+        jz.training().enrol(OFFICE, course.id(), household.id(), SON, StudentStatus.SECONDARY_VOCATIONAL, 2, "中职");
+
+        // The enrolment replaces the recorded student of the same ID: two semesters, on the card and in bulk.
+        BigDecimal two = perSemester.multiply(BigDecimal.valueOf(2));
+        assertThat(yulu(jz.benefits().statement(OFFICE, household.id(), 2016))).isEqualByComparingTo(two);
+        assertThat(jz.policies().benefitsWithin(OFFICE, VILLAGE, 2016).byHousehold().get(household.id()))
+                .filteredOn(l -> l.policy().equals("anhui.yulu")).singleElement()
+                .satisfies(l -> assertThat(l.amount().amount()).isEqualByComparingTo(two));
+        assertThat(yulu(jz.benefits().statement(OFFICE, household.id(), 2017))).as("not enrolled in 2017")
+                .isEqualByComparingTo(BigDecimal.ZERO);
+    }
+
+    private static BigDecimal yulu(BenefitStatement s) {
+        return s.enjoyed().stream().filter(l -> l.policy().equals("anhui.yulu"))
+                .map(l -> l.amount().amount()).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
 }
