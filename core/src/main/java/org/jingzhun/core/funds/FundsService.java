@@ -5,6 +5,8 @@ import org.jingzhun.core.disclosure.MaskingProfile;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.jingzhun.core.Versioned;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.HouseholdFactsStore;
 import org.jingzhun.core.policy.PolicyEngine;
@@ -15,6 +17,7 @@ import org.jingzhun.spi.funds.Allocation;
 import org.jingzhun.spi.funds.Disbursement;
 import org.jingzhun.spi.funds.FundSource;
 import org.jingzhun.spi.funds.InterestSubsidy;
+import org.jingzhun.spi.funds.IntegrationPlan;
 import org.jingzhun.spi.funds.LedgerEntry;
 import org.jingzhun.spi.funds.Microcredit;
 import org.jingzhun.spi.funds.MutualAidFund;
@@ -45,6 +48,7 @@ public final class FundsService {
     private final MicrocreditBook microcredits;
     private final DonationBook donations;
     private final FundReports reports;
+    private final IntegrationBook integration;
 
     /**
      * @param engine asked for the interest subsidy of every loan (the policy pack in force is its only home)
@@ -58,6 +62,7 @@ public final class FundsService {
         facts.loanSource(microcredits::loansOf);
         this.donations = new DonationBook(ctx, writer, ledger);
         this.reports = new FundReports(ctx, writer, microcredits);
+        this.integration = new IntegrationBook(ctx, writer, ledger);
     }
 
     // ---------------------------------------------------------------- fund sources (资金来源)
@@ -312,6 +317,42 @@ public final class FundsService {
     }
 
     // ---------------------------------------------------------------- reports
+
+    // ---------------------------------------------------------------- fund integration (统筹整合)
+
+    /**
+     * Stores a county's fund integration plan for a year ({@code expectedVersion} 0 for a new one): every line's
+     * source must be an INTEGRATED_SECTOR source of that year in the county naming its granting department (the
+     * sector), every project must lie in the source's scope and still take allocations, a source and project pair
+     * appears once, and the lines of a source or a project never add up to more than the source's amount or the
+     * project's budget ({@code funds.overspend}). Storing a plan moves no money; see {@link #carryOutIntegrationPlan}.
+     */
+    public Versioned<IntegrationPlan> saveIntegrationPlan(Principal principal, IntegrationPlan plan,
+            long expectedVersion, String reason) {
+        return integration.save(principal, plan, expectedVersion, reason);
+    }
+
+    /** The county's fund integration plan of a year, if stored. */
+    public Optional<Versioned<IntegrationPlan>> integrationPlan(Principal principal, RegionCode county, int year) {
+        return integration.find(principal, county, year);
+    }
+
+    /**
+     * Carries a stored integration plan out as ledger allocations dated {@code date}: each line gets what it still
+     * lacks against what the ledger already allocated from its source to its project, all in one unit of work under
+     * the ledger's usual refusals (so a source already spent elsewhere refuses the whole run).
+     *
+     * @return the allocation entries written, in plan line order (empty when every line is met)
+     */
+    public List<LedgerEntry> carryOutIntegrationPlan(Principal principal, RegionCode county, int year,
+            LocalDate date, String reason) {
+        return integration.carryOut(principal, county, year, date, reason);
+    }
+
+    /** Planned, allocated and disbursed money of a county's integration plan by sector and project. */
+    public IntegrationReport integrationReport(Principal principal, RegionCode county, int year) {
+        return integration.report(principal, county, year);
+    }
 
     /**
      * Fund use in an area for a year (or all years when null), narrowed to the principal's scope: by source, by kind
