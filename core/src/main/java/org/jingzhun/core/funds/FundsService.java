@@ -43,12 +43,14 @@ import org.jingzhun.spi.region.RegionCode;
  * covering the record; reads need READ and are narrowed to the principal's scope.
  */
 public final class FundsService {
+    private final CoreContext ctx;
     private final FundLedger ledger;
     private final MutualAidBook mutualAid;
     private final MicrocreditBook microcredits;
     private final DonationBook donations;
     private final FundReports reports;
     private final IntegrationBook integration;
+    private final NeedsBoard needs;
 
     /**
      * @param engine asked for the interest subsidy of every loan (the policy pack in force is its only home)
@@ -63,6 +65,8 @@ public final class FundsService {
         this.donations = new DonationBook(ctx, writer, ledger);
         this.reports = new FundReports(ctx, writer, microcredits);
         this.integration = new IntegrationBook(ctx, writer, ledger);
+        this.needs = new NeedsBoard(ctx, writer.stores);
+        this.ctx = ctx;
     }
 
     // ---------------------------------------------------------------- fund sources (资金来源)
@@ -317,6 +321,31 @@ public final class FundsService {
     }
 
     // ---------------------------------------------------------------- reports
+
+    // ---------------------------------------------------------------- social platform (社会扶贫平台)
+
+    /**
+     * The donor-facing needs list of an area for a signed-in principal, narrowed to its scope: open projects with
+     * their unmet budget and household needs to be paid by social donation, summed by village and kind. It carries no
+     * personal data, so no VIEW_PERSONAL_DATA is needed and nothing is masked.
+     */
+    public OpenNeeds openNeeds(Principal principal, RegionCode area) {
+        return needs.openNeeds(ctx.guard().clampSearch(principal, area));
+    }
+
+    /**
+     * The same needs list for the public (a donor on the social platform, not signed in). Nothing in it identifies a
+     * household or person, which is why it may be read without a principal; the area must be a known county,
+     * township or village ({@code validation.region_unknown} otherwise).
+     */
+    public OpenNeeds openNeeds(RegionCode area) {
+        java.util.Objects.requireNonNull(area, "area");
+        if (ctx.read(tx -> tx.regions().find(area)).isEmpty()) {
+            throw new org.jingzhun.spi.error.ValidationException(List.of(org.jingzhun.spi.error.Violation.of(
+                    "needs list", "area", "validation.region_unknown", area)));
+        }
+        return needs.openNeeds(area);
+    }
 
     // ---------------------------------------------------------------- fund integration (统筹整合)
 

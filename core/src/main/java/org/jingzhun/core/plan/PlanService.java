@@ -48,7 +48,8 @@ import org.jingzhun.spi.storage.StorageTransaction;
  * Writing needs WRITE in a scope covering the household or village; reading needs READ.
  */
 public final class PlanService {
-    static final String HOUSEHOLD_PLAN = "household-plan";
+    /** The stored document kind of household plans, also read (never written) by the donors' needs list. */
+    public static final String HOUSEHOLD_PLAN = "household-plan";
     static final String VILLAGE_PLAN = "village-plan";
     static final String ADVANCEMENT = "village-advancement";
     private static final String HOUSEHOLD = "household";
