@@ -5,6 +5,8 @@ import org.jingzhun.core.disclosure.MaskingProfile;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.jingzhun.core.Versioned;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.HouseholdFactsStore;
 import org.jingzhun.core.policy.PolicyEngine;
@@ -15,6 +17,7 @@ import org.jingzhun.spi.funds.Allocation;
 import org.jingzhun.spi.funds.Disbursement;
 import org.jingzhun.spi.funds.FundSource;
 import org.jingzhun.spi.funds.InterestSubsidy;
+import org.jingzhun.spi.funds.IntegrationPlan;
 import org.jingzhun.spi.funds.LedgerEntry;
 import org.jingzhun.spi.funds.Microcredit;
 import org.jingzhun.spi.funds.MutualAidFund;
@@ -40,11 +43,14 @@ import org.jingzhun.spi.region.RegionCode;
  * covering the record; reads need READ and are narrowed to the principal's scope.
  */
 public final class FundsService {
+    private final CoreContext ctx;
     private final FundLedger ledger;
     private final MutualAidBook mutualAid;
     private final MicrocreditBook microcredits;
     private final DonationBook donations;
     private final FundReports reports;
+    private final IntegrationBook integration;
+    private final NeedsBoard needs;
 
     /**
      * @param engine asked for the interest subsidy of every loan (the policy pack in force is its only home)
@@ -58,6 +64,9 @@ public final class FundsService {
         facts.loanSource(microcredits::loansOf);
         this.donations = new DonationBook(ctx, writer, ledger);
         this.reports = new FundReports(ctx, writer, microcredits);
+        this.integration = new IntegrationBook(ctx, writer, ledger);
+        this.needs = new NeedsBoard(ctx, writer.stores);
+        this.ctx = ctx;
     }
 
     // ---------------------------------------------------------------- fund sources (资金来源)
@@ -312,6 +321,67 @@ public final class FundsService {
     }
 
     // ---------------------------------------------------------------- reports
+
+    // ---------------------------------------------------------------- social platform (社会扶贫平台)
+
+    /**
+     * The donor-facing needs list of an area for a signed-in principal, narrowed to its scope: open projects with
+     * their unmet budget and household needs to be paid by social donation, summed by village and kind. It carries no
+     * personal data, so no VIEW_PERSONAL_DATA is needed and nothing is masked.
+     */
+    public OpenNeeds openNeeds(Principal principal, RegionCode area) {
+        return needs.openNeeds(ctx.guard().clampSearch(principal, area));
+    }
+
+    /**
+     * The same needs list for the public (a donor on the social platform, not signed in). Nothing in it identifies a
+     * household or person, which is why it may be read without a principal; the area must be a known county,
+     * township or village ({@code validation.region_unknown} otherwise).
+     */
+    public OpenNeeds openNeeds(RegionCode area) {
+        java.util.Objects.requireNonNull(area, "area");
+        if (ctx.read(tx -> tx.regions().find(area)).isEmpty()) {
+            throw new org.jingzhun.spi.error.ValidationException(List.of(org.jingzhun.spi.error.Violation.of(
+                    "needs list", "area", "validation.region_unknown", area)));
+        }
+        return needs.openNeeds(area);
+    }
+
+    // ---------------------------------------------------------------- fund integration (统筹整合)
+
+    /**
+     * Stores a county's fund integration plan for a year ({@code expectedVersion} 0 for a new one): every line's
+     * source must be an INTEGRATED_SECTOR source of that year in the county naming its granting department (the
+     * sector), every project must lie in the source's scope and still take allocations, a source and project pair
+     * appears once, and the lines of a source or a project never add up to more than the source's amount or the
+     * project's budget ({@code funds.overspend}). Storing a plan moves no money; see {@link #carryOutIntegrationPlan}.
+     */
+    public Versioned<IntegrationPlan> saveIntegrationPlan(Principal principal, IntegrationPlan plan,
+            long expectedVersion, String reason) {
+        return integration.save(principal, plan, expectedVersion, reason);
+    }
+
+    /** The county's fund integration plan of a year, if stored. */
+    public Optional<Versioned<IntegrationPlan>> integrationPlan(Principal principal, RegionCode county, int year) {
+        return integration.find(principal, county, year);
+    }
+
+    /**
+     * Carries a stored integration plan out as ledger allocations dated {@code date}: each line gets what it still
+     * lacks against what the ledger already allocated from its source to its project, all in one unit of work under
+     * the ledger's usual refusals (so a source already spent elsewhere refuses the whole run).
+     *
+     * @return the allocation entries written, in plan line order (empty when every line is met)
+     */
+    public List<LedgerEntry> carryOutIntegrationPlan(Principal principal, RegionCode county, int year,
+            LocalDate date, String reason) {
+        return integration.carryOut(principal, county, year, date, reason);
+    }
+
+    /** Planned, allocated and disbursed money of a county's integration plan by sector and project. */
+    public IntegrationReport integrationReport(Principal principal, RegionCode county, int year) {
+        return integration.report(principal, county, year);
+    }
 
     /**
      * Fund use in an area for a year (or all years when null), narrowed to the principal's scope: by source, by kind

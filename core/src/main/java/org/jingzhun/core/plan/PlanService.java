@@ -1,14 +1,18 @@
 package org.jingzhun.core.plan;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import org.jingzhun.core.Versioned;
 import org.jingzhun.core.internal.CoreContext;
 import org.jingzhun.core.internal.DocumentStore;
@@ -27,6 +31,7 @@ import org.jingzhun.spi.pairing.CadrePairing;
 import org.jingzhun.spi.plan.HouseholdPlan;
 import org.jingzhun.spi.plan.Measure;
 import org.jingzhun.spi.plan.MeasureStatus;
+import org.jingzhun.spi.plan.MeasureType;
 import org.jingzhun.spi.plan.ProgressNote;
 import org.jingzhun.spi.plan.VillageAdvancement;
 import org.jingzhun.spi.plan.VillagePlan;
@@ -43,7 +48,8 @@ import org.jingzhun.spi.storage.StorageTransaction;
  * Writing needs WRITE in a scope covering the household or village; reading needs READ.
  */
 public final class PlanService {
-    static final String HOUSEHOLD_PLAN = "household-plan";
+    /** The stored document kind of household plans, also read (never written) by the donors' needs list. */
+    public static final String HOUSEHOLD_PLAN = "household-plan";
     static final String VILLAGE_PLAN = "village-plan";
     static final String ADVANCEMENT = "village-advancement";
     private static final String HOUSEHOLD = "household";
@@ -207,6 +213,72 @@ public final class PlanService {
     public List<Versioned<HouseholdPlan>> householdPlans(Principal principal, RegionCode area, int year) {
         RegionCode effective = ctx.guard().clampSearch(principal, area);
         return ctx.read(tx -> householdPlans.all(tx, effective, year));
+    }
+
+    // ---------------------------------------------------------------- overdue measures and roll-ups
+
+    /**
+     * Measures of household plans inside an area (narrowed to the principal's scope), of any plan year, whose
+     * deadline is before {@code asOf} and which are neither done nor dropped; most late first, then village and
+     * household. A measure due on {@code asOf} itself is not yet late.
+     */
+    public List<OverdueMeasure> overdueMeasures(Principal principal, RegionCode area, LocalDate asOf) {
+        Objects.requireNonNull(asOf, "asOf");
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        List<OverdueMeasure> out = new ArrayList<>();
+        for (Versioned<HouseholdPlan> v : ctx.read(tx -> householdPlans.all(tx, effective, null))) {
+            HouseholdPlan p = v.value();
+            for (Measure m : p.measures()) {
+                if (overdue(m, asOf)) {
+                    out.add(new OverdueMeasure(p.region(), p.householdId(), p.year(), m,
+                            ChronoUnit.DAYS.between(m.deadline(), asOf)));
+                }
+            }
+        }
+        out.sort(Comparator.comparingLong(OverdueMeasure::daysLate).reversed()
+                .thenComparing(OverdueMeasure::village).thenComparing(OverdueMeasure::householdId)
+                .thenComparing(o -> o.measure().id()));
+        return out;
+    }
+
+    /**
+     * Counts and costs of the year's household-plan measures inside an area (narrowed to the principal's scope),
+     * grouped by the sub-area at level {@code by}, the measure type and status; overdue counts as of {@code asOf}.
+     *
+     * @param by the grouping level, not above the area's own level (e.g. TOWNSHIP for a county's roll-up by town)
+     */
+    public MeasureRollup measureRollup(Principal principal, RegionCode area, int year, RegionLevel by,
+            LocalDate asOf) {
+        Objects.requireNonNull(by, "by");
+        Objects.requireNonNull(asOf, "asOf");
+        RegionCode effective = ctx.guard().clampSearch(principal, area);
+        if (by.ordinal() < effective.level().ordinal()) {
+            throw new ValidationException(List.of(Violation.of("measure roll-up " + effective, "by",
+                    "plan.rollup_level", by.label(), effective, effective.level().label())));
+        }
+        record Key(RegionCode area, MeasureType type, MeasureStatus status) {
+        }
+        Map<Key, long[]> counts = new TreeMap<>(Comparator.comparing(Key::area).thenComparing(Key::type)
+                .thenComparing(Key::status));
+        Map<Key, BigDecimal> costs = new HashMap<>();
+        for (Versioned<HouseholdPlan> v : ctx.read(tx -> householdPlans.all(tx, effective, year))) {
+            HouseholdPlan p = v.value();
+            for (Measure m : p.measures()) {
+                Key k = new Key(p.region().ancestorAt(by), m.type(), m.status());
+                long[] c = counts.computeIfAbsent(k, x -> new long[2]);
+                c[0]++;
+                c[1] += overdue(m, asOf) ? 1 : 0;
+                costs.merge(k, m.cost(), BigDecimal::add);
+            }
+        }
+        List<MeasureRollup.Line> lines = new ArrayList<>(counts.size());
+        counts.forEach((k, c) -> lines.add(new MeasureRollup.Line(k.area(), k.type(), k.status(), (int) c[0],
+                costs.get(k).setScale(2), (int) c[1])));
+        return new MeasureRollup(effective, year, by, lines);
+    }
+
+    private static boolean overdue(Measure m, LocalDate asOf) {
+        return !m.status().isFinal() && m.deadline().isBefore(asOf);
     }
 
     // ---------------------------------------------------------------- village plans (一村一策)

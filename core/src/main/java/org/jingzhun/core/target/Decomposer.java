@@ -16,13 +16,19 @@ import org.jingzhun.spi.target.ReductionTarget;
 /**
  * Decomposes a county's annual reduction target (减贫任务分解) to townships, villages and households. Pure.
  *
- * <p>At each level the parent's households and people are apportioned among the children by {@link Apportionment}
- * with the poor people remaining in each child as weights; the caps are the poor households (for the household
- * target) and the poor people (for the people target) remaining there, so no child is asked for more than it has.
- * Within a village, the households planned to exit are the village's poor households with the highest per-capita
- * net income in their latest statement up to the target year (those closest to or above the line, so the most
- * ready), households without a statement last, ties by household id; exactly the village's household target are
- * chosen, and the people living in them are recorded as the planned people.
+ * <p>At each level the parent's households are apportioned among the children by {@link Apportionment} with the
+ * poor people remaining in each child as weights and the poor households remaining there as caps, so no child is
+ * asked for more than it has. Within a village, the households planned to exit are the village's poor households
+ * with the highest per-capita net income in their latest statement up to the target year (those closest to or above
+ * the line, so the most ready), households without a statement last, ties by household id; exactly the village's
+ * household target are chosen.
+ *
+ * <p>People targets are <em>reconciled</em>, not apportioned: a village's people target is the number of people
+ * living in its planned households, a township's is the sum of its villages' and the county's the sum of its
+ * townships'. Households exit whole, so a people figure apportioned separately would almost never match the
+ * households actually planned, and refusing such a decomposition would refuse nearly every one; the hand-set county
+ * people figure is therefore a request checked for feasibility when set, and the decomposition replaces it with what
+ * the chosen households hold (the change is in the audit trail as the county target's before and after).
  */
 final class Decomposer {
 
@@ -33,8 +39,11 @@ final class Decomposer {
     private Decomposer() {
     }
 
-    /** The county target followed by the townships' then the villages' targets, each in code order. */
-    static List<ReductionTarget> decompose(RegionCode county, int year, int households, int people, RegionTree tree,
+    /**
+     * The county target followed by the townships' then the villages' targets, each in code order; people at every
+     * level are the people of the planned households below it.
+     */
+    static List<ReductionTarget> decompose(RegionCode county, int year, int households, RegionTree tree,
             List<PoorHousehold> poor) {
         Map<RegionCode, List<PoorHousehold>> byVillage = new TreeMap<>();
         TreeSet<RegionCode> townships = new TreeSet<>();
@@ -52,30 +61,35 @@ final class Decomposer {
             byVillage.computeIfAbsent(h.village(), v -> new ArrayList<>()).add(h);
             townships.add(h.village().ancestorAt(RegionLevel.TOWNSHIP));
         }
-        List<ReductionTarget> out = new ArrayList<>();
-        out.add(area(county, year, households, people, byVillage));
+        List<ReductionTarget> towns = new ArrayList<>();
         List<ReductionTarget> villages = new ArrayList<>();
         List<RegionCode> townList = new ArrayList<>(townships);
-        long[][] townShares = split(households, people, townList, byVillage);
+        long[] townShares = split(households, townList, byVillage);
+        int countyPeople = 0;
         for (int t = 0; t < townList.size(); t++) {
             RegionCode town = townList.get(t);
-            int th = (int) townShares[0][t];
-            int tp = (int) townShares[1][t];
-            out.add(area(town, year, th, tp, byVillage));
+            int th = (int) townShares[t];
             List<RegionCode> villageList = byVillage.keySet().stream().filter(town::contains).toList();
-            long[][] villageShares = split(th, tp, villageList, byVillage);
+            long[] villageShares = split(th, villageList, byVillage);
+            int townPeople = 0;
             for (int v = 0; v < villageList.size(); v++) {
                 RegionCode village = villageList.get(v);
-                villages.add(village(village, year, (int) villageShares[0][v], (int) villageShares[1][v],
-                        byVillage.get(village)));
+                ReductionTarget vt = village(village, year, (int) villageShares[v], byVillage.get(village));
+                villages.add(vt);
+                townPeople += vt.people();
             }
+            towns.add(area(town, year, th, townPeople, byVillage));
+            countyPeople += townPeople;
         }
+        List<ReductionTarget> out = new ArrayList<>();
+        out.add(area(county, year, households, countyPeople, byVillage));
+        out.addAll(towns);
         out.addAll(villages);
         return out;
     }
 
-    /** Households (row 0) and people (row 1) of a parent apportioned among child areas. */
-    private static long[][] split(int households, int people, List<RegionCode> children,
+    /** Households of a parent apportioned among child areas. */
+    private static long[] split(int households, List<RegionCode> children,
             Map<RegionCode, List<PoorHousehold>> byVillage) {
         int n = children.size();
         long[] weights = new long[n];
@@ -89,10 +103,7 @@ final class Decomposer {
                 }
             }
         }
-        return new long[][] {
-            Apportionment.apportion(households, weights, householdCaps),
-            Apportionment.apportion(people, weights, weights)
-        };
+        return Apportionment.apportion(households, weights, householdCaps);
     }
 
     private static ReductionTarget area(RegionCode code, int year, int households, int people,
@@ -108,15 +119,14 @@ final class Decomposer {
         return new ReductionTarget(code, year, households, people, poorHouseholds, poorPeople, List.of(), 0);
     }
 
-    private static ReductionTarget village(RegionCode code, int year, int households, int people,
-            List<PoorHousehold> poor) {
+    private static ReductionTarget village(RegionCode code, int year, int households, List<PoorHousehold> poor) {
         List<PoorHousehold> ranked = new ArrayList<>(poor);
         ranked.sort(READINESS);
         List<PoorHousehold> chosen = ranked.subList(0, households);
-        return new ReductionTarget(code, year, households, people, poor.size(),
+        int plannedPeople = chosen.stream().mapToInt(PoorHousehold::people).sum();
+        return new ReductionTarget(code, year, households, plannedPeople, poor.size(),
                 poor.stream().mapToInt(PoorHousehold::people).sum(),
-                chosen.stream().map(PoorHousehold::id).sorted().toList(),
-                chosen.stream().mapToInt(PoorHousehold::people).sum());
+                chosen.stream().map(PoorHousehold::id).sorted().toList(), plannedPeople);
     }
 
     /** Highest per-capita income first, households without income last, then by id. */

@@ -91,7 +91,8 @@ public final class TargetPlanner {
     /**
      * Decomposes the county's target for the year to its townships, villages and households, replacing any earlier
      * decomposition of that year. Each household newly planned to exit (or no longer planned) gets a line in its
-     * history.
+     * history. People targets are reconciled to the people of the planned households at every level, the county's
+     * included (see {@link Decomposer} for why reconciled rather than refused).
      *
      * @return the county target followed by township and village targets
      */
@@ -109,8 +110,8 @@ public final class TargetPlanner {
                         poor.size(), poorPeople, county);
             }
             RegionTree tree = RegionTree.of(tx.regions().findWithin(county));
-            List<ReductionTarget> computed = Decomposer.decompose(county, year, countyTarget.households(),
-                    countyTarget.people(), tree, poor);
+            List<ReductionTarget> computed = Decomposer.decompose(county, year, countyTarget.households(), tree,
+                    poor);
             Map<String, Versioned<ReductionTarget>> existing = new HashMap<>();
             for (Versioned<ReductionTarget> v : store.all(tx, county, year)) {
                 existing.put(v.value().id(), v);

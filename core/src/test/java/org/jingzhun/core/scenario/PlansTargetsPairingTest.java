@@ -156,9 +156,11 @@ class PlansTargetsPairingTest {
         assertThat(planned).hasSize(4);
         ReductionTarget liujie = jz.targets().find(admin, LIUJIE, 2017).orElseThrow();
         // Poor people: 刘街村 10, 小村 5 (梅街镇 15), 上村 10 (棠溪镇 10), 25 in all. Households 4 × 15/25 = 2.4 and
-        // 1.6 → 2 and 2 (larger remainder); in 梅街镇 2 × 10/15 = 1.33 and 0.67 → 1 and 1. People 10 → 6 and 4 → 4, 2.
+        // 1.6 → 2 and 2 (larger remainder); in 梅街镇 2 × 10/15 = 1.33 and 0.67 → 1 and 1. People follow the planned
+        // households: 刘街村 the 4-person household (3000 a head), 小村 the 3-person one (2900), 上村 those of 1 and 2
+        // people (2999, 2950): 4, 3 and 3, so 梅街镇 7, 棠溪镇 3 and the county 10.
         assertThat(parts).extracting(ReductionTarget::households).containsExactly(4, 2, 2, 1, 1, 2);
-        assertThat(parts).extracting(ReductionTarget::people).containsExactly(10, 6, 4, 4, 2, 4);
+        assertThat(parts).extracting(ReductionTarget::people).containsExactly(10, 7, 3, 4, 3, 3);
         assertThat(liujie.households()).isEqualTo(1);
         // The most ready is the household with the highest 2016 income per head (3000).
         assertThat(liujie.plannedHouseholds()).containsExactly(poor.get(2).id());

@@ -25,7 +25,7 @@ import org.jingzhun.spi.target.ReductionTarget;
 class DecomposerProperties {
     static final RegionCode COUNTY = RegionCode.of("341702000000");
 
-    record Scenario(RegionTree tree, List<PoorHousehold> poor, int households, int people) {
+    record Scenario(RegionTree tree, List<PoorHousehold> poor, int households) {
     }
 
     @Provide
@@ -53,18 +53,14 @@ class DecomposerProperties {
                             "村" + t + v, 1000, v == 1));
                 }
             }
-            int poorPeople = poor.stream().mapToInt(PoorHousehold::people).sum();
-            return Arbitraries.integers().between(0, poor.size()).flatMap(hhTarget -> {
-                int minPeople = hhTarget;
-                return Arbitraries.integers().between(minPeople, Math.max(minPeople, poorPeople))
-                        .map(pt -> new Scenario(RegionTree.of(regions), poor, hhTarget, pt));
-            });
+            return Arbitraries.integers().between(0, poor.size())
+                    .map(hhTarget -> new Scenario(RegionTree.of(regions), poor, hhTarget));
         });
     }
 
     @Property(tries = 200)
     void childrenSumExactlyToTheirParentAtEveryLevel(@ForAll("scenarios") Scenario s) {
-        List<ReductionTarget> all = Decomposer.decompose(COUNTY, 2017, s.households, s.people, s.tree, s.poor);
+        List<ReductionTarget> all = Decomposer.decompose(COUNTY, 2017, s.households, s.tree, s.poor);
         Map<RegionCode, ReductionTarget> byArea = all.stream()
                 .collect(Collectors.toMap(ReductionTarget::area, Function.identity()));
         for (ReductionTarget parent : all) {
@@ -80,12 +76,30 @@ class DecomposerProperties {
                     .as("people under %s", parent.area()).isEqualTo(parent.people());
         }
         assertThat(byArea.get(COUNTY).households()).isEqualTo(s.households);
-        assertThat(byArea.get(COUNTY).people()).isEqualTo(s.people);
+    }
+
+    @Property(tries = 300)
+    void everyVillagesPeopleTargetIsThePeopleOfItsPlannedHouseholds(@ForAll("scenarios") Scenario s) {
+        Map<String, Integer> size = s.poor.stream()
+                .collect(Collectors.toMap(PoorHousehold::id, PoorHousehold::people));
+        List<ReductionTarget> all = Decomposer.decompose(COUNTY, 2017, s.households, s.tree, s.poor);
+        int plannedEverywhere = 0;
+        for (ReductionTarget t : all) {
+            if (t.level() == RegionLevel.VILLAGE) {
+                int planned = t.plannedHouseholds().stream().mapToInt(size::get).sum();
+                assertThat(t.people()).as("people target of %s", t.area()).isEqualTo(planned);
+                assertThat(t.plannedPeople()).isEqualTo(planned);
+                plannedEverywhere += planned;
+            }
+        }
+        // Reconciled upwards: the county asks for exactly the people of the households planned below it.
+        assertThat(all.get(0).area()).isEqualTo(COUNTY);
+        assertThat(all.get(0).people()).isEqualTo(plannedEverywhere);
     }
 
     @Property(tries = 200)
     void noAreaIsAskedForMoreThanThePoorWhoRemainThere(@ForAll("scenarios") Scenario s) {
-        for (ReductionTarget t : Decomposer.decompose(COUNTY, 2017, s.households, s.people, s.tree, s.poor)) {
+        for (ReductionTarget t : Decomposer.decompose(COUNTY, 2017, s.households, s.tree, s.poor)) {
             List<PoorHousehold> inside = s.poor.stream().filter(h -> t.area().contains(h.village())).toList();
             assertThat(t.poorHouseholds()).isEqualTo(inside.size());
             assertThat(t.poorPeople()).isEqualTo(inside.stream().mapToInt(PoorHousehold::people).sum());
@@ -96,7 +110,7 @@ class DecomposerProperties {
 
     @Property(tries = 200)
     void plannedHouseholdsArePoorHouseholdsOfTheVillageAndTheMostReady(@ForAll("scenarios") Scenario s) {
-        for (ReductionTarget t : Decomposer.decompose(COUNTY, 2017, s.households, s.people, s.tree, s.poor)) {
+        for (ReductionTarget t : Decomposer.decompose(COUNTY, 2017, s.households, s.tree, s.poor)) {
             if (t.level() != RegionLevel.VILLAGE) {
                 assertThat(t.plannedHouseholds()).isEmpty();
                 continue;
@@ -117,10 +131,11 @@ class DecomposerProperties {
         RegionCode v = RegionCode.of("341702100201");
         List<PoorHousehold> poor = List.of(new PoorHousehold("341702-1", v, 3, null),
                 new PoorHousehold("341702-2", v, 2, new BigDecimal("2500.00")));
-        List<ReductionTarget> out = Decomposer.decompose(COUNTY, 2017, 1, 2, tree, poor);
+        List<ReductionTarget> out = Decomposer.decompose(COUNTY, 2017, 1, tree, poor);
         assertThat(out).extracting(ReductionTarget::area)
                 .containsExactly(COUNTY, RegionCode.of("341702100000"), v);
         assertThat(out.get(2).plannedHouseholds()).containsExactly("341702-2");
         assertThat(out.get(2).plannedPeople()).isEqualTo(2);
+        assertThat(out).extracting(ReductionTarget::people).containsExactly(2, 2, 2);
     }
 }

@@ -16,13 +16,14 @@ import org.jingzhun.spi.region.RegionLevel;
  *
  * @param area             the county, township or village
  * @param households       households to exit in the year
- * @param people           people to exit in the year
+ * @param people           people to exit in the year; below a set county target, and for the county once decomposed,
+ *                          the people of the planned households beneath
  * @param poorHouseholds   poor households remaining in the area when the target was set or decomposed
  * @param poorPeople       poor people remaining in the area when the target was set or decomposed
  * @param plannedHouseholds for a village: ids of the households planned to exit (exactly {@code households} of them);
  *                          empty above village level
- * @param plannedPeople    for a village: people living in the planned households (may differ from {@code people},
- *                          because whole households exit); 0 above village level
+ * @param plannedPeople    for a village: people living in the planned households, which a decomposed village's
+ *                          {@code people} equals (whole households exit); 0 above village level
  */
 public record ReductionTarget(
         @NotNull RegionCode area,
