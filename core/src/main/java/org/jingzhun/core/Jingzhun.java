@@ -100,7 +100,7 @@ public final class Jingzhun implements AutoCloseable {
         this.training = new TrainingService(ctx, pairing, facts);
         this.funds = new FundsService(ctx, engine, facts);
         this.benefits = new BenefitStatementService(ctx, engine, facts, funds, disclosure);
-        this.statistics = new StatisticsService(ctx);
+        this.statistics = new StatisticsService(ctx, funds);
         this.exchange = new ExchangeService(ctx, registry, disclosure, formats);
         this.audit = new AuditService(ctx, disclosure);
         this.quality = new QualityService(ctx, disclosure, qualityPacks);

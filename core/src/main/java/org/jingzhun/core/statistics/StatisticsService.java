@@ -1,5 +1,8 @@
 package org.jingzhun.core.statistics;
 
+import org.jingzhun.core.funds.FundUseLine;
+import org.jingzhun.core.funds.FundsService;
+
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -44,6 +47,7 @@ public final class StatisticsService {
     private static final String FIGURES_KIND = "year-figures";
 
     private final CoreContext ctx;
+    private final FundsService funds;
     private final DocumentStore<YearFigures> figures;
     private final DocumentStore<ExitCase> exits;
     private final DocumentStore<IdentificationCase> entries;
@@ -52,7 +56,8 @@ public final class StatisticsService {
     private final DocumentStore<AreaExitCase> areaExits;
     private final DocumentStore<Course> courses;
 
-    public StatisticsService(CoreContext ctx) {
+    public StatisticsService(CoreContext ctx, FundsService funds) {
+        this.funds = funds;
         this.ctx = ctx;
         this.figures = new DocumentStore<>(FIGURES_KIND, YearFigures.class, ctx.json(), YearFigures::id,
                 YearFigures::area, YearFigures::year);
@@ -76,12 +81,14 @@ public final class StatisticsService {
      * Closes {@code year} for {@code area} (年度统计): takes the registry's figures now and counts what the year's
      * procedures did: households delisted by exit cases of the year, returns recorded for the year, households
      * registered through identification cases of the year, villages whose exit was approved, monitored households
-     * by category, and household members trained on the year's courses. The figures are stored (closing the year again replaces them) and audited. Needs
+     * by category, household members trained on the year's courses, and the year's money received, allocated and
+     * disbursed in the area ({@link FundsService#report}). The figures are stored (closing the year again replaces them) and audited. Needs
      * WRITE on the area.
      */
     public YearFigures closeYear(Principal principal, RegionCode area, int year) {
         ctx.guard().require(principal, Permission.WRITE, area, "close the year's statistics");
         RegionStatistics now = summary(principal, area);
+        FundUseLine money = funds.report(principal, area, year).sourcesTotal();
         return ctx.write(principal, w -> {
             var tx = w.tx();
             List<String> exited = exits.all(tx, area, year).stream().map(Versioned::value)
@@ -115,7 +122,7 @@ public final class StatisticsService {
                     now.poorPeople(), now.incidencePercent(), exited.size(), exitedPeople, returned, returnedPeople,
                     newHouseholds, newPeople, poorVillages, villagesExited, monitored,
                     TrainingService.peopleTrained(courses.all(tx, area, year).stream().map(Versioned::value)
-                            .toList()), ctx.clock().instant());
+                            .toList()), money.received(), money.allocated(), money.disbursed(), ctx.clock().instant());
             long version = figures.find(tx, area.countyCode(), f.id()).map(Versioned::version).orElse(0L);
             figures.save(tx, f, version);
             w.audit(FIGURES_KIND, f.id(), area, version == 0 ? "close-year" : "reclose-year",

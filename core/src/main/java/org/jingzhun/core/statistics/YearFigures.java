@@ -22,6 +22,9 @@ import org.jingzhun.spi.region.RegionCode;
  * @param villagesExited       villages whose exit (出列) was approved by area exit cases of the year
  * @param monitored            households under monitoring at year end, by category
  * @param peopleTrained        household members on the year's skills and Yulu courses, each counted once
+ * @param fundsReceived        money received by the area's fund sources of the year (yuan), as {@code funds().report} gives it
+ * @param fundsAllocated       of it, allocated to projects
+ * @param fundsDisbursed       of it, paid out
  * @param closedAt             when the figures were taken
  */
 public record YearFigures(
@@ -42,6 +45,9 @@ public record YearFigures(
         long villagesExited,
         Map<MonitoringCategory, Long> monitored,
         long peopleTrained,
+        java.math.BigDecimal fundsReceived,
+        java.math.BigDecimal fundsAllocated,
+        java.math.BigDecimal fundsDisbursed,
         Instant closedAt) {
 
     public YearFigures {
