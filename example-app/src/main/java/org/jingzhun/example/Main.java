@@ -84,7 +84,16 @@ public final class Main {
                 .build();
         List<YearRow> rows;
         try {
-            rows = new DistrictDemo(jz, clock, settings.profile(), settings.seed(), national.lines(), out).run();
+            DistrictDemo demo = new DistrictDemo(jz, clock, settings.profile(), settings.seed(), national.lines(), out);
+            rows = demo.run();
+            DistrictDemo.BenefitCards cards = demo.benefitCards();
+            if (cards != null && cards.sampleHtml() != null) {
+                Path card = settings.out().toAbsolutePath().resolveSibling("mingbaika-" + cards.year() + "-"
+                        + cards.sampleHouseholdId() + ".html");
+                java.nio.file.Files.createDirectories(card.getParent());
+                java.nio.file.Files.writeString(card, cards.sampleHtml());
+                out.println("Printable 明白卡 of household " + cards.sampleHouseholdId() + ": " + card);
+            }
         } catch (RuntimeException e) {
             jz.close();
             throw e;

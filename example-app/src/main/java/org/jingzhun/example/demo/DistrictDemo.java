@@ -74,6 +74,9 @@ public final class DistrictDemo {
     private static final int FIRST_YEAR = 2014;
     private static final int LAST_YEAR = 2020;
 
+    /** The year whose 明白卡 the demo issues: the year of the Guichi article. */
+    static final int CARD_YEAR = 2016;
+
     private final Jingzhun jz;
     private final DemoClock clock;
     private final DistrictGenerator gen;
@@ -89,6 +92,16 @@ public final class DistrictDemo {
     private final Set<String> fellBack = new HashSet<>();
     private List<Region> regions;
     private RegionStatistics lastYearEnd;
+    private BenefitCards benefitCards;
+
+    /**
+     * The 明白卡 the demo issues at the end of {@value #CARD_YEAR} for its first poor village, through the library:
+     * how many households got a card, what the packs in force say is due in all, which rules failed, and one
+     * household's printable card.
+     */
+    public record BenefitCards(int year, RegionCode village, int households, BigDecimal totalDue,
+            List<org.jingzhun.core.policy.RuleFailure> failures, String sampleHouseholdId, String sampleHtml) {
+    }
 
     /**
      * @param lines the poverty line by year the incomes are simulated against (the national pack's lines)
@@ -228,6 +241,10 @@ public final class DistrictDemo {
         clock.set(LocalDate.of(year, 12, 31));
         step(year, "funds");
         funds.book(year, plannedHouseholds);
+        if (year == CARD_YEAR) {
+            step(year, "benefit statements (明白卡)");
+            benefitCards = issueBenefitCards(year);
+        }
         step(year, "year-end statistics");
         lastYearEnd = jz.statistics().summary(county, countyCode);
         YearFigures figures = jz.statistics().closeYear(county, countyCode, year);
@@ -361,6 +378,47 @@ public final class DistrictDemo {
         if (!leads.isEmpty()) {
             progress.printf("    %d monitoring leads decided%n", leads.size());
         }
+    }
+
+    /**
+     * The 明白卡 of the first poor village with households for {@code year}, in one bulk evaluation, and one printable
+     * card.
+     */
+    private BenefitCards issueBenefitCards(int year) {
+        RegionCode village = null;
+        org.jingzhun.core.policy.BulkBenefits bulk = null;
+        for (Region r : regions) {
+            if (r.poor() && r.level() == RegionLevel.VILLAGE) {
+                village = r.code();
+                bulk = jz.policies().benefitsWithin(county, village, year);
+                if (!bulk.byHousehold().isEmpty()) {
+                    break;
+                }
+            }
+        }
+        BigDecimal total = BigDecimal.ZERO;
+        String sample = null;
+        for (var e : bulk.byHousehold().entrySet()) {
+            for (var line : e.getValue()) {
+                if (line.amount() != null && line.amount().amount().signum() > 0) {
+                    total = total.add(line.amount().amount());
+                    sample = sample == null ? e.getKey() : sample;
+                }
+            }
+        }
+        if (sample == null && !bulk.byHousehold().isEmpty()) {
+            sample = bulk.byHousehold().keySet().iterator().next(); // a card of "不享受" lines is a card too
+        }
+        String html = sample == null ? null
+                : jz.benefits().statement(county, sample, year).toHtml(java.util.Locale.SIMPLIFIED_CHINESE);
+        progress.printf("    明白卡 %d: village %s, %d households, %s yuan due, %d rule failures%n", year,
+                village.value(), bulk.byHousehold().size(), total.toPlainString(), bulk.failures().size());
+        return new BenefitCards(year, village, bulk.byHousehold().size(), total, bulk.failures(), sample, html);
+    }
+
+    /** The 明白卡 issued during the run (null before {@value #CARD_YEAR} is reached). */
+    public BenefitCards benefitCards() {
+        return benefitCards;
     }
 
     private void registerBaseline() {

@@ -62,6 +62,7 @@ class DistrictDemoTest {
     private static final Principal OFFICE = Principal.officer("test-office", COUNTY);
     private static Jingzhun jz;
     private static List<YearRow> rows;
+    private static DistrictDemo.BenefitCards cards;
     private static String progress;
 
     @BeforeAll
@@ -78,9 +79,22 @@ class DistrictDemoTest {
                 .clock(clock)
                 .build();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        rows = new DistrictDemo(jz, clock, DistrictProfile.guichi().scaled(0.02), 7L, national.lines(),
-                new PrintStream(out, true, StandardCharsets.UTF_8)).run();
+        DistrictDemo demo = new DistrictDemo(jz, clock, DistrictProfile.guichi().scaled(0.02), 7L, national.lines(),
+                new PrintStream(out, true, StandardCharsets.UTF_8));
+        rows = demo.run();
+        cards = demo.benefitCards();
         progress = out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void issuesThe2016BenefitStatementsOfAPoorVillageWithNoRuleFailing() {
+        assertThat(cards.year()).isEqualTo(2016);
+        assertThat(cards.households()).isPositive();
+        // The demo records no medical costs, students or outputs, so what is due comes from its microloans only.
+        assertThat(cards.totalDue()).isNotNegative();
+        assertThat(cards.failures()).isEmpty();
+        assertThat(cards.sampleHtml()).contains("明白卡").contains(cards.sampleHouseholdId()).contains("<table");
+        assertThat(progress).contains("明白卡 2016: village " + cards.village().value());
     }
 
     @AfterAll
