@@ -533,7 +533,7 @@ public final class PortalServer implements AutoCloseable {
         Page<Household> page = jz.registry().search(principal, area, new PageRequest(offset, limit));
         RegionTree tree = jz.regions().tree(principal, area);
         PortalViews views = views(principal);
-        write(ctx, new PortalViews.HouseholdPage(area.value(), offset, limit, page.total(),
+        write(ctx, new PortalViews.HouseholdPage(area.value(), offset, limit, page.total().orElseThrow(),
                 page.items().stream().map(h -> views.row(h, tree)).toList()));
     }
 
@@ -646,7 +646,7 @@ public final class PortalServer implements AutoCloseable {
                 if (!page.hasNext()) {
                     break;
                 }
-                req = req.next();
+                req = page.next();
             }
         }
     }
@@ -670,7 +670,7 @@ public final class PortalServer implements AutoCloseable {
                 if (!page.hasNext()) {
                     break;
                 }
-                req = req.next();
+                req = page.next();
             }
             gen.writeEndArray();
         }
