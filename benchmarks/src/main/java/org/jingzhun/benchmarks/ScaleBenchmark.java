@@ -105,6 +105,12 @@ public final class ScaleBenchmark {
             }
             searchPages(jz, RegionCode.of(COUNTIES[2]), "county " + COUNTIES[2]);
             searchPages(jz, PROVINCE, "province");
+            long f0 = System.nanoTime();
+            long[] scanned = {0};
+            jz.registry().forEachWithin(OFFICE, PROVINCE, h -> scanned[0]++);
+            double scan = (System.nanoTime() - f0) / 1e9;
+            System.out.printf("forEachWithin province: %,d households in %.1f s, %.1f µs a household%n", scanned[0],
+                    scan, scan * 1e6 / scanned[0]);
         }
         try (JdbcStorage storage = (JdbcStorage) new JdbcStorageFactory().create(
                 JdbcStorageConfig.of(url, user, ""), Clock::systemUTC)) {
@@ -118,6 +124,17 @@ public final class ScaleBenchmark {
                     households / COUNTIES.length / 2,
                     storage.rowsReadBy(tx -> tx.households().findWithin(county,
                             new PageRequest(households / COUNTIES.length / 2, PAGE))));
+            // Scattered keys of one county, as exit assessment and monitoring look households up.
+            List<String> keys = new ArrayList<>();
+            int perCounty = households / COUNTIES.length;
+            for (int i = 0; i < PAGE; i++) {
+                keys.add(COUNTIES[2] + "-" + String.format("%08d", 1 + (int) ((long) i * perCounty / PAGE)));
+            }
+            long k0 = System.nanoTime();
+            long found = storage.inTransaction(tx -> (long) tx.households().findAll(keys).size());
+            double byKey = (System.nanoTime() - k0) / 1e9;
+            System.out.printf("households by key: %,d of %,d scattered keys with their members in %.3f s; rows read "
+                    + "%,d%n", found, keys.size(), byKey, storage.rowsReadBy(tx -> tx.households().findAll(keys)));
         } finally {
             if (db.equals("postgres")) {
                 admin("DROP DATABASE " + name);

@@ -533,7 +533,7 @@ public final class PortalServer implements AutoCloseable {
         Page<Household> page = jz.registry().search(principal, area, new PageRequest(offset, limit));
         RegionTree tree = jz.regions().tree(principal, area);
         PortalViews views = views(principal);
-        write(ctx, new PortalViews.HouseholdPage(area.value(), offset, limit, page.total().orElseThrow(),
+        write(ctx, new PortalViews.HouseholdPage(area.value(), offset, limit, page.total(),
                 page.items().stream().map(h -> views.row(h, tree)).toList()));
     }
 

@@ -2,7 +2,6 @@ package org.jingzhun.spi.storage;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -10,22 +9,22 @@ import java.util.function.Function;
  * page, and the number of rows in the whole result when the request asked for it.
  *
  * @param items   the rows
- * @param total   the number of rows in the whole result, present when {@link PageRequest#counted()}
+ * @param total   the number of rows in the whole result when the request was {@link PageRequest#counted()}, else
+ *                null (a plain number, so that hosts serialize pages as they are)
  * @param request the request this page answers
  * @param more    whether rows follow this page
  * @param lastKey the key of the last row (a household's id), or null when the backend pages by offset only or the
  *                page is empty
  */
-public record Page<T>(List<T> items, OptionalLong total, PageRequest request, boolean more, String lastKey) {
+public record Page<T>(List<T> items, Long total, PageRequest request, boolean more, String lastKey) {
     public Page {
         items = List.copyOf(items);
-        Objects.requireNonNull(total, "total");
         Objects.requireNonNull(request, "request");
     }
 
     /** A page cut out of a result of {@code total} rows by offset, as a backend without keys builds it. */
     public static <T> Page<T> ofTotal(List<T> items, long total, PageRequest request) {
-        return new Page<>(items, request.counted() ? OptionalLong.of(total) : OptionalLong.empty(), request,
+        return new Page<>(items, request.counted() ? Long.valueOf(total) : null, request,
                 request.offset() + items.size() < total, null);
     }
 

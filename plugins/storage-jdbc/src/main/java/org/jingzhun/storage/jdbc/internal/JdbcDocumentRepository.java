@@ -234,8 +234,7 @@ final class JdbcDocumentRepository implements DocumentRepository {
         List<StoredDocument> found = items.map(MAPPER).list();
         boolean more = found.size() > page.limit();
         return new Page<>(more ? found.subList(0, page.limit()) : found,
-                page.counted() ? java.util.OptionalLong.of(count.mapTo(Long.class).one())
-                        : java.util.OptionalLong.empty(), page, more, null);
+                page.counted() ? count.mapTo(Long.class).one() : null, page, more, null);
     }
 
     private static Query bindArea(Query query, AreaFilter filter, boolean county, RegionCode area) {

@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import org.jdbi.v3.core.Handle;
@@ -314,7 +313,7 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
      */
     @Override
     public Page<Household> findWithin(RegionCode area, PageRequest page) {
-        OptionalLong total = page.counted() ? OptionalLong.of(countWithin(area)) : OptionalLong.empty();
+        Long total = page.counted() ? countWithin(area) : null;
         List<String> ids = new ArrayList<>();
         List<Household.Builder> rows = page.offset() > 0
                 ? numberedPage(area, page.offset(), page.limit() + 1, ids)

@@ -151,7 +151,7 @@ final class MemoryHouseholdRepository implements HouseholdRepository {
         List<Household> rows = table.within(area, page.after(), page.limit() + 1);
         boolean more = rows.size() > page.limit();
         List<Household> items = more ? rows.subList(0, page.limit()) : rows;
-        return new Page<>(items, java.util.OptionalLong.empty(), page, more,
+        return new Page<>(items, null, page, more,
                 items.isEmpty() ? null : items.get(items.size() - 1).id());
     }
 

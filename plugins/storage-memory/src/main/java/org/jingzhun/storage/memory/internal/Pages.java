@@ -31,8 +31,7 @@ final class Pages {
         }
         int to = (int) Math.min(all.size(), (long) from + request.limit());
         List<Household> items = all.subList(from, to);
-        return new Page<>(items, request.counted() ? java.util.OptionalLong.of(all.size())
-                : java.util.OptionalLong.empty(), request, to < all.size(),
+        return new Page<>(items, request.counted() ? Long.valueOf(all.size()) : null, request, to < all.size(),
                 items.isEmpty() ? null : items.get(items.size() - 1).id());
     }
 }
