@@ -80,6 +80,8 @@ import org.junit.jupiter.api.Test;
  *   <li>errors carry the SPI codes: {@code storage.duplicate}, {@code storage.version_conflict} and
  *       {@code storage.not_found}, with the record's id in the message;</li>
  *   <li>a unit of work that throws leaves storage exactly as it was, whatever it inserted, changed or deleted;</li>
+ *   <li>households of an area are paged in id order by key ({@code PageRequest.after}, the page's last id) or by
+ *       offset, across counties too, with a total only when the request asks for one;</li>
  *   <li>a unit of work started inside another on the same thread joins it and commits or rolls back with it.</li>
  * </ul>
  */
