@@ -64,6 +64,16 @@ final class KeyLookup {
         return "UNNEST(" + params + ") AS k(" + names + ") JOIN " + table + " " + alias + " ON " + on;
     }
 
+    /**
+     * The expression to order rows by the {@code i}-th key column. In the joined form it is the key value's column,
+     * not the table's: ordered by the table's column, H2 at 1M households read the county's members in key order
+     * and scanned the key list for each of them (1,000 keys: 493M rows, 51 s); ordered by the key list it looks each
+     * key up in the primary key.
+     */
+    String orderBy(int i) {
+        return form == Form.UNNEST_JOIN ? "k.key_" + i : alias + "." + columns.get(i);
+    }
+
     /** The condition picking the keys' rows, for the WHERE clause. */
     String where() {
         if (form == Form.UNNEST_JOIN) {
