@@ -27,6 +27,11 @@ enum Dialect {
         }
 
         @Override
+        boolean joinsKeysBadly() {
+            return true;
+        }
+
+        @Override
         String insertChainHead() {
             // H2 has no insert-or-ignore outside its compatibility modes; a racing insert waits for the other
             // transaction and then fails with a duplicate key, which leaves this transaction usable and is ignored.
@@ -165,6 +170,14 @@ enum Dialect {
      * explained by a further query must run under a savepoint.
      */
     boolean errorAbortsTransaction() {
+        return false;
+    }
+
+    /**
+     * Whether rows of a large table picked by a list of keys are better read one primary-key lookup at a time than
+     * by joining the list (H2: its planner may drive the join from the table and scan the list for every row).
+     */
+    boolean joinsKeysBadly() {
         return false;
     }
 

@@ -667,9 +667,19 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
      */
     private Map<String, List<Member>> membersOf(String county, List<String> ids) {
         Map<String, List<Member>> out = new HashMap<>();
-        // Keyed by the whole leading part of the primary key, county included, and ordered by the key list (see
-        // KeyLookup.orderBy): H2 at 1M households otherwise joined the county's members (490k) to the key list row
-        // by row, 38-51 s per 1,000 keys.
+        if (dialect.joinsKeysBadly()) {
+            // One primary-key lookup per household: joined to a key list, H2 at 1M households read the county's
+            // members (490k) and scanned the key list for each of them, 38-51 s per 1,000 keys, whatever the join
+            // columns and ordering.
+            for (String id : ids) {
+                handle.createQuery(HouseholdRows.SELECT_MEMBER + " WHERE county_code = :county AND household_id = :id "
+                                + "ORDER BY seq")
+                        .bind("county", county).bind("id", id)
+                        .map(HouseholdRows.MEMBER)
+                        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            }
+            return out;
+        }
         KeyLookup lookup = dialect.keyLookup("members", "m", "county_code", "household_id");
         lookup.bindColumns(handle.createQuery("SELECT " + Column.names(HouseholdRows.MEMBER_COLUMNS) + " FROM "
                         + lookup.from() + " WHERE m.county_code = :county AND " + lookup.where()

@@ -65,10 +65,8 @@ final class KeyLookup {
     }
 
     /**
-     * The expression to order rows by the {@code i}-th key column. In the joined form it is the key value's column,
-     * not the table's: ordered by the table's column, H2 at 1M households read the county's members in key order
-     * and scanned the key list for each of them (1,000 keys: 493M rows, 51 s); ordered by the key list it looks each
-     * key up in the primary key.
+     * The expression to order rows by the {@code i}-th key column: the key list's column in the joined form (so the
+     * order does not invite a planner to drive the join from the table), the table's column otherwise.
      */
     String orderBy(int i) {
         return form == Form.UNNEST_JOIN ? "k.key_" + i : alias + "." + columns.get(i);
