@@ -59,7 +59,7 @@ class ScopeProperties {
                 if (!result.hasNext()) {
                     break;
                 }
-                page = page.next();
+                page = result.next();
             }
         } catch (AccessDeniedException e) {
             assertThat(scope.contains(asked) || asked.contains(scope)).isFalse();

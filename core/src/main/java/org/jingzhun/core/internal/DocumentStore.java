@@ -117,7 +117,7 @@ public final class DocumentStore<T> {
             if (!p.hasNext()) {
                 return out;
             }
-            req = req.next();
+            req = p.next();
         }
     }
 

@@ -30,17 +30,18 @@ import org.jingzhun.spi.access.Permission;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.policy.MonitoringCategory;
 import org.jingzhun.spi.access.Principal;
-import org.jingzhun.spi.household.HouseholdSummary;
 import org.jingzhun.spi.household.PovertyCause;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.region.Region;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
 import org.jingzhun.spi.region.RegionTree;
+import org.jingzhun.spi.storage.AreaAggregate;
+import org.jingzhun.spi.storage.AreaAggregateQuery;
 
 /**
- * Poverty statistics (统计监测) by area: incidence, poor households and people, status and cause breakdowns, rolled
- * up from villages to townships and the county in one pass over the registry. The same figures serve 2014-era
+ * Poverty statistics (统计监测) by area: incidence, poor households and people, status and cause breakdowns, counted by
+ * storage per village in one query and rolled up to townships, counties and beyond. The same figures serve 2014-era
  * registration and today's monitoring, since both read the one registry. Confined to the principal's scope.
  */
 public final class StatisticsService {
@@ -153,11 +154,12 @@ public final class StatisticsService {
         return ctx.read(tx -> {
             RegionTree tree = RegionTree.of(tx.regions().findWithin(effective));
             Map<RegionCode, Tally> tallies = new HashMap<>();
-            tx.households().forEachSummaryWithin(effective, h -> {
-                for (RegionCode c = h.region(); c != null && effective.contains(c); c = c.parent()) {
-                    tallies.computeIfAbsent(c, k -> new Tally()).add(h);
+            // Storage counts by village where the rows are (one GROUP BY on SQL); only the groups are rolled up here.
+            for (AreaAggregate g : tx.households().aggregate(AreaAggregateQuery.byVillage(effective))) {
+                for (RegionCode c = g.area(); c != null && effective.contains(c); c = c.parent()) {
+                    tallies.computeIfAbsent(c, k -> new Tally()).add(g);
                 }
-            });
+            }
             List<RegionStatistics> out = new ArrayList<>();
             out.add(statistics(effective, tree, tallies));
             for (Region r : tree.all()) {
@@ -187,17 +189,17 @@ public final class StatisticsService {
         final Map<PovertyStatus, Long> byStatus = new EnumMap<>(PovertyStatus.class);
         final Map<PovertyCause, Long> byCause = new EnumMap<>(PovertyCause.class);
 
-        void add(HouseholdSummary h) {
-            byStatus.merge(h.status(), 1L, Long::sum);
-            if (!h.status().active()) {
+        void add(AreaAggregate g) {
+            byStatus.merge(g.status(), g.households(), Long::sum);
+            if (!g.status().active()) {
                 return;
             }
-            households++;
-            people += h.size();
-            if (h.status().poor()) {
-                poorHouseholds++;
-                poorPeople += h.size();
-                byCause.merge(h.mainCause(), 1L, Long::sum);
+            households += g.households();
+            people += g.people();
+            if (g.status().poor()) {
+                poorHouseholds += g.households();
+                poorPeople += g.people();
+                byCause.merge(g.mainCause(), g.households(), Long::sum);
             }
         }
     }

@@ -80,6 +80,8 @@ import org.junit.jupiter.api.Test;
  *   <li>errors carry the SPI codes: {@code storage.duplicate}, {@code storage.version_conflict} and
  *       {@code storage.not_found}, with the record's id in the message;</li>
  *   <li>a unit of work that throws leaves storage exactly as it was, whatever it inserted, changed or deleted;</li>
+ *   <li>households of an area are paged in id order by key ({@code PageRequest.after}, the page's last id) or by
+ *       offset, across counties too, with a total only when the request asks for one;</li>
  *   <li>a unit of work started inside another on the same thread joins it and commits or rolls back with it.</li>
  * </ul>
  */
@@ -408,33 +410,63 @@ public abstract class AbstractStorageContractTest {
         run(tx -> insertionOrder.forEach(tx.households()::insert));
         List<String> countyIds = idsIn(households, COUNTY);
 
-        Page<Household> first = householdsWithin(COUNTY, PageRequest.first(3));
-        Page<Household> second = householdsWithin(COUNTY, first.request().next());
-        Page<Household> third = householdsWithin(COUNTY, second.request().next());
+        Page<Household> first = householdsWithin(COUNTY, PageRequest.first(3).withTotal());
+        Page<Household> second = householdsWithin(COUNTY, first.next());
+        Page<Household> third = householdsWithin(COUNTY, second.next());
 
         assertThat(countyIds).hasSize(7);
         assertThat(first.items()).extracting(Household::id).containsExactlyElementsOf(countyIds.subList(0, 3));
         assertThat(second.items()).extracting(Household::id).containsExactlyElementsOf(countyIds.subList(3, 6));
         assertThat(third.items()).extracting(Household::id).containsExactlyElementsOf(countyIds.subList(6, 7));
-        assertThat(List.of(first.total(), second.total(), third.total())).containsOnly(7L);
+        assertThat(first.total()).isEqualTo(7L);
+        assertThat(second.total()).isNull();
+        assertThat(third.total()).isNull();
         assertThat(List.of(first.hasNext(), second.hasNext(), third.hasNext())).containsExactly(true, true, false);
+        assertThat(second.request().after()).isEqualTo(countyIds.get(2));
+        assertThat(List.of(first.lastKey(), second.lastKey(), third.lastKey()))
+                .containsExactly(countyIds.get(2), countyIds.get(5), countyIds.get(6));
+        Page<Household> numbered = householdsWithin(COUNTY, new PageRequest(3, 3));
+        assertThat(numbered.items()).extracting(Household::id).containsExactlyElementsOf(countyIds.subList(3, 6));
+        assertThat(numbered.total()).isEqualTo(7L);
+        assertThat(numbered.hasNext()).isTrue();
+        assertThat(householdsWithin(COUNTY, numbered.next()).items()).extracting(Household::id)
+                .containsExactly(countyIds.get(6));
         assertThat(first.items().get(0)).isEqualTo(
                 households.stream().filter(h -> h.id().equals(countyIds.get(0))).findFirst().orElseThrow()
                         .toBuilder().version(1).build());
 
-        Page<Household> township = householdsWithin(TOWNSHIP_A, PageRequest.first(10));
+        Page<Household> township = householdsWithin(TOWNSHIP_A, PageRequest.first(10).withTotal());
         assertThat(township.items()).extracting(Household::id).containsExactlyElementsOf(idsIn(households, TOWNSHIP_A));
-        assertThat(township.total()).isEqualTo(5);
+        assertThat(township.total()).isEqualTo(5L);
+        assertThat(township.hasNext()).isFalse();
+        List<String> townshipIds = idsIn(households, TOWNSHIP_A);
+        assertThat(householdsWithin(TOWNSHIP_A, PageRequest.first(2).after(townshipIds.get(1))).items())
+                .extracting(Household::id).containsExactlyElementsOf(townshipIds.subList(2, 4));
         Page<Household> village = householdsWithin(VILLAGE_B1, PageRequest.first(10));
         assertThat(village.items()).extracting(Household::id).containsExactlyElementsOf(idsIn(households, VILLAGE_B1));
         Page<Household> beyond = householdsWithin(COUNTY, new PageRequest(20, 5));
         assertThat(beyond.items()).isEmpty();
-        assertThat(beyond.total()).isEqualTo(7);
+        assertThat(beyond.total()).isEqualTo(7L);
+        assertThat(beyond.hasNext()).isFalse();
         Page<Household> prefecture = householdsWithin(PREFECTURE, PageRequest.first(100));
         assertThat(prefecture.items()).extracting(Household::id)
                 .containsExactlyElementsOf(idsIn(households, PREFECTURE));
-        assertThat(householdsWithin(RegionCode.of("341703"), PageRequest.first(5)).total())
-                .isZero();
+        // Keyset pages across counties: a page may end in one county and the next start in another.
+        List<String> prefectureIds = idsIn(households, PREFECTURE);
+        List<String> walked = new ArrayList<>();
+        Page<Household> step = householdsWithin(PREFECTURE, PageRequest.first(2));
+        while (true) {
+            step.items().forEach(h -> walked.add(h.id()));
+            if (!step.hasNext()) {
+                break;
+            }
+            step = householdsWithin(PREFECTURE, step.next());
+        }
+        assertThat(walked).containsExactlyElementsOf(prefectureIds);
+        assertThat(householdsWithin(PREFECTURE, new PageRequest(6, 5)).items()).extracting(Household::id)
+                .containsExactlyElementsOf(prefectureIds.subList(6, 8));
+        assertThat(householdsWithin(RegionCode.of("341703"), PageRequest.first(5).withTotal()).total())
+                .isEqualTo(0);
     }
 
     private static List<String> idsIn(List<Household> households, RegionCode area) {
@@ -1034,12 +1066,16 @@ public abstract class AbstractStorageContractTest {
         List<StoredDocument> all = List.of(otherKind, otherCounty, countyNoYear, a2y16, b1y17, a1y16);
         run(tx -> all.forEach(tx.documents()::save));
 
-        Page<StoredDocument> county = documentsWithin("plan", COUNTY, null, PageRequest.first(3));
+        Page<StoredDocument> county = documentsWithin("plan", COUNTY, null, PageRequest.first(3).withTotal());
         assertThat(county.items()).containsExactly(a1y16.withVersion(1), b1y17.withVersion(1), a2y16.withVersion(1));
-        assertThat(county.total()).isEqualTo(4);
+        assertThat(county.total()).isEqualTo(4L);
         assertThat(county.hasNext()).isTrue();
-        assertThat(documentsWithin("plan", COUNTY, null, county.request().next()).items())
-                .containsExactly(countyNoYear.withVersion(1));
+        Page<StoredDocument> rest = documentsWithin("plan", COUNTY, null, county.next());
+        assertThat(rest.items()).containsExactly(countyNoYear.withVersion(1));
+        assertThat(rest.hasNext()).isFalse();
+        assertThat(rest.total()).isNull();
+        assertThatThrownBy(() -> documentsWithin("plan", COUNTY, null, PageRequest.first(3).after(a1y16.id())))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(documentsWithin("plan", COUNTY, 2016, PageRequest.first(10)).items())
                 .containsExactly(a1y16.withVersion(1), a2y16.withVersion(1));
         assertThat(documentsWithin("plan", TOWNSHIP_A, null, PageRequest.first(10)).items())
@@ -1048,8 +1084,8 @@ public abstract class AbstractStorageContractTest {
                 PageRequest.first(10));
         assertThat(prefecture.items())
                 .containsExactly(a1y16.withVersion(1), a2y16.withVersion(1), otherCounty.withVersion(1));
-        assertThat(documentsWithin("pairing", COUNTY, 2017, PageRequest.first(10)).total())
-                .isZero();
+        assertThat(documentsWithin("pairing", COUNTY, 2017, PageRequest.first(10).withTotal()).total())
+                .isEqualTo(0);
     }
 
     @Test
@@ -1499,7 +1535,7 @@ public abstract class AbstractStorageContractTest {
                 .items();
         assertThat(plans).containsExactlyInAnyOrderElementsOf(stored.stream().filter(d -> d.kind().equals("plan"))
                 .toList());
-        assertThat(documentsWithin("fund", OTHER_COUNTY, null, PageRequest.first(1)).total())
+        assertThat(documentsWithin("fund", OTHER_COUNTY, null, PageRequest.first(1).withTotal()).total())
                 .isEqualTo(stored.stream().filter(d -> d.kind().equals("fund")
                         && d.countyCode().equals(OTHER_COUNTY.countyCode())).count());
 
@@ -1521,7 +1557,7 @@ public abstract class AbstractStorageContractTest {
         late.add(BULK - 2, stale);
         assertFailsWith(ConflictException.class, "storage.version_conflict", stale.id(),
                 () -> inTx(tx -> tx.documents().saveAll(late)));
-        assertThat(documentsWithin("plan", VILLAGE_A2, 2020, PageRequest.first(1)).total()).isZero();
+        assertThat(documentsWithin("plan", VILLAGE_A2, 2020, PageRequest.first(1).withTotal()).total()).isEqualTo(0L);
     }
 
     @Test
@@ -1795,8 +1831,8 @@ public abstract class AbstractStorageContractTest {
         assertThat(incomesOf(single.id())).isEmpty();
         assertThat(auditOf("household", single.id())).isEmpty();
         assertThat(auditCount(COUNTY.countyCode())).isZero();
-        assertThat(documentsWithin(doc.kind(), PREFECTURE, null, PageRequest.first(10)).total())
-                .isZero();
+        assertThat(documentsWithin(doc.kind(), PREFECTURE, null, PageRequest.first(10).withTotal()).total())
+                .isEqualTo(0);
     }
 
     @Test

@@ -2,14 +2,24 @@ package org.jingzhun.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterProperty;
 import org.jingzhun.spi.household.Household;
+import org.jingzhun.spi.household.PovertyCause;
+import org.jingzhun.spi.household.PovertyStatus;
+import org.jingzhun.spi.region.RegionCode;
+import org.jingzhun.spi.region.RegionLevel;
+import org.jingzhun.spi.storage.AreaAggregate;
+import org.jingzhun.spi.storage.AreaAggregateQuery;
 import org.jingzhun.spi.storage.Storage;
 import org.opentest4j.TestAbortedException;
 
@@ -71,6 +81,75 @@ public abstract class AbstractStoragePropertyTest {
             remove(first.id());
         }
     }
+
+    /**
+     * The storage's area aggregate equals a tally of the stored households, for generated registries over villages
+     * of three counties in two prefectures, at every area level and group level.
+     */
+    @Property(tries = 30)
+    void aggregateEqualsTheTallyOfTheStoredHouseholds(@ForAll("registries") List<Household> registry,
+            @ForAll("aggregateQueries") AreaAggregateQuery query) {
+        List<Household> stored = new ArrayList<>();
+        java.util.Set<String> taken = new java.util.HashSet<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Household h : registry) {
+            // Ids unique, and a citizen ID active in one household at most, as storage requires.
+            List<String> people = h.members().stream().map(m -> m.citizenId().value()).toList();
+            if (ids.add(h.id()) && (!h.status().active() || people.stream().noneMatch(taken::contains))) {
+                if (h.status().active()) {
+                    taken.addAll(people);
+                }
+                stored.add(h);
+            }
+        }
+        try {
+            storage.inTransaction(tx -> tx.households().insertAll(stored));
+            java.util.Map<List<Object>, long[]> tally = new java.util.HashMap<>();
+            for (Household h : stored) {
+                if (query.area().contains(h.region())) {
+                    long[] t = tally.computeIfAbsent(List.of(query.groupOf(h.region()), h.status(), h.mainCause()),
+                            k -> new long[2]);
+                    t[0]++;
+                    t[1] += h.size();
+                }
+            }
+            List<AreaAggregate> expected = tally.entrySet().stream()
+                    .map(e -> new AreaAggregate((RegionCode) e.getKey().get(0), (PovertyStatus) e.getKey().get(1),
+                            (PovertyCause) e.getKey().get(2), e.getValue()[0], e.getValue()[1]))
+                    .sorted(AreaAggregate.ORDER).toList();
+
+            List<AreaAggregate> actual = storage.inTransaction(tx -> tx.households().aggregate(query));
+            assertThat(actual).isEqualTo(expected);
+        } finally {
+            stored.forEach(h -> remove(h.id()));
+        }
+    }
+
+    @Provide
+    Arbitrary<List<Household>> registries() {
+        // Few villages, so that groups hold several households.
+        Arbitrary<RegionCode> villages = Arbitraries.of(AGGREGATE_VILLAGES);
+        Arbitrary<Household> households = Arbitraries.of(AGGREGATE_VILLAGES.stream().map(RegionCode::countyCode)
+                        .distinct().toList())
+                .flatMap(county -> Combinators.combine(HouseholdArbitraries.households(county),
+                                villages.filter(v -> v.countyCode().equals(county)))
+                        .as((h, v) -> h.toBuilder().region(v).build()));
+        return households.list().ofMaxSize(25);
+    }
+
+    @Provide
+    Arbitrary<AreaAggregateQuery> aggregateQueries() {
+        Arbitrary<RegionCode> areas = Arbitraries.of(RegionCode.of("340000"), RegionCode.of("341700"),
+                RegionCode.of("341702"), RegionCode.of("341702100"), RegionCode.of("341702100201"),
+                RegionCode.of("340102"));
+        return areas.flatMap(area -> Arbitraries.of(RegionLevel.values())
+                .filter(level -> level.ordinal() >= area.level().ordinal())
+                .map(level -> new AreaAggregateQuery(area, level)));
+    }
+
+    private static final List<RegionCode> AGGREGATE_VILLAGES = List.of(RegionCode.of("341702100201"),
+            RegionCode.of("341702100202"), RegionCode.of("341702200201"), RegionCode.of("341721100201"),
+            RegionCode.of("340102001001"), RegionCode.of("340102001002"));
 
     @Provide
     Arbitrary<Household> households() {

@@ -31,7 +31,10 @@ public interface DocumentRepository {
         return out;
     }
 
-    /** Documents of a kind inside {@code area}, optionally of one year, ordered by id. */
+    /**
+     * Documents of a kind inside {@code area}, optionally of one year, ordered by id; paged by offset (requests after
+     * a key are refused with {@link IllegalArgumentException}), counted only when the request asks.
+     */
     Page<StoredDocument> findWithin(String kind, RegionCode area, Integer year, PageRequest page);
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jingzhun.spi.household.Household;
 import org.jingzhun.spi.household.HouseholdSummary;
+import org.jingzhun.spi.household.PovertyCause;
 import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.region.RegionCode;
@@ -81,7 +82,13 @@ public interface HouseholdRepository {
         return out;
     }
 
-    /** Households whose region lies inside {@code area}, ordered by id. */
+    /**
+     * Households whose region lies inside {@code area}, ordered by id. A request {@linkplain PageRequest#after() after}
+     * a key starts after the household with that id; the page's {@link Page#lastKey()} is the id of its last
+     * household. A backend should read a keyset page and the first page without touching the rows before it, and
+     * count the area only when {@linkplain PageRequest#counted() asked}, so that walking an area page by page costs
+     * as much per household at any registry size.
+     */
     Page<Household> findWithin(RegionCode area, PageRequest page);
 
     long countWithin(RegionCode area);
@@ -99,7 +106,7 @@ public interface HouseholdRepository {
             if (!page.hasNext()) {
                 return;
             }
-            req = req.next();
+            req = page.next();
         }
     }
 
@@ -128,6 +135,28 @@ public interface HouseholdRepository {
      */
     default void forEachSummaryWithin(RegionCode area, java.util.function.Consumer<HouseholdSummary> action) {
         forEachWithin(area, h -> action.accept(HouseholdSummary.of(h)));
+    }
+
+    /**
+     * The households inside the query's area counted by group (area at the query's level, status, main cause), with
+     * their people, in {@link AreaAggregate#ORDER}: statistics for every area of a province in one call. A backend
+     * should count where the rows are (a SQL backend: one {@code GROUP BY}); the default tallies
+     * {@link #forEachSummaryWithin}, for backends that cannot.
+     */
+    default List<AreaAggregate> aggregate(AreaAggregateQuery query) {
+        record Group(RegionCode area, PovertyStatus status, PovertyCause cause) {
+        }
+        java.util.Map<Group, long[]> tally = new java.util.HashMap<>();
+        forEachSummaryWithin(query.area(), h -> {
+            long[] t = tally.computeIfAbsent(new Group(query.groupOf(h.region()), h.status(), h.mainCause()),
+                    g -> new long[2]);
+            t[0]++;
+            t[1] += h.size();
+        });
+        return tally.entrySet().stream()
+                .map(e -> new AreaAggregate(e.getKey().area(), e.getKey().status(), e.getKey().cause(),
+                        e.getValue()[0], e.getValue()[1]))
+                .sorted(AreaAggregate.ORDER).toList();
     }
 
     /** Active (not removed) households having a member with this citizen ID. */

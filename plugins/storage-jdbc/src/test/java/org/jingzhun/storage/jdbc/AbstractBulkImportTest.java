@@ -72,7 +72,7 @@ abstract class AbstractBulkImportTest {
             if (!slice.hasNext()) {
                 break;
             }
-            page = page.next();
+            page = slice.next();
         }
         assertThat(loaded).hasSize(expected.size());
         for (int i = 0; i < expected.size(); i++) {

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.UnaryOperator;
 import org.jingzhun.spi.storage.Storage;
@@ -76,7 +77,8 @@ enum TestDatabase {
     Storage createStorage(UnaryOperator<JdbcStorageConfig> adjust) {
         Schema schema = newSchema();
         try {
-            return new Disposable(open(adjust.apply(schema.config())), schema.drop());
+            JdbcStorageConfig config = adjust.apply(schema.config());
+            return new Disposable(open(config), schema.drop(), config);
         } catch (RuntimeException e) {
             schema.drop().run();
             throw e;
@@ -115,14 +117,41 @@ enum TestDatabase {
         Assumptions.abort(message);
     }
 
+    /** Rows the database read for {@code work} on a storage made here (see {@code JdbcStorage.rowsReadBy}). */
+    static long rowsReadBy(Storage storage, java.util.function.Consumer<StorageTransaction> work) {
+        return ((org.jingzhun.storage.jdbc.internal.JdbcStorage) ((Disposable) storage).delegate).rowsReadBy(work);
+    }
+
+    /**
+     * Refreshes the planner's statistics of the households and members tables of a storage made here, as a
+     * database's background analysis (autovacuum, InnoDB's persistent statistics) does after a load.
+     */
+    static void analyze(Storage storage) {
+        JdbcStorageConfig config = ((Disposable) storage).config;
+        String url = config.url().toLowerCase(java.util.Locale.ROOT);
+        List<String> sql = url.startsWith("jdbc:postgresql:") ? List.of("ANALYZE households", "ANALYZE members")
+                : url.startsWith("jdbc:mariadb:") ? List.of("ANALYZE TABLE households", "ANALYZE TABLE members")
+                : List.of("ANALYZE");
+        try (Connection c = DriverManager.getConnection(config.url(), config.user(), config.password());
+                Statement s = c.createStatement()) {
+            for (String statement : sql) {
+                s.execute(statement);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not analyze " + storage.describe(), e);
+        }
+    }
+
     /** A storage that drops its schema after closing. */
     private static final class Disposable implements Storage {
         private final Storage delegate;
         private final Runnable drop;
+        private final JdbcStorageConfig config;
 
-        Disposable(Storage delegate, Runnable drop) {
+        Disposable(Storage delegate, Runnable drop, JdbcStorageConfig config) {
             this.delegate = delegate;
             this.drop = drop;
+            this.config = config;
         }
 
         @Override

@@ -211,6 +211,9 @@ final class JdbcDocumentRepository implements DocumentRepository {
 
     @Override
     public Page<StoredDocument> findWithin(String kind, RegionCode area, Integer year, PageRequest page) {
+        if (page.after() != null) {
+            throw new IllegalArgumentException("documents are paged by offset, not after a key");
+        }
         AreaFilter filter = new AreaFilter(area);
         // A whole county is every document of the county: read along the primary key (county_code, kind, id) in
         // key order instead of through the region index and a sort. Narrower areas go through the region index.
@@ -220,15 +223,18 @@ final class JdbcDocumentRepository implements DocumentRepository {
         String order = county ? " ORDER BY county_code, kind, id" : " ORDER BY id, county_code";
         Query items = bindArea(handle.createQuery(SELECT + where + order + " LIMIT :limit OFFSET :offset"), filter,
                 county, area)
-                .bind("kind", kind).bind("limit", page.limit()).bind("offset", page.offset());
+                .bind("kind", kind).bind("limit", page.limit() + 1).bind("offset", page.offset());
         Query count = bindArea(handle.createQuery("SELECT COUNT(*) FROM documents" + where), filter, county, area)
                 .bind("kind", kind);
         if (year != null) {
             items.bind("year", year.intValue());
             count.bind("year", year.intValue());
         }
+        // One row beyond the page tells whether more follow, so the area is counted only when the caller asks.
         List<StoredDocument> found = items.map(MAPPER).list();
-        return new Page<>(found, count.mapTo(Long.class).one(), page);
+        boolean more = found.size() > page.limit();
+        return new Page<>(more ? found.subList(0, page.limit()) : found,
+                page.counted() ? count.mapTo(Long.class).one() : null, page, more, null);
     }
 
     private static Query bindArea(Query query, AreaFilter filter, boolean county, RegionCode area) {

@@ -27,6 +27,8 @@ import org.jingzhun.spi.household.PovertyStatus;
 import org.jingzhun.spi.person.CitizenId;
 import org.jingzhun.spi.region.RegionCode;
 import org.jingzhun.spi.region.RegionLevel;
+import org.jingzhun.spi.storage.AreaAggregate;
+import org.jingzhun.spi.storage.AreaAggregateQuery;
 import org.jingzhun.spi.storage.HouseholdRepository;
 import org.jingzhun.spi.storage.Page;
 import org.jingzhun.spi.storage.PageRequest;
@@ -304,14 +306,67 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         return withMembers(rows).stream().findFirst();
     }
 
+    /**
+     * A keyset page (the first page, or after a key) reads its rows and one more, to know whether more follow, along
+     * the primary key of each county it spans; a numbered page skips {@code offset} rows in key order. Only a counted
+     * request counts the area.
+     */
     @Override
     public Page<Household> findWithin(RegionCode area, PageRequest page) {
-        AreaFilter filter = new AreaFilter(area);
-        List<Household.Builder> rows = filter.bind(handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD + " WHERE "
-                        + filter.condition() + " ORDER BY id, county_code LIMIT :limit OFFSET :offset"))
-                .bind("limit", page.limit()).bind("offset", page.offset())
-                .map(HouseholdRows.HOUSEHOLD).list();
-        return new Page<>(withMembers(rows), countWithin(area), page);
+        Long total = page.counted() ? countWithin(area) : null;
+        List<String> ids = new ArrayList<>();
+        List<Household.Builder> rows = page.offset() > 0
+                ? numberedPage(area, page.offset(), page.limit() + 1, ids)
+                : keysetPage(area, null, HouseholdRows.SELECT_HOUSEHOLD, HouseholdRows.HOUSEHOLD, page.after(),
+                        page.limit() + 1, ids);
+        boolean more = rows.size() > page.limit();
+        if (more) {
+            rows = rows.subList(0, page.limit());
+        }
+        return new Page<>(withMembers(rows, narrow(area)), total, page, more,
+                rows.isEmpty() ? null : ids.get(rows.size() - 1));
+    }
+
+    /** {@code limit} households after the first {@code offset} of the area, in id order. */
+    private List<Household.Builder> numberedPage(RegionCode area, int offset, int limit, List<String> ids) {
+        Query query;
+        if (area.level().ordinal() <= RegionLevel.COUNTY.ordinal()) {
+            // Whole counties: skipped along the primary key, never sorted.
+            query = handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD + " WHERE " + countiesCondition(area)
+                    + " ORDER BY county_code, id LIMIT :limit OFFSET :offset");
+            bindCounties(query, area);
+        } else {
+            AreaFilter filter = new AreaFilter(area);
+            query = filter.bind(handle.createQuery(HouseholdRows.SELECT_HOUSEHOLD + " WHERE " + filter.condition()
+                    + " ORDER BY id, county_code LIMIT :limit OFFSET :offset"));
+        }
+        return query.bind("limit", limit).bind("offset", offset).map(recordingIds(HouseholdRows.HOUSEHOLD, ids))
+                .list();
+    }
+
+    /** The SQL condition "in one of the counties of {@code area}" (a county, prefecture or province). */
+    private static String countiesCondition(RegionCode area) {
+        return area.level() == RegionLevel.COUNTY ? "county_code = :county"
+                : "county_code >= :first_county AND county_code <= :last_county";
+    }
+
+    private static <S extends org.jdbi.v3.core.statement.SqlStatement<S>> S bindCounties(S statement,
+            RegionCode area) {
+        if (area.level() == RegionLevel.COUNTY) {
+            return statement.bind("county", area.countyCode());
+        }
+        return statement.bind("first_county", (area.prefix() + "000000").substring(0, 6))
+                .bind("last_county", (area.prefix() + "999999").substring(0, 6));
+    }
+
+    /**
+     * The first county with households inside {@code area} (a prefecture or province) whose code is at least
+     * {@code from}, or null: one index seek, so walking the counties of a province costs one seek per county.
+     */
+    private String nextCounty(RegionCode area, String from) {
+        return bindCounties(handle.createQuery("SELECT county_code FROM households WHERE " + countiesCondition(area)
+                        + " AND county_code >= :from ORDER BY county_code LIMIT 1"), area)
+                .bind("from", from).mapTo(String.class).findOne().map(String::strip).orElse(null);
     }
 
     @Override
@@ -362,8 +417,9 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
     /** Keyset pages (id after the last one seen) instead of OFFSET, and no counting: each page costs the same. */
     @Override
     public void forEachWithin(RegionCode area, java.util.function.Consumer<Household> action) {
+        boolean narrow = narrow(area);
         scan(area, null, HouseholdRows.SELECT_HOUSEHOLD, HouseholdRows.HOUSEHOLD,
-                rows -> withMembers(rows, false).forEach(action));
+                rows -> withMembers(rows, narrow).forEach(action));
     }
 
     /**
@@ -399,38 +455,69 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
      */
     private <T> void scan(RegionCode area, Set<PovertyStatus> statuses, String select, RowMapper<T> mapper,
             java.util.function.Consumer<List<T>> page) {
-        AreaFilter filter = new AreaFilter(area);
-        // A whole county is every household of the county: its pages are read along the primary key in key order,
-        // so each page stops after its rows (H2 otherwise read the county's rows through the region index for
-        // every page and sorted them). Narrower areas go through the region index.
-        boolean county = area.level() == RegionLevel.COUNTY;
-        String where = (county ? "county_code = :county" : filter.condition())
-                + (statuses == null ? "" : " AND status IN (<statuses>)");
-        String order = county ? " ORDER BY county_code, id" : " ORDER BY id, county_code";
         String after = null;
         while (true) {
-            Query query = handle.createQuery(select + " WHERE " + where
-                            + (after == null ? "" : " AND id > :after") + order + " LIMIT :limit")
-                    .bind("limit", SCAN_PAGE);
-            if (county) {
-                query.bind("county", area.countyCode());
-            } else {
-                filter.bind(query);
-            }
-            if (statuses != null) {
-                query.bindList("statuses", statuses.stream().map(Codes::of).toList());
-            }
-            if (after != null) {
-                query.bind("after", after);
-            }
             List<String> ids = new ArrayList<>();
-            List<T> rows = query.map(recordingIds(mapper, ids)).list();
+            List<T> rows = keysetPage(area, statuses, select, mapper, after, SCAN_PAGE, ids);
             page.accept(rows);
             if (ids.size() < SCAN_PAGE) {
                 return;
             }
             after = ids.get(ids.size() - 1);
         }
+    }
+
+    /**
+     * At most {@code limit} households inside {@code area} (of the given statuses, or all when null) with ids after
+     * {@code after} (null: from the start), in id order; each row's id is added to {@code ids}.
+     *
+     * <p>A county is read along the primary key in key order, so a page stops after its rows (through the region
+     * index H2 read the whole county and sorted it for every page). An area of several counties is read county by
+     * county the same way, in county order, which is id order since ids start with the county code: as one query
+     * over the area every page was a scan of the whole area and a sort. Townships and villages go through the
+     * region index.
+     */
+    private <T> List<T> keysetPage(RegionCode area, Set<PovertyStatus> statuses, String select, RowMapper<T> mapper,
+            String after, int limit, List<String> ids) {
+        if (area.level().ordinal() >= RegionLevel.COUNTY.ordinal()) {
+            return countyPage(area, statuses, select, mapper, after, limit, ids);
+        }
+        List<T> out = new ArrayList<>();
+        String county = nextCounty(area, after == null ? "" : CountyKeys.countyOf(after));
+        while (county != null && out.size() < limit) {
+            RegionCode whole = RegionCode.of(county + "000000");
+            String from = after != null && county.equals(CountyKeys.countyOf(after)) ? after : null;
+            out.addAll(countyPage(whole, statuses, select, mapper, from, limit - out.size(), ids));
+            if (out.size() < limit) {
+                county = nextCounty(area, String.valueOf(Integer.parseInt(county) + 1));
+            }
+        }
+        return out;
+    }
+
+    /** {@link #keysetPage} for an area within one county. */
+    private <T> List<T> countyPage(RegionCode area, Set<PovertyStatus> statuses, String select, RowMapper<T> mapper,
+            String after, int limit, List<String> ids) {
+        AreaFilter filter = new AreaFilter(area);
+        boolean county = area.level() == RegionLevel.COUNTY;
+        String where = (county ? "county_code = :county" : filter.condition())
+                + (statuses == null ? "" : " AND status IN (<statuses>)");
+        String order = county ? " ORDER BY county_code, id" : " ORDER BY id, county_code";
+        Query query = handle.createQuery(select + " WHERE " + where
+                        + (after == null ? "" : " AND id > :after") + order + " LIMIT :limit")
+                .bind("limit", limit);
+        if (county) {
+            query.bind("county", area.countyCode());
+        } else {
+            filter.bind(query);
+        }
+        if (statuses != null) {
+            query.bindList("statuses", statuses.stream().map(Codes::of).toList());
+        }
+        if (after != null) {
+            query.bind("after", after);
+        }
+        return query.map(recordingIds(mapper, ids)).list();
     }
 
     /** {@code mapper}, also noting each row's {@code id} column in {@code ids} (the keyset of the next page). */
@@ -454,8 +541,49 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
         };
     }
 
+    /** A township or village: its households are scattered over the county's id range. */
+    private static boolean narrow(RegionCode area) {
+        return area.level().ordinal() > RegionLevel.COUNTY.ordinal();
+    }
+
+    /**
+     * One {@code GROUP BY} over the area's households, joined to their member counts (one {@code GROUP BY} over the
+     * same counties' members), so that the database counts and only the groups travel.
+     */
+    @Override
+    public List<AreaAggregate> aggregate(AreaAggregateQuery query) {
+        RegionCode area = query.area();
+        int digits = query.groupLevel().significantDigits();
+        // By village the group is the region itself; cutting it would cost a string per row for nothing.
+        String group = digits == 12 ? "h.region_code" : "SUBSTRING(h.region_code, 1, " + digits + ")";
+        boolean counties = !narrow(area);
+        AreaFilter filter = new AreaFilter(area);
+        String households = counties ? countiesCondition(area).replace("county_code", "h.county_code")
+                : filter.condition("h");
+        String members = counties ? countiesCondition(area) : "county_code = :area_county";
+        Query q = handle.createQuery("SELECT " + group + " AS grp, h.status, h.main_cause, COUNT(*) AS households, "
+                + "SUM(COALESCE(m.people, 0)) AS people FROM households h LEFT JOIN (SELECT county_code, household_id, "
+                + "COUNT(*) AS people FROM members WHERE " + members + " GROUP BY county_code, household_id) m "
+                + "ON m.county_code = h.county_code AND m.household_id = h.id WHERE " + households
+                + " GROUP BY " + group + ", h.status, h.main_cause");
+        if (counties) {
+            bindCounties(q, area);
+        } else {
+            filter.bind(q);
+        }
+        return q.map((rs, ctx) -> new AreaAggregate(
+                        new RegionCode((rs.getString(1).strip() + "000000000000").substring(0, 12)),
+                        Codes.parse(PovertyStatus.class, rs.getString(2)),
+                        Codes.parse(PovertyCause.class, rs.getString(3)), rs.getLong(4), rs.getLong(5)))
+                .list().stream().sorted(AreaAggregate.ORDER).toList();
+    }
+
     @Override
     public long countWithin(RegionCode area) {
+        if (area.level().ordinal() <= RegionLevel.COUNTY.ordinal()) {
+            return bindCounties(handle.createQuery("SELECT COUNT(*) FROM households WHERE "
+                    + countiesCondition(area)), area).mapTo(Long.class).one();
+        }
         AreaFilter filter = new AreaFilter(area);
         return filter.bind(handle.createQuery("SELECT COUNT(*) FROM households WHERE " + filter.condition()))
                 .mapTo(Long.class).one();
@@ -539,10 +667,24 @@ final class JdbcHouseholdRepository implements HouseholdRepository {
      */
     private Map<String, List<Member>> membersOf(String county, List<String> ids) {
         Map<String, List<Member>> out = new HashMap<>();
-        KeyLookup lookup = dialect.keyLookup("members", "m", "household_id");
-        lookup.bind(handle.createQuery("SELECT " + Column.names(HouseholdRows.MEMBER_COLUMNS) + " FROM "
+        if (dialect.joinsKeysBadly()) {
+            // One primary-key lookup per household: joined to a key list, H2 at 1M households read the county's
+            // members (490k) and scanned the key list for each of them, 38-51 s per 1,000 keys, whatever the join
+            // columns and ordering.
+            for (String id : ids) {
+                handle.createQuery(HouseholdRows.SELECT_MEMBER + " WHERE county_code = :county AND household_id = :id "
+                                + "ORDER BY seq")
+                        .bind("county", county).bind("id", id)
+                        .map(HouseholdRows.MEMBER)
+                        .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+            }
+            return out;
+        }
+        KeyLookup lookup = dialect.keyLookup("members", "m", "county_code", "household_id");
+        lookup.bindColumns(handle.createQuery("SELECT " + Column.names(HouseholdRows.MEMBER_COLUMNS) + " FROM "
                         + lookup.from() + " WHERE m.county_code = :county AND " + lookup.where()
-                        + " ORDER BY m.household_id, m.seq"), ids)
+                        + " ORDER BY " + lookup.orderBy(1) + ", m.seq"),
+                        List.of(java.util.Collections.nCopies(ids.size(), county), ids))
                 .bind("county", county)
                 .map(HouseholdRows.MEMBER)
                 .forEach(e -> out.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));

@@ -129,6 +129,23 @@ public final class JdbcStorage implements Storage {
         }
     }
 
+    /**
+     * Runs {@code work} in one unit of work, rolled back at the end, and returns how many table rows the database
+     * read for it, by the database's own counters (see {@link RowsRead}): a diagnostic with which scan-cost tests
+     * and benchmarks check that a page or a scan reads what it returns and not the whole area. On H2 each query runs
+     * a second time under {@code EXPLAIN ANALYZE}, so keep it out of production paths.
+     */
+    public long rowsReadBy(java.util.function.Consumer<StorageTransaction> work) {
+        return jdbi.inTransaction(handle -> {
+            RowsRead counter = RowsRead.start(dialect, handle);
+            long before = counter.total();
+            work.accept(new JdbcTransaction(handle, dialect, bulk, config.batchSize()));
+            long read = counter.total() - before;
+            handle.rollback();
+            return read;
+        });
+    }
+
     /** A short random pause, longer with each attempt, so that the writers who deadlocked do not meet again. */
     private static void pause(int attempt) {
         try {

@@ -64,6 +64,14 @@ final class KeyLookup {
         return "UNNEST(" + params + ") AS k(" + names + ") JOIN " + table + " " + alias + " ON " + on;
     }
 
+    /**
+     * The expression to order rows by the {@code i}-th key column: the key list's column in the joined form (so the
+     * order does not invite a planner to drive the join from the table), the table's column otherwise.
+     */
+    String orderBy(int i) {
+        return form == Form.UNNEST_JOIN ? "k.key_" + i : alias + "." + columns.get(i);
+    }
+
     /** The condition picking the keys' rows, for the WHERE clause. */
     String where() {
         if (form == Form.UNNEST_JOIN) {

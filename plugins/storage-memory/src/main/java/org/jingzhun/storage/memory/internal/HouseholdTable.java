@@ -22,6 +22,8 @@ final class HouseholdTable {
     private final NavigableMap<String, Household> byId = new TreeMap<>();
     private final Map<String, NavigableSet<String>> idsByCitizen = new HashMap<>();
     private final RegionIndex<String> idsByRegion = new RegionIndex<>();
+    /** Households visited by area reads since the table was made: what a scan-cost test compares across sizes. */
+    private final java.util.concurrent.atomic.AtomicLong rowsRead = new java.util.concurrent.atomic.AtomicLong();
 
     Household get(String id) {
         return byId.get(id);
@@ -29,26 +31,51 @@ final class HouseholdTable {
 
     /** Households inside {@code area} in id order; ids start with the county code, so a county is one id range. */
     List<Household> within(RegionCode area) {
+        return within(area, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * At most {@code max} households inside {@code area} with ids after {@code after} (null: from the start), in id
+     * order. Ids start with the county code, so a county, prefecture or province is one id range, read from
+     * {@code after} on and no further than needed; a township or village is read through the region index.
+     */
+    List<Household> within(RegionCode area, String after, int max) {
+        List<Household> out = new ArrayList<>();
         if (RegionIndex.narrow(area)) {
-            List<Household> out = new ArrayList<>();
-            for (String id : idsByRegion.within("", area)) {
+            java.util.NavigableSet<String> ids = idsByRegion.within("", area);
+            rowsRead.addAndGet(ids.size());
+            for (String id : after == null ? ids : ids.tailSet(after, false)) {
+                if (out.size() == max) {
+                    break;
+                }
                 out.add(byId.get(id));
             }
             return out;
         }
-        Iterable<Household> candidates = byId.values();
-        if (area.level().ordinal() >= RegionLevel.COUNTY.ordinal()) {
-            String county = area.countyCode();
-            // '.' follows '-' in code order, so this range holds exactly the ids "<county>-…".
-            candidates = byId.subMap(county + "-", true, county + ".", false).values();
+        // '.' follows '-' and ':' follows '9' in code order, so these ranges hold exactly the ids "<county>-…", or
+        // the ids of every county whose code starts with the area's digits.
+        String prefix = area.prefix();
+        NavigableMap<String, Household> range = area.level() == RegionLevel.COUNTY
+                ? byId.subMap(prefix + "-", true, prefix + ".", false)
+                : byId.subMap(prefix, true, prefix + ":", false);
+        if (after != null) {
+            range = range.tailMap(after, false);
         }
-        List<Household> out = new ArrayList<>();
-        for (Household h : candidates) {
+        for (Household h : range.values()) {
+            if (out.size() == max) {
+                break;
+            }
+            rowsRead.incrementAndGet();
             if (area.contains(h.region())) {
                 out.add(h);
             }
         }
         return out;
+    }
+
+    /** Households visited by area reads so far. */
+    long rowsRead() {
+        return rowsRead.get();
     }
 
     List<Household> withMember(CitizenId citizenId) {

@@ -24,6 +24,7 @@ import org.jingzhun.spi.storage.PageRequest;
  */
 final class MemoryHouseholdRepository implements HouseholdRepository {
     static final String KIND = "household";
+    private static final int SCAN_PAGE = 1_000;
 
     private final HouseholdTable table;
     private final UnitOfWork unit;
@@ -143,7 +144,30 @@ final class MemoryHouseholdRepository implements HouseholdRepository {
     @Override
     public Page<Household> findWithin(RegionCode area, PageRequest page) {
         unit.check();
-        return Pages.slice(table.within(area), page);
+        if (page.after() == null && page.offset() > 0 || page.counted()) {
+            // A numbered or counted page needs the whole area anyway.
+            return Pages.keyed(table.within(area), page);
+        }
+        List<Household> rows = table.within(area, page.after(), page.limit() + 1);
+        boolean more = rows.size() > page.limit();
+        List<Household> items = more ? rows.subList(0, page.limit()) : rows;
+        return new Page<>(items, null, page, more,
+                items.isEmpty() ? null : items.get(items.size() - 1).id());
+    }
+
+    /** Walks the area a page at a time, so that a scan costs the area once, not once per page. */
+    @Override
+    public void forEachWithin(RegionCode area, java.util.function.Consumer<Household> action) {
+        unit.check();
+        String after = null;
+        while (true) {
+            List<Household> rows = table.within(area, after, SCAN_PAGE);
+            rows.forEach(action);
+            if (rows.size() < SCAN_PAGE) {
+                return;
+            }
+            after = rows.get(rows.size() - 1).id();
+        }
     }
 
     @Override
