@@ -12,21 +12,19 @@ public enum MaskingProfile {
      * Public notice (公示): name, village, category and reason only; never an ID, phone, bank account, address detail
      * or health (REFERENCE §6). IDs, phones, bank accounts, addresses and health are removed, not masked.
      */
-    PUBLIC_NOTICE("公示", "public notice"),
+    PUBLIC_NOTICE("公示"),
     /**
      * Screens and paper (屏幕显示): ID with its first 6 and last 4 characters, the middle of phone and bank numbers
      * masked, the address only to the village group, health withheld.
      */
-    SCREEN("屏幕显示", "screen"),
+    SCREEN("屏幕显示"),
     /** Everything as stored; needs {@link Permission#VIEW_PERSONAL_DATA}, and every such read is audited. */
-    FULL("完整", "full");
+    FULL("完整");
 
     private final String zh;
-    private final String en;
 
-    MaskingProfile(String zh, String en) {
+    MaskingProfile(String zh) {
         this.zh = zh;
-        this.en = en;
     }
 
     /** The profile a principal reads with by default: {@link #FULL} with VIEW_PERSONAL_DATA, else {@link #SCREEN}. */
@@ -37,10 +35,5 @@ public enum MaskingProfile {
     /** Chinese name, e.g. {@code 公示}. */
     public String label() {
         return zh;
-    }
-
-    /** English name, e.g. {@code public notice}. */
-    public String english() {
-        return en;
     }
 }

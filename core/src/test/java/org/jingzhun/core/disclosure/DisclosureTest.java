@@ -98,7 +98,6 @@ class DisclosureTest {
         assertThatThrownBy(() -> disclosure.allowed(viewer, MaskingProfile.FULL))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(MaskingProfile.PUBLIC_NOTICE.label()).isEqualTo("公示");
-        assertThat(MaskingProfile.SCREEN.english()).isEqualTo("screen");
     }
 
     @Test
