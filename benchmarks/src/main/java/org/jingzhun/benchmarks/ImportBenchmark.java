@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -180,20 +179,7 @@ public final class ImportBenchmark {
         long written = 0;
         try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + db.toAbsolutePath(), "sa", "")) {
             c.setAutoCommit(false);
-            try (Statement s = c.createStatement()) {
-                s.execute("CREATE TABLE households (county_code CHAR(6), id VARCHAR(40), region_code CHAR(12), "
-                        + "main_cause VARCHAR(4), status VARCHAR(2), PRIMARY KEY (county_code, id))");
-                s.execute("CREATE TABLE members (county_code CHAR(6), household_id VARCHAR(40), seq INT, "
-                        + "citizen_id CHAR(18), name VARCHAR(50), relationship VARCHAR(4), health VARCHAR(2), "
-                        + "PRIMARY KEY (county_code, household_id, seq))");
-                s.execute("CREATE INDEX ix_members_citizen ON members (citizen_id)");
-                StringBuilder items = new StringBuilder();
-                for (IncomeItem item : IncomeItem.values()) {
-                    items.append(", item_").append(item.code()).append(" DECIMAL(14,2)");
-                }
-                s.execute("CREATE TABLE incomes (county_code CHAR(6), household_id VARCHAR(40), yr INT" + items
-                        + ", PRIMARY KEY (county_code, household_id, yr))");
-            }
+            RawSchema.create(c);
             IncomeItem[] all = IncomeItem.values();
             String marks = "?, ".repeat(all.length + 1) + "?";
             try (PreparedStatement h = c.prepareStatement("INSERT INTO households VALUES ('341702', ?, ?, '01', '1')");
