@@ -79,7 +79,11 @@ public final class DemoScenarioBenchmark {
         try (Jingzhun jz = Jingzhun.builder()
                 .plugin(new JdbcStoragePlugin())
                 .plugin(new NationalPolicyPlugin(national))
-                .plugin(new AnhuiPolicyPlugin())
+                // As the demo's Main: the Anhui pack in force from 2014 (the only home of the microloan interest
+                // subsidy) and the demo's sector data for monitoring leads.
+                .plugin(new AnhuiPolicyPlugin(org.jingzhun.policy.anhui.AnhuiPolicyConfig.defaults()
+                        .withEffectiveFrom(java.time.LocalDate.of(2014, 1, 1))))
+                .monitoringLeadSource(DistrictDemo.sectorData())
                 .storage("jdbc", Map.of("url", "jdbc:h2:file:" + db.toAbsolutePath() + ";QUERY_CACHE_SIZE=256", "user", "sa"))
                 .clock(clock)
                 .build()) {
